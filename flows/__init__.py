@@ -1,0 +1,1 @@
+"""Orchestration only: the Prefect flows, the CLI and settings. No text logic here."""

@@ -1,0 +1,161 @@
+"""The ``jingji`` command: ``ingest`` runs the Prefect flow, ``sql`` queries the warehouse.
+
+Prefect is imported only by the commands that run a flow, so ``jingji sql``
+starts in a fraction of a second.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import sys
+from datetime import date, datetime
+from decimal import Decimal
+from typing import Any
+
+from flows.settings import configure_prefect, inbox_dir, warehouse_dir
+
+EXIT_OK, EXIT_FAILED, EXIT_BUSY = 0, 1, 75  # 75: EX_TEMPFAIL, "try again later"
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="jingji", description=__doc__.splitlines()[0])
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    ingest = sub.add_parser("ingest", help="load new inbox files into the warehouse (one Prefect flow run)")
+    ingest.add_argument("--inbox", help="folder of articles (default $JINGJI_INBOX or data/inbox)")
+    ingest.add_argument("--warehouse", help="warehouse folder (default $JINGJI_WAREHOUSE or data/warehouse)")
+    ingest.add_argument("--batch-size", type=int, default=None, help="files per task and per transaction")
+    ingest.add_argument("--json", action="store_true", help="print the run report as JSON")
+    ingest.add_argument("-v", "--verbose", action="store_true", help="show Prefect's own log lines")
+
+    sql = sub.add_parser("sql", help="run a read-only SQL query against the warehouse")
+    sql.add_argument("query", help='e.g. "SELECT region, indicator, yoy_pct FROM indicators"')
+    sql.add_argument("--warehouse", help="warehouse folder (default $JINGJI_WAREHOUSE or data/warehouse)")
+    sql.add_argument("--format", choices=("table", "csv", "json"), default="table")
+    sql.add_argument("--max-rows", type=int, default=200, help="rows shown in table format (csv/json: all)")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    if args.command == "ingest":
+        return _ingest(args)
+    return _sql(args)
+
+
+def _ingest(args: argparse.Namespace) -> int:
+    configure_prefect(verbose=args.verbose)
+    from flows.ingest import DEFAULT_BATCH_SIZE, WarehouseLocked, ingest_flow
+
+    inbox, warehouse = inbox_dir(args.inbox), warehouse_dir(args.warehouse)
+    if not inbox.is_dir():
+        print(f"jingji: inbox {inbox} does not exist or is not a folder", file=sys.stderr)
+        return EXIT_FAILED
+    try:
+        report = ingest_flow(
+            inbox=str(inbox), warehouse=str(warehouse), batch_size=args.batch_size or DEFAULT_BATCH_SIZE
+        )
+    except WarehouseLocked as exc:
+        print(f"jingji: {exc}", file=sys.stderr)
+        return EXIT_BUSY
+    except Exception as exc:  # the run itself failed: say why in one line, Prefect logged the rest
+        print(f"jingji: ingest failed: {type(exc).__name__}: {exc}", file=sys.stderr)
+        return EXIT_FAILED
+    if args.json:
+        print(json.dumps(report, ensure_ascii=False, indent=1, default=str))
+    else:
+        print(format_report(report))
+    return EXIT_OK
+
+
+def format_report(report: dict[str, Any]) -> str:
+    """The run summary the CLI prints (the Prefect artifact holds the same figures)."""
+    lines = [
+        f"ingest {report['run_id']}: {report['inbox']} → {report['warehouse']}",
+        f"  files seen {report['files_seen']}, new {report['files_new']}, already loaded "
+        f"{report['files_skipped']}, duplicate content {report['files_duplicate']}",
+        f"  loaded {report['documents_loaded']} documents, {report['indicators_loaded']} indicators, "
+        f"{report['projects_loaded']} projects; quarantined {report['files_quarantined']}",
+    ]
+    for q in report["quarantined"]:
+        lines.append(f"  quarantined {q['source_path']}: {q['reason']} — {q['detail']}")
+    if report["ignored"]:
+        shown = ", ".join(report["ignored"][:10]) + (" …" if len(report["ignored"]) > 10 else "")
+        lines.append(f"  ignored (partial, hidden or outside the inbox): {shown}")
+    if report["orphans_removed"]:
+        lines.append(f"  removed {len(report['orphans_removed'])} Parquet files left by an interrupted run")
+    seconds = report.get("seconds", {})
+    if seconds:
+        lines.append("  seconds: " + ", ".join(f"{k} {v:.2f}" for k, v in seconds.items()))
+    return "\n".join(lines)
+
+
+def _sql(args: argparse.Namespace) -> int:
+    import duckdb
+
+    from warehouse.db import WarehouseBusy, reader
+    from warehouse.paths import WarehousePaths
+
+    paths = WarehousePaths(warehouse_dir(args.warehouse))
+    try:
+        with reader(paths, on_wait=lambda msg: print(f"jingji: {msg}", file=sys.stderr)) as con:
+            cursor = con.execute(args.query)
+            columns = [d[0] for d in cursor.description] if cursor.description else []
+            rows = cursor.fetchall() if columns else []
+    except (FileNotFoundError, WarehouseBusy) as exc:
+        print(f"jingji: {exc}", file=sys.stderr)
+        return EXIT_BUSY if isinstance(exc, WarehouseBusy) else EXIT_FAILED
+    except duckdb.Error as exc:
+        print(f"jingji: query failed: {exc}", file=sys.stderr)
+        return EXIT_FAILED
+    _print_rows(columns, rows, args.format, args.max_rows)
+    return EXIT_OK
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, datetime | date):
+        return value.isoformat()
+    if isinstance(value, Decimal):
+        return float(value)
+    if isinstance(value, bytes):
+        return value.hex()
+    if isinstance(value, list | tuple):
+        return [_plain(v) for v in value]
+    if isinstance(value, dict):
+        return {str(k): _plain(v) for k, v in value.items()}
+    return value
+
+
+def _print_rows(columns: list[str], rows: list[tuple], fmt: str, max_rows: int) -> None:
+    out = sys.stdout
+    if fmt == "json":
+        json.dump([{c: _plain(v) for c, v in zip(columns, r, strict=True)} for r in rows], out,
+                  ensure_ascii=False, indent=1)
+        out.write("\n")
+    elif fmt == "csv":
+        w = csv.writer(out)
+        w.writerow(columns)
+        for r in rows:
+            w.writerow([json.dumps(_plain(v), ensure_ascii=False) if isinstance(v, list | dict) else _plain(v)
+                        for v in r])
+    else:
+        _print_table(columns, rows, max_rows)
+
+
+def _print_table(columns: list[str], rows: list[tuple], max_rows: int) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(show_lines=False)
+    for c in columns:
+        table.add_column(c, overflow="fold", max_width=60)
+    for r in rows[:max_rows]:
+        table.add_row(*["∅" if v is None else str(_plain(v)) for v in r])
+    console = Console()
+    console.print(table)
+    if len(rows) > max_rows:
+        console.print(f"({len(rows)} rows, {max_rows} shown; use --format csv for all)")
+    else:
+        console.print(f"({len(rows)} rows)")

@@ -1,0 +1,109 @@
+"""Finding what is new in the inbox: files whose *content* the warehouse has not seen.
+
+A file is identified by the SHA-256 of its bytes, never by name or mtime: a
+touched but unchanged file is skipped, and the same name with new bytes is a
+new document (the old one stays).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+# Names of files that are still arriving or are not articles at all.
+_PARTIAL_SUFFIXES = (".part", ".partial", ".tmp", ".crdownload", ".download", ".swp")
+
+
+@dataclass(frozen=True)
+class Received:
+    """One file found in the inbox."""
+
+    source_path: str  # relative to the inbox, POSIX separators
+    absolute: Path
+    sha256: str
+    size_bytes: int
+    modified_at: datetime
+
+
+@dataclass
+class Discovery:
+    new: list[Received]  # first file for each unseen content, in path order
+    duplicates: list[Received]  # same bytes as another new file in this run
+    skipped: int  # content already in the warehouse
+    seen: int
+    ignored: list[str]  # partial downloads, hidden files, links out of the inbox
+
+
+def _hash_file(path: Path) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as f:
+        for block in iter(lambda: f.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def _is_ignored(name: str) -> bool:
+    return name.startswith(".") or name.lower().endswith(_PARTIAL_SUFFIXES)
+
+
+def list_inbox(inbox: Path) -> tuple[list[Path], list[str]]:
+    """Regular files under ``inbox`` (recursively), in a stable order; and what was ignored.
+
+    Symbolic links are followed only when they resolve inside the inbox, so a
+    link can never make the ingest read a file from elsewhere.
+    """
+    root = inbox.resolve()
+    files: list[Path] = []
+    ignored: list[str] = []
+    for folder, dirs, names in os.walk(root):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in sorted(names):
+            path = Path(folder) / name
+            rel = path.relative_to(root).as_posix()
+            if _is_ignored(name):
+                ignored.append(rel)
+                continue
+            if path.is_symlink():
+                target = path.resolve()
+                if not target.is_relative_to(root) or not target.is_file():
+                    ignored.append(rel)
+                    continue
+            elif not path.is_file():
+                ignored.append(rel)
+                continue
+            files.append(path)
+    return files, ignored
+
+
+def discover(inbox: Path, known: set[str]) -> Discovery:
+    """Hash every inbox file and keep those whose content is not in ``known``."""
+    files, ignored = list_inbox(inbox)
+    root = inbox.resolve()
+    new: list[Received] = []
+    duplicates: list[Received] = []
+    seen_now: set[str] = set()
+    skipped = 0
+    for path in files:
+        try:
+            stat = path.stat()
+            sha = _hash_file(path)
+        except OSError:
+            # Deleted or unreadable between listing and hashing: the next run sees it again.
+            ignored.append(path.relative_to(root).as_posix())
+            continue
+        if sha in known:
+            skipped += 1
+            continue
+        received = Received(
+            source_path=path.relative_to(root).as_posix(),
+            absolute=path,
+            sha256=sha,
+            size_bytes=stat.st_size,
+            modified_at=datetime.fromtimestamp(stat.st_mtime, UTC).replace(tzinfo=None),
+        )
+        (duplicates if sha in seen_now else new).append(received)
+        seen_now.add(sha)
+    return Discovery(new=new, duplicates=duplicates, skipped=skipped, seen=len(files), ignored=ignored)

@@ -1,0 +1,45 @@
+"""Paths and environment: where the inbox and warehouse are, and how quiet Prefect is.
+
+Prefect reads its settings from the environment when it is first imported, so
+:func:`configure_prefect` must run before any ``import prefect``.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+DEFAULT_INBOX = Path("data/inbox")
+DEFAULT_WAREHOUSE = Path("data/warehouse")
+
+
+def inbox_dir(arg: str | os.PathLike | None = None) -> Path:
+    """``--inbox``, else ``$JINGJI_INBOX``, else ``data/inbox``."""
+    return Path(arg or os.environ.get("JINGJI_INBOX") or DEFAULT_INBOX)
+
+
+def warehouse_dir(arg: str | os.PathLike | None = None) -> Path:
+    """``--warehouse``, else ``$JINGJI_WAREHOUSE``, else ``data/warehouse``."""
+    return Path(arg or os.environ.get("JINGJI_WAREHOUSE") or DEFAULT_WAREHOUSE)
+
+
+# Defaults for a quiet local run. Every one is only a default: a value already in
+# the environment (or a Prefect profile pointing at a real server) wins.
+_QUIET_PREFECT = {
+    # No usage telemetry from the temporary server or the client.
+    "PREFECT_SERVER_ANALYTICS_ENABLED": "false",
+    "DO_NOT_TRACK": "1",
+    # Our CLI prints its own summary; Prefect's per-run INFO lines would repeat it.
+    "PREFECT_LOGGING_LEVEL": "WARNING",
+    "PREFECT_SERVER_LOGGING_LEVEL": "WARNING",
+    "PREFECT_LOGGING_SERVER_LEVEL": "WARNING",
+    # Results stay in memory: the warehouse is the durable record, not Prefect's result store.
+    "PREFECT_RESULTS_PERSIST_BY_DEFAULT": "false",
+}
+
+
+def configure_prefect(verbose: bool = False) -> None:
+    for key, value in _QUIET_PREFECT.items():
+        os.environ.setdefault(key, value)
+    if verbose:
+        os.environ["PREFECT_LOGGING_LEVEL"] = "INFO"

@@ -1,0 +1,45 @@
+"""Shared fixtures: a real Prefect test server for the session, and where the shared seeds live."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from flows.settings import configure_prefect
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+SEEDS = SHARED / "seeds"
+SAMPLES = ROOT / "samples"
+
+configure_prefect()
+
+
+@pytest.fixture(scope="session")
+def prefect_harness():
+    """One temporary Prefect server (with its own database) for every flow test."""
+    from prefect.testing.utilities import prefect_test_harness
+
+    with prefect_test_harness(server_startup_timeout=120):
+        yield
+
+
+@pytest.fixture
+def seeds_dir() -> Path:
+    if not SEEDS.is_dir():
+        pytest.skip("../shared/seeds is not beside the repository")
+    return SEEDS
+
+
+def write_files(root: Path, files: dict[str, bytes]) -> Path:
+    """Create an inbox with the given relative paths and bytes."""
+    for rel, data in files.items():
+        path = root / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(data)
+    return root
+
+
+os.environ.setdefault("PREFECT_API_ENABLE_HTTP2", "false")

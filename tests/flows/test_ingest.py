@@ -1,0 +1,149 @@
+"""The ingest flow end to end: a real Prefect server, real DuckDB, real Parquet files."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import duckdb
+import pyarrow.parquet as pq
+import pytest
+
+from flows.cli import main as jingji
+from flows.ingest import ingest_flow
+from tests.conftest import write_files
+from warehouse.paths import WarehousePaths
+
+pytestmark = pytest.mark.usefixtures("prefect_harness")
+
+ARTICLE = "芜湖市前三季度地区生产总值3520亿元，同比增长6.1%。\n新签约亿元以上项目86个，总投资720亿元。\n"
+ARTICLE_TRAD = "綿陽市前三季度地區生產總值2810億元，同比增長6.3%。\n"
+
+
+def _inbox(tmp_path: Path) -> Path:
+    return write_files(
+        tmp_path / "inbox",
+        {
+            "utf8.txt": ARTICLE.encode("utf-8"),
+            "sub/dir/gbk.txt": ARTICLE.replace("芜湖", "襄阳").encode("gbk"),
+            "big5.txt": ARTICLE_TRAD.encode("big5"),
+            "utf16.txt": ARTICLE.replace("芜湖", "株洲").encode("utf-16"),
+            "empty.txt": b"",
+            "scan.txt": b"%PDF-1.4\n" + bytes(range(256)) * 4,
+            "zz-copy.txt": ARTICLE.encode("utf-8"),  # same bytes, another name
+            "partial.txt.part": b"still downloading",
+        },
+    )
+
+
+def _query(warehouse: Path, sql: str) -> list[tuple]:
+    with duckdb.connect(str(warehouse / "warehouse.duckdb"), read_only=True) as con:
+        return con.execute(sql).fetchall()
+
+
+def test_first_run_loads_documents_and_quarantines_bad_files(tmp_path: Path) -> None:
+    inbox, warehouse = _inbox(tmp_path), tmp_path / "wh"
+    report = ingest_flow(inbox=str(inbox), warehouse=str(warehouse))
+
+    assert report["files_seen"] == 7  # the .part file is not seen
+    assert report["documents_loaded"] == 4
+    assert report["files_duplicate"] == 1
+    assert report["files_quarantined"] == 2
+    docs = dict(_query(warehouse, "SELECT source_path, encoding FROM documents"))
+    assert docs == {"utf8.txt": "utf-8", "sub/dir/gbk.txt": "gb18030", "big5.txt": "big5hkscs", "utf16.txt": "utf-16"}
+    texts = dict(_query(warehouse, "SELECT source_path, text_raw FROM documents"))
+    assert texts["big5.txt"] == ARTICLE_TRAD and texts["sub/dir/gbk.txt"] == ARTICLE.replace("芜湖", "襄阳")
+    quarantine = dict(_query(warehouse, "SELECT source_path, reason FROM quarantine"))
+    assert quarantine == {"empty.txt": "empty", "scan.txt": "binary"}
+    scripts = dict(_query(warehouse, "SELECT source_path, script FROM documents"))
+    assert scripts["big5.txt"] == "traditional" and scripts["utf8.txt"] == "simplified"
+
+    # Every received byte is archived, bad files too.
+    paths = WarehousePaths(warehouse)
+    for sha, in _query(warehouse, "SELECT doc_id FROM documents UNION ALL SELECT sha256 FROM quarantine"):
+        assert paths.raw_file(sha).is_file()
+
+    # The ledger says what happened.
+    runs = _query(warehouse, "SELECT status, files_seen, files_new, files_quarantined FROM runs")
+    assert runs == [("completed", 7, 6, 2)]
+    outcomes = dict(_query(warehouse, "SELECT outcome, count(*) FROM receipts GROUP BY ALL"))
+    assert outcomes == {"loaded": 4, "quarantined": 2, "duplicate": 1}
+
+    # Staged Parquet opens without DuckDB and holds the same rows.
+    files = sorted((warehouse / "parquet" / "documents").rglob("*.parquet"))
+    assert files and sum(pq.read_table(f).num_rows for f in files) == 4
+
+
+def test_second_run_loads_nothing_and_touch_does_not_reload(tmp_path: Path) -> None:
+    inbox, warehouse = _inbox(tmp_path), tmp_path / "wh"
+    ingest_flow(inbox=str(inbox), warehouse=str(warehouse))
+    (inbox / "utf8.txt").touch()
+    again = ingest_flow(inbox=str(inbox), warehouse=str(warehouse))
+    assert again["files_new"] == 0 and again["files_skipped"] == 7
+    assert again["documents_loaded"] == 0 and again["files_quarantined"] == 0
+    assert _query(warehouse, "SELECT count(*) FROM documents") == [(4,)]
+    assert _query(warehouse, "SELECT count(*) FROM quarantine") == [(2,)]
+
+
+def test_changed_file_is_a_new_document_and_the_old_one_stays(tmp_path: Path) -> None:
+    inbox, warehouse = _inbox(tmp_path), tmp_path / "wh"
+    ingest_flow(inbox=str(inbox), warehouse=str(warehouse))
+    (inbox / "utf8.txt").write_text(ARTICLE + "（来源：芜湖日报）\n", encoding="utf-8")
+    report = ingest_flow(inbox=str(inbox), warehouse=str(warehouse))
+    assert report["documents_loaded"] == 1
+    rows = _query(warehouse, "SELECT count(*), count(DISTINCT doc_id) FROM documents WHERE source_path = 'utf8.txt'")
+    assert rows == [(2, 2)]
+
+
+def test_quarantine_does_not_stop_the_run_and_small_batches_commit_separately(tmp_path: Path) -> None:
+    inbox, warehouse = _inbox(tmp_path), tmp_path / "wh"
+    report = ingest_flow(inbox=str(inbox), warehouse=str(warehouse), batch_size=2)
+    assert report["documents_loaded"] == 4 and report["files_quarantined"] == 2
+    assert _query(warehouse, "SELECT count(*) FROM staged_files WHERE table_name = 'documents'") >= [(2,)]
+
+
+def test_orphan_parquet_from_a_crashed_run_is_removed(tmp_path: Path) -> None:
+    inbox, warehouse = _inbox(tmp_path), tmp_path / "wh"
+    ingest_flow(inbox=str(inbox), warehouse=str(warehouse))
+    orphan = warehouse / "parquet" / "documents" / "run=crashed" / "part-00000.parquet"
+    orphan.parent.mkdir(parents=True)
+    orphan.write_bytes(b"PAR1 half written")
+    report = ingest_flow(inbox=str(inbox), warehouse=str(warehouse))
+    assert not orphan.exists()
+    assert report["orphans_removed"] == ["parquet/documents/run=crashed/part-00000.parquet"]
+
+
+def test_seeds_load_with_text_raw_equal_to_the_file(tmp_path: Path, seeds_dir: Path) -> None:
+    warehouse = tmp_path / "wh"
+    report = ingest_flow(inbox=str(seeds_dir), warehouse=str(warehouse))
+    assert report["documents_loaded"] == 5
+    for path, text_raw in _query(warehouse, "SELECT source_path, text_raw FROM documents"):
+        assert text_raw == (seeds_dir / path).read_bytes().decode("utf-8")
+
+
+def test_cli_ingest_and_sql_formats(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    inbox, warehouse = _inbox(tmp_path), tmp_path / "wh"
+    assert jingji(["ingest", "--inbox", str(inbox), "--warehouse", str(warehouse)]) == 0
+    out = capsys.readouterr().out
+    assert "loaded 4 documents" in out and "quarantined scan.txt: binary" in out
+
+    sql = "SELECT source_path, encoding FROM documents ORDER BY source_path"
+    assert jingji(["sql", sql, "--warehouse", str(warehouse), "--format", "json"]) == 0
+    rows = json.loads(capsys.readouterr().out)
+    assert rows[0] == {"source_path": "big5.txt", "encoding": "big5hkscs"}
+
+    assert jingji(["sql", sql, "--warehouse", str(warehouse), "--format", "csv"]) == 0
+    assert capsys.readouterr().out.splitlines()[:2] == ["source_path,encoding", "big5.txt,big5hkscs"]
+
+    assert jingji(["sql", sql, "--warehouse", str(warehouse)]) == 0
+    assert "utf16.txt" in capsys.readouterr().out
+
+    # Read-only: writes are refused with a message, not a traceback.
+    assert jingji(["sql", "DELETE FROM documents", "--warehouse", str(warehouse)]) == 1
+    assert "read-only" in capsys.readouterr().err.lower()
+    assert _query(warehouse, "SELECT count(*) FROM documents") == [(4,)]
+
+
+def test_cli_reports_a_missing_inbox(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert jingji(["ingest", "--inbox", str(tmp_path / "nope"), "--warehouse", str(tmp_path / "wh")]) == 1
+    assert "does not exist" in capsys.readouterr().err

@@ -1,0 +1,4 @@
+"""Storage: the raw archive, Parquet staging, the DuckDB warehouse and its ledger.
+
+This package knows rows and schemas, not Chinese text.
+"""

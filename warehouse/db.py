@@ -1,0 +1,167 @@
+"""The DuckDB warehouse: schema, the writer's short transactions, and readers that wait.
+
+DuckDB lets one process hold the file for writing and refuses every other
+connection meanwhile, even read-only ones. Writers therefore open the database
+only for the length of one batch's transaction, and readers retry with a
+message instead of failing with a raw lock error.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from datetime import datetime
+from pathlib import Path
+
+import duckdb
+import pyarrow as pa
+
+from warehouse.parquet import write_parquet
+from warehouse.paths import WarehousePaths
+from warehouse.schema import ALL_TABLES, RECEIPTS, RUNS, STAGED_FILES, STAGED_TABLES, Table
+
+# How long a reader or writer waits for another process to release the file.
+DEFAULT_WAIT_SECONDS = 300.0
+
+
+class WarehouseBusy(RuntimeError):
+    """Another process held the database longer than we were willing to wait."""
+
+
+def _is_lock_error(exc: Exception) -> bool:
+    text = str(exc)
+    return "lock" in text.lower() and ("Conflicting" in text or "Could not set lock" in text)
+
+
+def open_database(
+    path: Path,
+    *,
+    read_only: bool,
+    wait_seconds: float = DEFAULT_WAIT_SECONDS,
+    on_wait: Callable[[str], None] | None = None,
+) -> duckdb.DuckDBPyConnection:
+    """Connect, waiting (with one message) while another process holds the file."""
+    deadline = time.monotonic() + wait_seconds
+    delay = 0.05
+    told = False
+    while True:
+        try:
+            return duckdb.connect(str(path), read_only=read_only)
+        except duckdb.IOException as exc:
+            if not _is_lock_error(exc):
+                raise
+            if time.monotonic() >= deadline:
+                raise WarehouseBusy(
+                    f"{path} is being written by another process (an ingest?) and stayed busy for "
+                    f"{wait_seconds:.0f} s; try again when it has finished."
+                ) from exc
+            if on_wait and not told:
+                on_wait(f"{path.name} is busy (another process is writing); waiting up to {wait_seconds:.0f} s…")
+                told = True
+            time.sleep(delay)
+            delay = min(delay * 2, 1.0)
+
+
+@contextmanager
+def reader(paths: WarehousePaths, **kwargs) -> Iterator[duckdb.DuckDBPyConnection]:
+    if not paths.database.exists():
+        raise FileNotFoundError(f"no warehouse at {paths.database}; run `jingji ingest` first")
+    con = open_database(paths.database, read_only=True, **kwargs)
+    try:
+        yield con
+    finally:
+        con.close()
+
+
+@contextmanager
+def writer(paths: WarehousePaths, **kwargs) -> Iterator[duckdb.DuckDBPyConnection]:
+    """A short-lived write connection; the schema is ensured on every open (cheap when present)."""
+    paths.ensure()
+    con = open_database(paths.database, read_only=False, **kwargs)
+    try:
+        ensure_schema(con)
+        yield con
+    finally:
+        con.close()
+
+
+def ensure_schema(con: duckdb.DuckDBPyConnection) -> None:
+    """Create missing tables and add missing columns, so an older warehouse upgrades in place."""
+    for table in ALL_TABLES:
+        con.execute(table.create_sql())
+        have = {row[0] for row in con.execute(f'DESCRIBE "{table.name}"').fetchall()}
+        for column in table.column_names:
+            if column not in have:
+                con.execute(f'ALTER TABLE "{table.name}" ADD COLUMN "{column}" {table.duckdb_type(column)}')
+
+
+def known_hashes(con: duckdb.DuckDBPyConnection) -> set[str]:
+    """Content already in the warehouse: loaded as a document or quarantined."""
+    rows = con.execute("SELECT doc_id FROM documents UNION SELECT sha256 FROM quarantine").fetchall()
+    return {r[0] for r in rows}
+
+
+def committed_parquet(con: duckdb.DuckDBPyConnection) -> set[str]:
+    return {r[0] for r in con.execute("SELECT path FROM staged_files").fetchall()}
+
+
+def _insert(con: duckdb.DuckDBPyConnection, table: Table, arrow: pa.Table) -> None:
+    if arrow.num_rows == 0:
+        return
+    con.register("_incoming", arrow)
+    try:
+        verb = "INSERT OR IGNORE" if table.key else "INSERT"
+        con.execute(f'{verb} INTO "{table.name}" BY NAME SELECT * FROM _incoming')
+    finally:
+        con.unregister("_incoming")
+
+
+def load_batch(
+    paths: WarehousePaths,
+    run_id: str,
+    batch_no: int,
+    staged: dict[str, list[dict]],
+    receipts: list[dict],
+) -> dict[str, int]:
+    """Write one batch's rows as Parquet, then load them into DuckDB in one transaction.
+
+    Parquet first: if the process dies before the commit, the files are orphans
+    (not in ``staged_files``) and the next run removes them and reprocesses the
+    batch's files, which are still unknown to the warehouse.
+    """
+    arrow = {t.name: t.to_arrow(staged.get(t.name, [])) for t in STAGED_TABLES}
+    now = datetime.now()
+    written = []
+    for table in STAGED_TABLES:
+        if arrow[table.name].num_rows:
+            path = paths.parquet_file(table.name, run_id, batch_no)
+            write_parquet(path, arrow[table.name])
+            written.append(
+                {
+                    "path": path.relative_to(paths.root).as_posix(),
+                    "table_name": table.name,
+                    "run_id": run_id,
+                    "row_count": arrow[table.name].num_rows,
+                    "written_at": now,
+                }
+            )
+    with writer(paths) as con:
+        con.execute("BEGIN TRANSACTION")
+        try:
+            for table in STAGED_TABLES:
+                _insert(con, table, arrow[table.name])
+            _insert(con, STAGED_FILES, STAGED_FILES.to_arrow(written))
+            _insert(con, RECEIPTS, RECEIPTS.to_arrow(receipts))
+            con.execute("COMMIT")
+        except BaseException:
+            con.execute("ROLLBACK")
+            raise
+    return {name: table.num_rows for name, table in arrow.items()}
+
+
+def record_run(paths: WarehousePaths, run: dict) -> None:
+    """Insert or update the run's ledger row."""
+    with writer(paths) as con:
+        con.execute("DELETE FROM runs WHERE run_id = ?", [run["run_id"]])
+        _insert(con, RUNS, RUNS.to_arrow([run]))
