@@ -46,11 +46,21 @@ def demo() -> None:
     install()
     warehouse = ROOT / "data" / "warehouse"
     run(BIN / "jingji", "ingest", "--inbox", "samples/inbox", "--warehouse", warehouse)
-    run(BIN / "jingji", "sql", "--warehouse", warehouse,
+    run(
+        BIN / "jingji",
+        "sql",
+        "--warehouse",
+        warehouse,
         "SELECT source_path, encoding, round(encoding_confidence, 2) AS confidence, script, "
-        "left(text, 24) AS starts FROM documents ORDER BY source_path")
-    run(BIN / "jingji", "sql", "--warehouse", warehouse,
-        "SELECT source_path, reason, detail FROM quarantine ORDER BY source_path")
+        "left(text, 24) AS starts FROM documents ORDER BY source_path",
+    )
+    run(
+        BIN / "jingji",
+        "sql",
+        "--warehouse",
+        warehouse,
+        "SELECT source_path, reason, detail FROM quarantine ORDER BY source_path",
+    )
 
 
 def test() -> None:

@@ -131,17 +131,29 @@ def _plain(value: Any) -> Any:
 def _print_rows(columns: list[str], rows: list[tuple], fmt: str, max_rows: int) -> None:
     out = sys.stdout
     if fmt == "json":
-        json.dump([{c: _plain(v) for c, v in zip(columns, r, strict=True)} for r in rows], out,
-                  ensure_ascii=False, indent=1)
+        json.dump(
+            [{c: _plain(v) for c, v in zip(columns, r, strict=True)} for r in rows], out, ensure_ascii=False, indent=1
+        )
         out.write("\n")
     elif fmt == "csv":
         w = csv.writer(out)
         w.writerow(columns)
         for r in rows:
-            w.writerow([json.dumps(_plain(v), ensure_ascii=False) if isinstance(v, list | dict) else _plain(v)
-                        for v in r])
+            w.writerow(
+                [json.dumps(_plain(v), ensure_ascii=False) if isinstance(v, list | dict) else _plain(v) for v in r]
+            )
     else:
         _print_table(columns, rows, max_rows)
+
+
+def _one_line(text: str) -> str:
+    return text.replace("\r\n", "\n").replace("\n", " ⏎ ")
+
+
+def _escape(text: str) -> str:
+    from rich.markup import escape
+
+    return escape(text)
 
 
 def _print_table(columns: list[str], rows: list[tuple], max_rows: int) -> None:
@@ -152,8 +164,9 @@ def _print_table(columns: list[str], rows: list[tuple], max_rows: int) -> None:
     for c in columns:
         table.add_column(c, overflow="fold", max_width=60)
     for r in rows[:max_rows]:
-        table.add_row(*["∅" if v is None else str(_plain(v)) for v in r])
-    console = Console()
+        # One line per row: article text is full of newlines.
+        table.add_row(*["∅" if v is None else _one_line(_escape(str(_plain(v)))) for v in r])
+    console = Console(width=None if sys.stdout.isatty() else 160)
     console.print(table)
     if len(rows) > max_rows:
         console.print(f"({len(rows)} rows, {max_rows} shown; use --format csv for all)")

@@ -22,6 +22,7 @@ from prefect.cache_policies import NO_CACHE
 from prefect.runtime import flow_run
 
 from flows.discover import Discovery, Received, discover
+from flows.settings import inbox_dir, warehouse_dir
 from transforms import TRANSFORM_VERSION
 from transforms.pipeline import process
 from warehouse import db
@@ -190,14 +191,14 @@ def _report_markdown(report: RunReport) -> str:
 
 @flow(name="ingest", log_prints=False)
 def ingest_flow(
-    inbox: str = "data/inbox",
-    warehouse: str = "data/warehouse",
+    inbox: str | None = None,
+    warehouse: str | None = None,
     batch_size: int = DEFAULT_BATCH_SIZE,
     lock_wait_seconds: float = DEFAULT_LOCK_WAIT_SECONDS,
 ) -> dict[str, Any]:
     """Load every inbox file whose bytes are not yet in the warehouse; skip the rest."""
     logger = get_run_logger()
-    inbox_path, paths = Path(inbox), WarehousePaths(Path(warehouse))
+    inbox_path, paths = inbox_dir(inbox), WarehousePaths(warehouse_dir(warehouse))
     if not inbox_path.is_dir():
         raise FileNotFoundError(f"inbox {inbox_path} does not exist or is not a folder")
     run_id = datetime.now(UTC).strftime("%Y%m%dT%H%M%S") + "-" + uuid.uuid4().hex[:8]
@@ -224,9 +225,7 @@ def ingest_flow(
             timings["process"] += time.perf_counter() - t
             receipts = _receipts(run_id, batch, staged)
             if batch_no == 0:
-                receipts += [
-                    {**asdict(d), "run_id": run_id, "outcome": "duplicate"} for d in found.duplicates
-                ]
+                receipts += [{**asdict(d), "run_id": run_id, "outcome": "duplicate"} for d in found.duplicates]
                 for r in receipts:
                     r.pop("absolute", None)
             t = time.perf_counter()
@@ -236,19 +235,18 @@ def ingest_flow(
             report.indicators_loaded += counts["indicators"]
             report.projects_loaded += counts["projects"]
             report.files_quarantined += counts["quarantine"]
-            report.quarantined += [
-                {k: q[k] for k in ("source_path", "reason", "detail")} for q in staged["quarantine"]
-            ]
+            report.quarantined += [{k: q[k] for k in ("source_path", "reason", "detail")} for q in staged["quarantine"]]
 
         timings["total"] = time.perf_counter() - t0
         report.seconds = {k: round(v, 3) for k, v in timings.items()}
         db.record_run(paths, _run_row(report, flow="ingest", started=started, status="completed", timings=timings))
 
-    create_markdown_artifact(
-        key="ingest-report", markdown=_report_markdown(report), description=f"ingest run {run_id}"
-    )
+    create_markdown_artifact(key="ingest-report", markdown=_report_markdown(report), description=f"ingest run {run_id}")
     logger.info(
-        "run %s: %d new, %d skipped, %d quarantined", run_id, report.files_new, report.files_skipped,
+        "run %s: %d new, %d skipped, %d quarantined",
+        run_id,
+        report.files_new,
+        report.files_skipped,
         report.files_quarantined,
     )
     return report.as_dict()

@@ -163,16 +163,25 @@ def _strict(raw: bytes, codec: str) -> str | None:
         return None
 
 
-def _control_share(text: str) -> float:
-    """Share of characters that never occur in an article (C0/C1 controls, NUL, private use)."""
+def _control_share(text: str, *, strict: bool = True) -> float:
+    """Share of characters that never occur in a readable article.
+
+    ``strict`` counts C1 controls and private-use characters too: a sign of the
+    wrong codec among candidate decodes. But a file that already *is* valid text
+    may be mojibake (GBK read as Latin-1 is full of C1 controls, UTF-8 read as
+    GB18030 of private-use characters) — the repair stage's job — so only C0
+    controls and NUL then count as evidence of a binary file.
+    """
     if not text:
         return 0.0
-    bad = sum(
-        1
-        for ch in text
-        if (ord(ch) < 32 and ch not in "\t\n\r\f\v") or 0x7F <= ord(ch) < 0xA0 or 0xE000 <= ord(ch) <= 0xF8FF
-    )
-    return bad / len(text)
+
+    def bad(ch: str) -> bool:
+        cp = ord(ch)
+        if cp < 32:
+            return ch not in "\t\n\r\f\v"
+        return strict and (0x7F <= cp < 0xA0 or 0xE000 <= cp <= 0xF8FF)
+
+    return sum(1 for ch in text if bad(ch)) / len(text)
 
 
 def _chardet_candidates(raw: bytes) -> dict[str, float]:
@@ -186,9 +195,7 @@ def _chardet_candidates(raw: bytes) -> dict[str, float]:
     return found
 
 
-def _choose(
-    decoded: list[tuple[str, str]], detected: dict[str, float], declared: str | None
-) -> tuple[str, str, float]:
+def _choose(decoded: list[tuple[str, str]], detected: dict[str, float], declared: str | None) -> tuple[str, str, float]:
     """Pick the decode that reads most like Chinese; chardet and a declared charset break near-ties.
 
     The confidence is chardet's, raised when the language signal is decisive:
@@ -309,7 +316,7 @@ def _checked(decoded: Decoded) -> Decoded | Rejected:
     """Reject a decode that is whitespace or control characters only."""
     if not decoded.text.strip():
         return Rejected("empty", "The file holds no text (only whitespace); export the article again.")
-    if _control_share(decoded.text) >= 0.01:
+    if _control_share(decoded.text, strict=False) >= 0.01:
         return Rejected(
             "binary",
             f"The file decodes as {decoded.encoding} but is full of control characters; "

@@ -60,7 +60,7 @@ def test_first_run_loads_documents_and_quarantines_bad_files(tmp_path: Path) -> 
 
     # Every received byte is archived, bad files too.
     paths = WarehousePaths(warehouse)
-    for sha, in _query(warehouse, "SELECT doc_id FROM documents UNION ALL SELECT sha256 FROM quarantine"):
+    for (sha,) in _query(warehouse, "SELECT doc_id FROM documents UNION ALL SELECT sha256 FROM quarantine"):
         assert paths.raw_file(sha).is_file()
 
     # The ledger says what happened.

@@ -113,3 +113,35 @@ def test_never_raises_on_any_bytes(raw: bytes) -> None:
 @given(st.binary(max_size=400))
 def test_deterministic(raw: bytes) -> None:
     assert decode_bytes(raw) == decode_bytes(raw)
+
+
+def _sample_manifest() -> list[dict[str, str]]:
+    import csv
+
+    from tests.conftest import SAMPLES
+
+    with open(SAMPLES / "manifest.tsv", encoding="utf-8") as f:
+        return list(csv.DictReader(f, delimiter="\t"))
+
+
+@pytest.mark.parametrize("row", _sample_manifest(), ids=lambda row: row["inbox_path"])
+def test_sample_inbox_decodes_to_its_article(row: dict[str, str]) -> None:
+    from tests.conftest import SAMPLES
+
+    result = decode_bytes((SAMPLES / "inbox" / row["inbox_path"]).read_bytes())
+    if row["expected"] == "quarantine":
+        assert isinstance(result, Rejected) and result.reason == row["damage"]
+        return
+    assert isinstance(result, Decoded), result
+    if row["damage"] != "none":  # damaged in the text itself: decodes, and the repair stage takes over
+        return
+    article = next((SAMPLES / "articles").glob(row["article_stem"] + ".*")).read_text(encoding="utf-8")
+    if row["newline"] == "crlf":
+        article = article.replace("\n", "\r\n")
+    assert result.text == article
+    assert codec_family(result.encoding) == codec_family(row["codec"])
+
+
+def codec_family(codec: str) -> str:
+    """Codecs that decode the same bytes identically (GB2312 ⊂ GBK ⊂ GB18030; Big5 ⊂ Big5-HKSCS)."""
+    return {"gb2312": "gb", "gbk": "gb", "gb18030": "gb", "big5": "big5", "big5hkscs": "big5"}.get(codec, codec)
