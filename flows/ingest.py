@@ -153,19 +153,20 @@ def load_batch(
     return db.load_batch(paths, run_id, batch_no, staged, receipts)
 
 
+def _receipt(run_id: str, received: Received, outcome: str) -> dict:
+    return {
+        "run_id": run_id,
+        "source_path": received.source_path,
+        "sha256": received.sha256,
+        "size_bytes": received.size_bytes,
+        "modified_at": received.modified_at,
+        "outcome": outcome,
+    }
+
+
 def _receipts(run_id: str, batch: list[Received], staged: dict[str, list[dict]]) -> list[dict]:
     quarantined = {row["sha256"] for row in staged["quarantine"]}
-    return [
-        {
-            "run_id": run_id,
-            "source_path": r.source_path,
-            "sha256": r.sha256,
-            "size_bytes": r.size_bytes,
-            "modified_at": r.modified_at,
-            "outcome": "quarantined" if r.sha256 in quarantined else "loaded",
-        }
-        for r in batch
-    ]
+    return [_receipt(run_id, r, "quarantined" if r.sha256 in quarantined else "loaded") for r in batch]
 
 
 def _batches(items: list[Received], size: int) -> Iterator[list[Received]]:
@@ -208,35 +209,11 @@ def ingest_flow(
 
     with write_lock(paths, lock_wait_seconds):
         db.record_run(paths, _run_row(report, flow="ingest", started=started, status="running", timings={}))
-        known, report.orphans_removed = prepare_warehouse(paths)
-        found = discover_files(inbox_path, known)
-        timings["discover"] = time.perf_counter() - t0
-        report.files_seen, report.files_skipped = found.seen, found.skipped
-        report.files_new, report.files_duplicate = len(found.new), len(found.duplicates)
-        report.ignored = found.ignored
-
-        t = time.perf_counter()
-        archive_files(paths, found.new + found.duplicates)
-        timings["archive"] = time.perf_counter() - t
-
-        for batch_no, batch in enumerate(_batches(found.new, batch_size)):
-            t = time.perf_counter()
-            staged = process_batch(paths, batch, run_id)
-            timings["process"] += time.perf_counter() - t
-            receipts = _receipts(run_id, batch, staged)
-            if batch_no == 0:
-                receipts += [{**asdict(d), "run_id": run_id, "outcome": "duplicate"} for d in found.duplicates]
-                for r in receipts:
-                    r.pop("absolute", None)
-            t = time.perf_counter()
-            counts = load_batch(paths, run_id, batch_no, staged, receipts)
-            timings["load"] += time.perf_counter() - t
-            report.documents_loaded += counts["documents"]
-            report.indicators_loaded += counts["indicators"]
-            report.projects_loaded += counts["projects"]
-            report.files_quarantined += counts["quarantine"]
-            report.quarantined += [{k: q[k] for k in ("source_path", "reason", "detail")} for q in staged["quarantine"]]
-
+        try:
+            _ingest_new_files(paths, inbox_path, batch_size, report, timings)
+        except BaseException:
+            db.record_run(paths, _run_row(report, flow="ingest", started=started, status="failed", timings=timings))
+            raise
         timings["total"] = time.perf_counter() - t0
         report.seconds = {k: round(v, 3) for k, v in timings.items()}
         db.record_run(paths, _run_row(report, flow="ingest", started=started, status="completed", timings=timings))
@@ -250,6 +227,39 @@ def ingest_flow(
         report.files_quarantined,
     )
     return report.as_dict()
+
+
+def _ingest_new_files(
+    paths: WarehousePaths, inbox: Path, batch_size: int, report: RunReport, timings: dict[str, float]
+) -> None:
+    """Discover, archive, then process and load batch by batch, filling in ``report`` and ``timings``."""
+    t = time.perf_counter()
+    known, report.orphans_removed = prepare_warehouse(paths)
+    found = discover_files(inbox, known)
+    timings["discover"] = time.perf_counter() - t
+    report.files_seen, report.files_skipped = found.seen, found.skipped
+    report.files_new, report.files_duplicate = len(found.new), len(found.duplicates)
+    report.ignored = found.ignored
+
+    t = time.perf_counter()
+    archive_files(paths, found.new + found.duplicates)
+    timings["archive"] = time.perf_counter() - t
+
+    for batch_no, batch in enumerate(_batches(found.new, batch_size)):
+        t = time.perf_counter()
+        staged = process_batch(paths, batch, report.run_id)
+        timings["process"] += time.perf_counter() - t
+        receipts = _receipts(report.run_id, batch, staged)
+        if batch_no == 0:  # duplicates of this run's new files are receipts too, recorded once
+            receipts += [_receipt(report.run_id, d, "duplicate") for d in found.duplicates]
+        t = time.perf_counter()
+        counts = load_batch(paths, report.run_id, batch_no, staged, receipts)
+        timings["load"] += time.perf_counter() - t
+        report.documents_loaded += counts["documents"]
+        report.indicators_loaded += counts["indicators"]
+        report.projects_loaded += counts["projects"]
+        report.files_quarantined += counts["quarantine"]
+        report.quarantined += [{k: q[k] for k in ("source_path", "reason", "detail")} for q in staged["quarantine"]]
 
 
 def _run_row(report: RunReport, *, flow: str, started: datetime, status: str, timings: dict) -> dict:

@@ -33,6 +33,9 @@ _QUIET_PREFECT = {
     "PREFECT_LOGGING_LEVEL": "WARNING",
     "PREFECT_SERVER_LOGGING_LEVEL": "WARNING",
     "PREFECT_LOGGING_SERVER_LEVEL": "WARNING",
+    # The temporary server's first start migrates a new database, which can take
+    # longer than Prefect's 20 s default on a busy 2-core machine.
+    "PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS": "180",
     # Results stay in memory: the warehouse is the durable record, not Prefect's result store.
     "PREFECT_RESULTS_PERSIST_BY_DEFAULT": "false",
 }

@@ -103,6 +103,7 @@ _DECISIVE_MARGIN = 2.0
 # Below this mean log-probability a decode is debris, not text: chardet will
 # offer single-byte codecs (even EBCDIC) that map any bytes to *something*.
 _MIN_TEXT_SCORE = -10.5
+_SCORE_SAMPLE_CHARS = 20_000
 
 
 def codec_name(label: str) -> str | None:
@@ -163,6 +164,12 @@ def _strict(raw: bytes, codec: str) -> str | None:
         return None
 
 
+# C0 controls other than ordinary whitespace: never in an article, always in binary files.
+_C0 = re.compile(r"[\x00-\x08\x0e-\x1f]")
+# C1 controls and private use: the debris of a wrong codec.
+_WRONG_CODEC = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f\ue000-\uf8ff]")
+
+
 def _control_share(text: str, *, strict: bool = True) -> float:
     """Share of characters that never occur in a readable article.
 
@@ -174,14 +181,12 @@ def _control_share(text: str, *, strict: bool = True) -> float:
     """
     if not text:
         return 0.0
+    return len((_WRONG_CODEC if strict else _C0).findall(text)) / len(text)
 
-    def bad(ch: str) -> bool:
-        cp = ord(ch)
-        if cp < 32:
-            return ch not in "\t\n\r\f\v"
-        return strict and (0x7F <= cp < 0xA0 or 0xE000 <= cp <= 0xF8FF)
 
-    return sum(1 for ch in text if bad(ch)) / len(text)
+def _score(text: str) -> float:
+    """The language signal on a prefix: enough to rank codecs, cheap for a 200 MB file."""
+    return score_text(text[:_SCORE_SAMPLE_CHARS])
 
 
 def _chardet_candidates(raw: bytes) -> dict[str, float]:
@@ -205,14 +210,15 @@ def _choose(decoded: list[tuple[str, str]], detected: dict[str, float], declared
 
     def rank(item: tuple[str, str]) -> float:
         codec, t = item
-        return score_text(t) + 0.05 * detected.get(codec, 0.0) + (0.05 if codec == declared else 0.0)
+        return _score(t) + 0.05 * detected.get(codec, 0.0) + (0.05 if codec == declared else 0.0)
 
     ranked = sorted(decoded, key=rank, reverse=True)
     codec, text = ranked[0]
     # Different codecs can yield the same text (pure ASCII, GBK ⊂ GB18030): not rivals.
     rivals = [rank(item) for item in ranked[1:] if item[1] != text]
     margin = rank(ranked[0]) - max(rivals) if rivals else _DECISIVE_MARGIN
-    language = 0.5 + 0.49 * min(1.0, margin / _DECISIVE_MARGIN) if looks_like_chinese(text) else 0.3
+    plausible = looks_like_chinese(text[:_SCORE_SAMPLE_CHARS])
+    language = 0.5 + 0.49 * min(1.0, margin / _DECISIVE_MARGIN) if plausible else 0.3
     confidence = max(detected.get(codec, 0.0), language, 0.9 if codec == declared else 0.0)
     return codec, text, round(min(confidence, 1.0), 3)
 
@@ -226,7 +232,7 @@ def _best_effort(raw: bytes, codecs_to_try: list[str]) -> tuple[str, str, int] |
         except LookupError:
             continue
         replaced = text.count("\ufffd")
-        key = (replaced, -score_text(text))
+        key = (replaced, -_score(text))
         if best is None or key < best[0]:
             best = (key, codec, text, replaced)
     if best is None:
@@ -279,7 +285,7 @@ def decode_bytes(raw: bytes) -> Decoded | Rejected:
     candidates = list(dict.fromkeys([*([declared] if declared else []), *utf8, *detected, *_CJK_FALLBACKS]))
     decoded = [(codec, t) for codec in candidates if (t := _strict(raw, codec)) is not None]
     decoded = [(codec, t) for codec, t in decoded if _control_share(t) < 0.01]
-    decoded = [(codec, t) for codec, t in decoded if score_text(t) >= _MIN_TEXT_SCORE]
+    decoded = [(codec, t) for codec, t in decoded if _score(t) >= _MIN_TEXT_SCORE]
     if decoded:
         codec, text, confidence = _choose(decoded, detected, declared)
         if codec == declared:
