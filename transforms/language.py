@@ -179,8 +179,8 @@ def _is_latin1_debris(ch: str) -> bool:
 def char_scores(text: str) -> list[float]:
     """Per-character log-probabilities of ``text`` (the terms :func:`score_text` averages).
 
-        >>> [round(s, 1) for s in char_scores("的Ã©")]
-        [-5.9, -15.0, -15.0]
+    >>> [round(s, 1) for s in char_scores("的Ã©")]
+    [-5.9, -15.0, -15.0]
     """
     logp, floor = _model()
     scores: list[float] = []
@@ -223,8 +223,8 @@ def score_text(text: str) -> float:
 def cjk_ratio(text: str) -> float:
     """Share of ideographs among the non-whitespace characters of ``text``.
 
-        >>> cjk_ratio("GDP增长")
-        0.4
+    >>> cjk_ratio("GDP增长")
+    0.4
     """
     visible = [ch for ch in text if not ch.isspace()]
     if not visible:

@@ -3,17 +3,36 @@
 ``process`` is pure and deterministic: the same bytes and name always give the
 same rows, so a rebuild from the raw archive reproduces a fresh ingest.
 The stages run in the order of ``../shared/DESIGN.md``; each returns its text
-with the repairs it made, and the pipeline only collects them.
+with the repairs it made, and the pipeline only collects them:
+
+    decode → web page to text → mojibake → converter artefacts → width,
+    punctuation, acronyms → boilerplate and spam → metadata → layout → script
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from datetime import datetime
 from typing import Any, NamedTuple
 
 from transforms import TRANSFORM_VERSION
+from transforms.boilerplate import strip_boilerplate
+from transforms.converter import fix_converter_artefacts
 from transforms.decode import Decoded, Rejected, decode_bytes
-from transforms.repairs import Repair
+from transforms.html import html_to_text, looks_like_html
+from transforms.layout import repair_layout
+from transforms.metadata import Metadata, extract_metadata, parse_published
+from transforms.mojibake import repair_mojibake
+from transforms.normalize import normalize_text
+from transforms.repairs import Fixed, Repair
 from transforms.script import detect_script, to_simplified
+
+# Text-to-text repairs, in order. Each is ``str -> Fixed``.
+TEXT_REPAIRS: tuple[Callable[[str], Fixed], ...] = (repair_mojibake, fix_converter_artefacts, normalize_text)
+
+# A repair whose tag appears here also sets a document flag of the same name:
+# the text is usable but a person may want to look.
+_FLAGGING_TAGS = ("decode_errors", "mojibake_lossy", "seo_spam")
 
 
 class Processed(NamedTuple):
@@ -23,6 +42,15 @@ class Processed(NamedTuple):
     indicators: list[dict[str, Any]]
     projects: list[dict[str, Any]]
     rejected: Rejected | None = None
+
+
+class Cleaned(NamedTuple):
+    """An article's body after every repair, with what the article says about itself."""
+
+    text: str
+    metadata: Metadata
+    repairs: list[Repair]
+    flags: list[str]
 
 
 def process(raw: bytes, name: str) -> Processed:
@@ -35,30 +63,85 @@ def process(raw: bytes, name: str) -> Processed:
     decoded = decode_bytes(raw)
     if isinstance(decoded, Rejected):
         return Processed(None, [], [], decoded)
-    return _from_text(decoded, name)
+    return _from_decoded(decoded, name)
 
 
-def _from_text(decoded: Decoded, name: str) -> Processed:
+def clean(text_raw: str, name: str = "") -> Cleaned:
+    """Every text repair, in order, collecting what each changed."""
     repairs: list[Repair] = []
     flags: list[str] = []
+    text = text_raw
+    page_meta: dict[str, Any] = {}
+    if looks_like_html(text, name):
+        text, page_meta = html_to_text(text)
+        repairs.append(Repair("html", "reduced a saved web page to its article text"))
+
+    for repair in TEXT_REPAIRS:
+        text = _apply(repair, text, repairs)
+
+    stripped = strip_boilerplate(text)
+    text = stripped.text
+    repairs.extend(stripped.repairs)
+    flags.extend(stripped.flags)
+
+    metadata, fixed = extract_metadata(text)
+    text = fixed.text
+    repairs.extend(fixed.repairs)
+    metadata = _with_page_metadata(metadata, page_meta)
+
+    text = _apply(repair_layout, text, repairs)
+    if not text.strip():
+        flags.append("empty_body")
+    flags.extend(tag for tag in _FLAGGING_TAGS if any(r.tag == tag for r in repairs))
+    return Cleaned(text, metadata, repairs, list(dict.fromkeys(flags)))
+
+
+def _apply(repair: Callable[[str], Fixed], text: str, repairs: list[Repair]) -> str:
+    fixed = repair(text)
+    repairs.extend(fixed.repairs)
+    return fixed.text
+
+
+def _with_page_metadata(metadata: Metadata, page: dict[str, Any]) -> Metadata:
+    """Fill what the text did not say from what the web page's markup said."""
+    if not page:
+        return metadata
+    published, precision = metadata.published_at, metadata.published_precision
+    if published is None and page.get("date"):
+        published, precision = parse_published(str(page["date"]))
+    authors = metadata.authors or [a.strip() for a in str(page.get("author") or "").split(";") if a.strip()]
+    return metadata._replace(
+        title=metadata.title or page.get("title"),
+        source_name=metadata.source_name or page.get("sitename"),
+        authors=authors,
+        published_at=published,
+        published_precision=precision,
+    )
+
+
+def _from_decoded(decoded: Decoded, name: str) -> Processed:
+    repairs: list[Repair] = []
     if decoded.replaced:
         repairs.append(Repair("decode_errors", f"{decoded.replaced} undecodable byte sequences became U+FFFD"))
-        flags.append("decode_errors")
+    cleaned = clean(decoded.text, name)
+    repairs.extend(cleaned.repairs)
+    flags = list(dict.fromkeys([*(["decode_errors"] if decoded.replaced else []), *cleaned.flags]))
 
-    text = decoded.text
+    text = cleaned.text
     script = detect_script(text)
     text_simplified = to_simplified(text) if script != "simplified" else text
+    meta = cleaned.metadata
     document = {
         "encoding": decoded.encoding,
         "encoding_confidence": decoded.confidence,
         "repairs": list(dict.fromkeys(r.tag for r in repairs)),
         "repair_details": [f"{r.tag}: {r.detail}" if r.detail else r.tag for r in repairs],
         "script": script,
-        "title": None,
-        "source_name": None,
-        "authors": [],
-        "published_at": None,
-        "published_precision": None,
+        "title": meta.title,
+        "source_name": meta.source_name,
+        "authors": list(meta.authors),
+        "published_at": meta.published_at if isinstance(meta.published_at, datetime) else None,
+        "published_precision": meta.published_precision,
         "text_raw": decoded.text,
         "text": text,
         "text_simplified": text_simplified,

@@ -1,0 +1,330 @@
+"""Mojibake repair: a damage corpus made here from our own paragraphs, and clean text left alone."""
+
+from __future__ import annotations
+
+import codecs
+import difflib
+from pathlib import Path
+from typing import NamedTuple
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from transforms import language
+from transforms.mojibake import repair_mojibake
+from transforms.repairs import Repair
+
+# Paragraphs written for these tests in the style of regional economy news.
+SIMPLIFIED = [
+    "今年以来，江州市坚持工业强市不动摇，全力推动制造业高质量发展。1—9月，全市规模以上工业增加值"
+    "同比增长7.6%，高于全省平均水平1.2个百分点；工业投资增长15.3%，技改投资增长21.8%。",
+    "走进位于经开区的锂电新材料产业园，一座座标准化厂房拔地而起，塔吊林立、车辆穿梭。“项目"
+    "一期已经投产，二期预计明年6月建成。”园区负责人刘志强说，全部达产后年产值可达80亿元。",
+    "近年来，该区聚焦“链长制”，围绕新能源汽车、高端装备、生物医药三大主导产业精准招商，"
+    "累计引进亿元以上项目64个，总投资达到532.7亿元，其中外资项目9个，实际使用外资2.3亿美元。",
+    "数据显示，上半年全市实现社会消费品零售总额1046.8亿元，同比增长8.1%；城镇居民人均可支配"
+    "收入达到26315元，增长5.4%；农村居民人均可支配收入13872元，增长6.9%。",
+    "为优化营商环境，市政务服务中心推出“一窗通办”改革，企业开办时间压缩至1个工作日以内，"
+    "全年新增市场主体3.2万户。据介绍，目前已有286项政务服务事项实现“掌上办”“就近办”。",
+    "会上，华东智造（EastTech）与市政府签署战略合作协议，双方将在5G工业互联网、AI质检等领域"
+    "开展合作，共同建设智能工厂示范项目，预计总投资35亿元，可新增就业岗位2000个。",
+]
+TRADITIONAL = [
+    "今年以來，該縣堅持生態優先、綠色發展，大力推進茶葉全產業鏈建設。全縣茶園面積達到12.6萬畝，"
+    "茶葉產值突破30億元，帶動3.5萬戶茶農增收，戶均年收入增加4200元。",
+    "記者從市統計局獲悉，前三季度全市地區生產總值完成2870.4億元，按可比價格計算，同比增長6.1%。"
+    "其中，第一產業增加值增長3.8%，第二產業增加值增長7.2%，第三產業增加值增長5.6%。",
+    "在港區碼頭，一艘艘貨輪正在裝卸作業，龍門吊有序運轉。今年1至8月，港口完成貨物吞吐量"
+    "1.35億噸，同比增長9.4%；集裝箱吞吐量完成286萬標準箱，增長11.7%，創下歷史同期新高。",
+    "與會專家認為，區域協調發展的關鍵在於產業協同與創新驅動，應進一步打通要素流動堵點，"
+    "推動科技成果就地轉化，讓更多「實驗室裡的成果」走向生產線。",
+]
+SHORT = ["枣庄高新区", "记者 王芳 通讯员 赵磊", "2024年3月15日 星期五", "經濟日報記者 陳志明", "第二季度经济形势分析"]
+TEXTS = SIMPLIFIED + TRADITIONAL + SHORT
+
+C1_UNDEFINED = {0x81, 0x8D, 0x8F, 0x90, 0x9D}
+_ERRORS: list[tuple[int, int]] = []
+
+
+def _record(error: UnicodeError) -> tuple[str, int]:
+    """Decode error handler: replace like ``errors="replace"``, and remember which bytes were lost."""
+    assert isinstance(error, UnicodeDecodeError)
+    _ERRORS.append((error.start, error.end))
+    return "\ufffd", error.end
+
+
+codecs.register_error("test_mojibake.record", _record)
+
+
+class Step(NamedTuple):
+    """Bytes in ``true`` read as ``wrong`` (``cp1252-whatwg``: browsers' lossless cp1252; ``save``:
+    the wrong decode saved in ``true``, U+FFFD becoming ``?``)."""
+
+    true: str
+    wrong: str
+
+
+def _decode(raw: bytes, wrong: str) -> tuple[str, list[tuple[int, int]], list[tuple[int, int]]]:
+    """``raw`` read as ``wrong``: the text, each character's byte span, and the byte spans lost."""
+    if wrong == "cp1252-whatwg":
+        text = "".join(chr(b) if b in C1_UNDEFINED else bytes([b]).decode("cp1252") for b in raw)
+        return text, [(i, i + 1) for i in range(len(raw))], []
+    _ERRORS.clear()
+    text = raw.decode(wrong, errors="test_mojibake.record")
+    errors = list(_ERRORS)
+    spans, pos, pending = [], 0, iter(errors)
+    error = next(pending, None)
+    for ch in text:
+        if error is not None and error[0] == pos and ch == "\ufffd":
+            spans.append(error)
+            pos = error[1]
+            error = next(pending, None)
+        else:
+            size = len(ch.encode(wrong))
+            spans.append((pos, pos + size))
+            pos += size
+    return text, spans, errors
+
+
+def damage(text: str, steps: tuple[Step, ...]) -> str:
+    for step in steps:
+        if step.wrong == "save":
+            text = text.encode(step.true, errors="replace").decode(step.true)
+        else:
+            text = _decode(text.encode(step.true), step.wrong)[0]
+    return text
+
+
+def recoverable(text: str, steps: tuple[Step, ...]) -> int:
+    """Characters none of whose bytes any wrong decode destroyed: the most a repair can give back."""
+    texts, decodes = [text], []
+    for step in steps:
+        if step.wrong == "save":
+            texts.append(texts[-1])  # one character for one: nothing more is lost
+            decodes.append(None)
+            continue
+        decoded = _decode(texts[-1].encode(step.true), step.wrong)
+        texts.append(decoded[0])
+        decodes.append(decoded)
+    lost_chars: set[int] = set()  # in the text after the step being walked back
+    for step, source, decoded in reversed(list(zip(steps, texts[:-1], decodes, strict=True))):
+        if decoded is None:
+            continue
+        _, spans, errors = decoded
+        lost_bytes = {i for start, end in errors for i in range(start, end)}
+        lost_bytes |= {i for j in lost_chars for i in range(*spans[j])}
+        lost_chars, pos = set(), 0
+        for j, ch in enumerate(source):
+            size = len(ch.encode(step.true))
+            if lost_bytes.intersection(range(pos, pos + size)):
+                lost_chars.add(j)
+            pos += size
+    return len(text) - len(lost_chars)
+
+
+def whatwg_cp1252(raw: bytes) -> str:
+    return _decode(raw, "cp1252-whatwg")[0]
+
+
+U8 = "utf-8"
+# name -> (damage steps, tags the repair may report for the outermost layer it undoes)
+DAMAGE: dict[str, tuple[tuple[Step, ...], set[str]]] = {
+    "utf-8/gbk": ((Step(U8, "gbk"),), {"mojibake:utf-8/gbk", "mojibake:utf-8/gb18030"}),
+    "utf-8/gb18030": ((Step(U8, "gb18030"),), {"mojibake:utf-8/gb18030", "mojibake:utf-8/gbk"}),
+    "utf-8/big5hkscs": ((Step(U8, "big5hkscs"),), {"mojibake:utf-8/big5"}),
+    "utf-8/cp950": ((Step(U8, "cp950"),), {"mojibake:utf-8/big5"}),
+    "gbk/latin-1": ((Step("gbk", "latin-1"),), {"mojibake:gbk/latin-1"}),
+    "gbk/cp1252": ((Step("gbk", "cp1252"),), {"mojibake:gbk/cp1252", "mojibake:gbk/latin-1"}),
+    "gbk/cp1252-whatwg": ((Step("gbk", "cp1252-whatwg"),), {"mojibake:gbk/cp1252", "mojibake:gbk/latin-1"}),
+    "big5/latin-1": ((Step("big5", "latin-1"),), {"mojibake:big5/latin-1"}),
+    "big5/cp1252": ((Step("big5", "cp1252"),), {"mojibake:big5/cp1252", "mojibake:big5/latin-1"}),
+    "utf-8/latin-1": ((Step(U8, "latin-1"),), {"mojibake:utf-8/latin-1"}),
+    "utf-8/cp1252": ((Step(U8, "cp1252"),), {"mojibake:utf-8/cp1252"}),
+    "utf-8/cp1252-whatwg": ((Step(U8, "cp1252-whatwg"),), {"mojibake:utf-8/cp1252"}),
+    "utf-8/gbk saved as gbk": ((Step(U8, "gbk"), Step("gbk", "save")), {"mojibake:utf-8/gbk"}),
+    "utf-8/cp1252 saved as cp1252": ((Step(U8, "cp1252"), Step("cp1252", "save")), {"mojibake:utf-8/cp1252"}),
+    "2x utf-8/gbk": ((Step(U8, "gbk"), Step(U8, "gbk")), {"mojibake:utf-8/gbk"}),
+    "2x utf-8/gb18030": ((Step(U8, "gb18030"),) * 2, {"mojibake:utf-8/gbk", "mojibake:utf-8/gb18030"}),
+    "2x utf-8/cp1252-whatwg": ((Step(U8, "cp1252-whatwg"),) * 2, {"mojibake:utf-8/cp1252"}),
+    "2x utf-8/latin-1": ((Step(U8, "latin-1"),) * 2, {"mojibake:utf-8/latin-1"}),
+    "gbk/latin-1 then utf-8/cp1252": (
+        (Step("gbk", "latin-1"), Step(U8, "cp1252-whatwg")),
+        {"mojibake:utf-8/cp1252"},
+    ),
+    "big5/cp1252 then utf-8/latin-1": ((Step("big5", "cp1252"), Step(U8, "latin-1")), {"mojibake:utf-8/latin-1"}),
+}
+
+
+def matched(truth: str, got: str) -> int:
+    """Characters of ``truth`` found, in order, in ``got``."""
+    blocks = difflib.SequenceMatcher(None, truth, got, autojunk=False).get_matching_blocks()
+    return sum(block.size for block in blocks)
+
+
+def samples() -> list[str]:
+    """Each text alone, and each group as one multi-line document."""
+    return [*TEXTS, "\n".join(SIMPLIFIED), "\n".join(TRADITIONAL), "\r\n".join(SHORT + SIMPLIFIED[:2])]
+
+
+@pytest.mark.parametrize("name", list(DAMAGE))
+def test_damage_corpus(name: str) -> None:
+    """>= 99 % exact where no byte was lost; >= 98 % of the characters whose bytes all survived."""
+    steps, tags = DAMAGE[name]
+    intact = exact = chars = found = possible = 0
+    for text in samples():
+        try:
+            damaged = damage(text, steps)
+        except UnicodeEncodeError:
+            continue  # simplified text cannot be written in Big5
+        fixed = repair_mojibake(damaged)
+        assert repair_mojibake(fixed.text) == (fixed.text, []), "repair is idempotent"
+        reported = {tag for tag, _ in fixed.repairs}
+        assert reported - {"mojibake_lossy"} & tags or fixed.text == damaged, fixed.repairs
+        can_get = recoverable(text, steps)
+        if can_get == len(text):
+            intact += 1
+            exact += fixed.text == text
+            assert "mojibake_lossy" not in reported
+        elif fixed.text != damaged:
+            assert "mojibake_lossy" in reported
+        chars += len(text)
+        found += matched(text, fixed.text)
+        possible += can_get
+    summary = f"{name}: exact {exact}/{intact} intact, chars {found}/{chars}, of {possible} recoverable"
+    assert exact >= 0.99 * intact, summary
+    assert found >= 0.98 * possible, summary
+
+
+def test_tags_name_true_and_wrong_encoding() -> None:
+    cases = {
+        SIMPLIFIED[0].encode("gbk").decode("latin-1"): "mojibake:gbk/latin-1",
+        SIMPLIFIED[0].encode("utf-8").decode("gb18030", errors="replace"): "mojibake:utf-8/gb18030",
+        SIMPLIFIED[0].encode("utf-8").decode("gbk", errors="replace"): "mojibake:utf-8/gbk",
+        whatwg_cp1252(SIMPLIFIED[0].encode("utf-8")): "mojibake:utf-8/cp1252",
+        SIMPLIFIED[0].encode("utf-8").decode("latin-1"): "mojibake:utf-8/latin-1",
+        TRADITIONAL[0].encode("big5").decode("latin-1"): "mojibake:big5/latin-1",
+        TRADITIONAL[0].encode("utf-8").decode("big5hkscs", errors="replace"): "mojibake:utf-8/big5",
+    }
+    for damaged, tag in cases.items():
+        assert repair_mojibake(damaged).repairs[0].tag == tag
+
+
+def test_two_rounds_are_reported() -> None:
+    damaged = damage(SIMPLIFIED[3], DAMAGE["2x utf-8/cp1252-whatwg"][0])
+    assert repair_mojibake(damaged) == (SIMPLIFIED[3], [Repair("mojibake:utf-8/cp1252", "1 segment, 2 rounds")])
+
+
+def test_lossy_repair_reports_what_was_lost() -> None:
+    # 年 and 月 lose their last byte: each is paired with the next ASCII byte, which GBK rejects.
+    damaged = "全市经济2024年3月".encode().decode("gbk", errors="replace")
+    fixed = repair_mojibake(damaged)
+    assert fixed == (
+        "全市经济2024\ufffd3\ufffd",
+        [Repair("mojibake:utf-8/gbk", "1 segment"), Repair("mojibake_lossy", "2 characters unrecoverable")],
+    )
+
+
+def test_question_marks_left_by_saving_the_wrong_decode() -> None:
+    damaged = damage("全市经济2024年3月，增长?", DAMAGE["utf-8/gbk saved as gbk"][0])
+    assert "?" in damaged
+    assert repair_mojibake(damaged).text == "全市经济2024\ufffd3月，增长?"  # 年 was cut by the 3
+
+
+def test_kunjinkao_in_clean_text_becomes_replacement_characters() -> None:
+    fixed = repair_mojibake("全市经济锟斤拷运行平稳")
+    assert fixed.text == "全市经济\ufffd\ufffd运行平稳"
+    assert [tag for tag, _ in fixed.repairs] == ["mojibake:utf-8/gbk", "mojibake_lossy"]
+
+
+@pytest.mark.parametrize(
+    "name", ["utf-8/gb18030", "gbk/latin-1", "utf-8/cp1252-whatwg", "big5/latin-1", "2x utf-8/gbk", "utf-8/big5hkscs"]
+)
+def test_one_damaged_paragraph_among_clean_ones(name: str) -> None:
+    steps = DAMAGE[name][0]
+    victim = TRADITIONAL[1]
+    fixed = repair_mojibake("\n\n".join([SIMPLIFIED[1], damage(victim, steps), SIMPLIFIED[2]])).text.split("\n\n")
+    assert fixed[0] == SIMPLIFIED[1]
+    assert fixed[2] == SIMPLIFIED[2]
+    assert matched(victim, fixed[1]) >= 0.98 * recoverable(victim, steps)
+
+
+def test_damaged_part_of_a_line() -> None:
+    value = "枣庄高新区经济发展局"
+    for damaged in (
+        value.encode("utf-8").decode("gb18030"),  # lossless here: 10 ideographs, 30 bytes
+        value.encode("gbk").decode("latin-1"),
+        whatwg_cp1252(value.encode("utf-8")),
+    ):
+        fixed = repair_mojibake(f"来源：{damaged}　编辑：张华")
+        assert fixed.text == f"来源：{value}　编辑：张华", damaged
+
+
+def test_short_lines_repaired_when_their_neighbours_prove_the_damage() -> None:
+    lines = ["2024年度", "一季度", SIMPLIFIED[0]]
+    damaged = "\n".join(lines).encode("utf-8").decode("gb18030", errors="replace").split("\n")
+    assert [repair_mojibake(line).text for line in damaged[:2]] == damaged[:2]  # too little evidence alone
+    fixed = repair_mojibake("\n".join(damaged)).text.split("\n")
+    assert fixed[:2] == ["2024年度", "\ufffd季度"]  # 一 lost its last byte to the line break
+
+
+CLEAN = [
+    *TEXTS,
+    "GDP增长6.2%——高于预期…“十四五”规划（2021—2025年）",
+    "枣庄·高新区 & 滕州市 — 2024-03-15 08:30",
+    "ＡＢＣ１２３，全角字符与　全角空格；温度零下5℃，面积3.2km²，增长±0.5%，单价×2",
+    "產業(yè)發(fā)展，章丘區(qū)的建設者(zhě)",
+    "Café Noël 与 José Müller 出席了在 Zürich 举行的 Économie 论坛",
+    "——",
+    "……",
+    "“”",
+    "《人民日报》【新华社】「聯合報」『重要』〈說明〉",
+    "©2024 版权所有 ® ™ € £ ¥ §3.1 °C",
+    "Ｎｏ．１　第一名",
+    "①②③ ⅠⅡⅢ ㈠㈡",
+]
+
+
+@pytest.mark.parametrize("text", CLEAN, ids=lambda text: text[:8])
+def test_clean_text_is_never_changed(text: str) -> None:
+    assert repair_mojibake(text) == (text, [])
+
+
+def test_seeds_are_never_changed(seeds_dir: Path) -> None:
+    for path in sorted(seeds_dir.glob("*.txt")):
+        text = path.read_text(encoding="utf-8")
+        assert repair_mojibake(text) == (text, []), path.name
+
+
+def _common_chars(n: int = 2500) -> str:
+    table = Path(language.__file__).parent / "data" / "language_charfreq.tsv"
+    rows = [line.split("\t")[0] for line in table.read_text(encoding="utf-8").splitlines() if "\t" in line]
+    return "".join(rows[:n])
+
+
+COMMON = _common_chars()
+CLEAN_ALPHABET = COMMON + "ABCabcxyz0123456789 .,%-:()，。、“”；：？！…—·"
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=CLEAN_ALPHABET, max_size=60))
+def test_clean_chinese_strings_unchanged(text: str) -> None:
+    assert repair_mojibake(text) == (text, [])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.characters(codec=None, exclude_categories=()), max_size=80))
+def test_never_raises_and_is_idempotent(text: str) -> None:
+    once = repair_mojibake(text)
+    assert repair_mojibake(once.text) == (once.text, [])
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=CLEAN_ALPHABET, min_size=1, max_size=40), st.sampled_from(sorted(DAMAGE)))
+def test_damaged_random_text_is_idempotent(text: str, name: str) -> None:
+    try:
+        damaged = damage(text, DAMAGE[name][0])
+    except UnicodeEncodeError:
+        return
+    once = repair_mojibake(damaged)
+    assert repair_mojibake(once.text) == (once.text, [])

@@ -1,0 +1,545 @@
+"""Title, source, authors and publication time, read off an article's own lines.
+
+A scraped page or a newspaper page carries its metadata in a few recognisable
+places, and this stage reads them and takes those lines out of the body:
+
+* the **head** — the lines before the first paragraph of prose: a title line
+  (``## 标题`` in a newspaper page, or a short line with no sentence-final
+  punctuation that is followed by metadata), ``来源：X`` / ``作者：Y`` lines, a
+  bare timestamp line (``2022-12-01 07:43:12``), a newspaper masthead
+  (``齐鲁晚报 2024.2.6 星期二``), bylines (``通讯员 刘雅丽``);
+* the **tail** — the lines after the last paragraph of prose: bylines
+  (``闪电新闻记者 李永文  报道``), ``编辑：吴晓璐``, ``（来源：齐鲁晚报）``, and a
+  byline in brackets closing the last paragraph (``……（记者 刘振江 通讯员 褚洪波）``);
+* the **dateline** opening one of the first paragraphs (``新华社北京3月5日电（记者
+  张三）``, ``·闪电新闻12月1日讯``, ``本报讯（记者 王五）``): read for its outlet and
+  byline but *kept*, because it is part of the published lead.
+
+A line is taken out only when every part of it is metadata — labels with
+valid values (names of 2–4 characters after 记者/编辑, a date after 发布时间),
+dates, a weekday, an outlet name — so a sentence that merely mentions 记者 or
+来源 stays. Values are returned as written (traditional stays traditional);
+matching runs on :func:`fold`, a same-length key that is simplified,
+half-width and lower case, so one pattern serves both scripts and widths.
+
+Run it after :func:`transforms.boilerplate.strip_boilerplate`, which clears page
+furniture and SEO spam (e.g. a spam site name glued to the title) but leaves
+these lines in place for this stage.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from datetime import datetime
+from functools import cache
+from typing import NamedTuple
+
+from transforms.repairs import Fixed, Repair
+
+
+class Metadata(NamedTuple):
+    """What the article says about itself; ``None``/empty when it does not say."""
+
+    title: str | None
+    source_name: str | None
+    authors: list[str]
+    published_at: datetime | None
+    published_precision: str | None  # 'second' | 'minute' | 'day' | 'month' | None
+
+
+# --------------------------------------------------------------------------
+# fold: one matching key for both scripts and both widths
+
+
+@cache
+def _t2s():  # built lazily, once per process: OpenCC objects are not picklable
+    import opencc
+
+    return opencc.OpenCC("t2s")
+
+
+_FOLD: dict[int, str] = {}
+
+
+def _fold_char(ch: str) -> str:
+    out = ch
+    if ch >= "\u2e80":  # CJK and full-width forms; ASCII and Latin need no conversion
+        conv = _t2s().convert(ch)
+        out = conv if len(conv) == 1 else ch
+    norm = unicodedata.normalize("NFKC", out)
+    if len(norm) == 1:
+        out = norm
+    low = out.lower()
+    return low if len(low) == 1 else out
+
+
+def fold(text: str) -> str:
+    """A matching key of ``text`` with the *same length*: simplified, half-width, lower case.
+
+    Patterns are written once, in simplified characters with ASCII punctuation,
+    and matched against the folded text; because every character maps to one
+    character, a match's offsets cut the original text, so values come back as
+    written.
+
+        >>> fold("相關閱讀：責任編輯（記者）ALL")
+        '相关阅读:责任编辑(记者)all'
+        >>> len(fold("來源：齊魯晚報")) == len("來源：齊魯晚報")
+        True
+    """
+    missing = {ord(c) for c in text} - _FOLD.keys()
+    for code in missing:
+        _FOLD[code] = _fold_char(chr(code))
+    return text.translate(_FOLD)
+
+
+# --------------------------------------------------------------------------
+# dates
+
+_CN_DIGIT = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"零": 0}
+
+_DATE_PATTERNS = (
+    # 2022-12-01 07:43:12 · 2024.2.6 · 2024/03/05 10:30
+    re.compile(
+        r"(?<![\d.])(?P<y>(?:19|20)\d\d)\s*(?P<sep>[-/.])\s*(?P<m>\d{1,2})\s*(?P=sep)\s*(?P<d>\d{1,2})(?![\d.])"
+        r"(?:(?:\s*|t)(?P<H>\d{1,2}):(?P<M>\d\d)(?::(?P<S>\d\d))?(?!\d))?"
+    ),
+    # 2024年2月6日 10:30 · 2024年2月
+    re.compile(
+        r"(?<!\d)(?P<y>(?:19|20)\d\d)\s*年\s*(?P<m>\d{1,2})\s*月(?:\s*(?P<d>\d{1,2})\s*[日号])?"
+        r"(?:\s*(?P<H>\d{1,2})\s*[:时]\s*(?P<M>\d\d)\s*分?(?:\s*:?\s*(?P<S>\d\d)\s*秒?)?)?"
+    ),
+    # 二〇二四年二月六日
+    re.compile(
+        r"(?P<y>[〇零一二三四五六七八九]{4})年(?P<m>十[一二]?|[一二三四五六七八九])月"
+        r"(?:(?P<d>[二三]?十[一二三四五六七八九]?|三十一?|[一二三四五六七八九])[日号])?"
+    ),
+)
+# Parts of a date line that are no date: the weekday, the lunar date, a newspaper page (第A05版:要闻).
+_WEEKDAY = re.compile(
+    r"(?:星期|礼拜)[一二三四五六日天]|周[一二三四五六日](?![" "\u4e00-\u9fff" r"])|农历\S{2,8}"
+    r"|第?[a-z]?\d{1,3}\s*版(?:\s*:\s*[\u4e00-\u9fff]{2,6})?"
+)
+
+
+def _cn_number(s: str) -> int:
+    if all(c in _CN_DIGIT for c in s):  # positional year: 二〇二四
+        return int("".join(str(_CN_DIGIT[c]) for c in s))
+    if "十" in s:  # 十, 十二, 二十, 二十六
+        tens, _, ones = s.partition("十")
+        return (_CN_DIGIT[tens] if tens else 1) * 10 + (_CN_DIGIT[ones] if ones else 0)
+    return _CN_DIGIT[s]
+
+
+class _DateHit(NamedTuple):
+    start: int
+    end: int
+    when: datetime
+    precision: str
+
+
+def _num(s: str) -> int:
+    return int(s) if s.isdigit() else _cn_number(s)
+
+
+def _find_dates(folded: str) -> list[_DateHit]:
+    """Every calendar date (with its time, if any) in ``folded``, left to right."""
+    hits: list[_DateHit] = []
+    taken: list[tuple[int, int]] = []
+    for pattern in _DATE_PATTERNS:
+        for m in pattern.finditer(folded):
+            if any(s < m.end() and m.start() < e for s, e in taken):
+                continue
+            g = m.groupdict()
+            try:
+                year, month = _num(g["y"]), _num(g["m"])
+                day = _num(g["d"]) if g.get("d") else 1
+                hour = int(g["H"]) if g.get("H") else 0
+                minute = int(g["M"]) if g.get("M") else 0
+                second = int(g["S"]) if g.get("S") else 0
+                when = datetime(year, month, day, hour, minute, second)
+            except (ValueError, KeyError):
+                continue
+            if g.get("S"):
+                precision = "second"
+            elif g.get("M"):
+                precision = "minute"
+            elif g.get("d"):
+                precision = "day"
+            else:
+                precision = "month"
+            hits.append(_DateHit(m.start(), m.end(), when, precision))
+            taken.append((m.start(), m.end()))
+    return sorted(hits)
+
+
+def parse_published(text: str) -> tuple[datetime | None, str | None]:
+    """The first date in ``text`` and how precise it is.
+
+        >>> parse_published("2022-12-01 07:43:12")
+        (datetime.datetime(2022, 12, 1, 7, 43, 12), 'second')
+        >>> parse_published("鲁晚報 2024.2.6 星期二")
+        (datetime.datetime(2024, 2, 6, 0, 0), 'day')
+        >>> parse_published("发布时间：2024年3月5日 10:30")
+        (datetime.datetime(2024, 3, 5, 10, 30), 'minute')
+        >>> parse_published("二〇二四年二月")
+        (datetime.datetime(2024, 2, 1, 0, 0), 'month')
+        >>> parse_published("无日期")
+        (None, None)
+    """
+    hits = _find_dates(fold(text))
+    return (hits[0].when, hits[0].precision) if hits else (None, None)
+
+
+# --------------------------------------------------------------------------
+# metadata lines
+
+_CJK = r"\u3400-\u4dbf\u4e00-\u9fff"
+# Roles whose names are the article's authors (reporters, correspondents, editors).
+_AUTHOR_ROLES = (
+    r"责任编辑|值班编辑|(?<!本版)编辑|责编|作者|撰稿|撰文|文字|文/|"
+    r"(?:本报|本台|本网|本刊)?(?:首席|见习|特约|实习|驻[" + _CJK + r"]{1,4})?记者|(?:特约)?通讯员|实习生"
+)
+# Roles that are metadata but not authors (page editors, photographers, reviewers).
+_OTHER_ROLES = (
+    r"本版编辑|美编|校对|审核|审校|[一二三初终]审|监制|统筹|策划|主编|编审|摄影|摄像|图/|图片|制图|视频|剪辑|海报"
+)
+_SOURCE_LABELS = r"(?:信息|文章|稿件|新闻|内容)?来源于?|稿源|出处|转载自|转自"
+_TIME_LABELS = r"发布时间|发布日期|发表时间|发表日期|发稿时间|更新时间|刊发时间|时间|日期"
+_COUNT_LABELS = r"浏览次数|浏览量|浏览|阅读量|阅读数|阅读|点击数|点击量|点击|评论数|评论"
+_LABEL = re.compile(
+    r"(?P<author>" + _AUTHOR_ROLES + r")"
+    r"|(?P<other>" + _OTHER_ROLES + r")"
+    # a source, time or counter label needs a colon or a space after it, so prose ("资金来源多元") is no label
+    r"|(?P<source>" + _SOURCE_LABELS + r")(?=\s*:|\s+\S)"
+    r"|(?P<time>" + _TIME_LABELS + r")(?=\s*:)"
+    r"|(?P<count>" + _COUNT_LABELS + r")(?=\s*:)"
+)
+_NAME = re.compile(r"[" + _CJK + r"]{2,4}|[" + _CJK + r"]{1,8}·[" + _CJK + r"]{1,8}")
+_NAME_SPLIT = re.compile(r"[\s、,;|/]+")
+# Words that may follow the names in a byline without being names.
+_BYLINE_FILLER = re.compile(r"^(?:报道|报导|摄|采写|整理|综合|综合报道|编译|等|发自[" + _CJK + r"]{1,6})$")
+_NOT_NAMES = frozenset(
+    {
+        "报道", "报导", "整理", "综合", "本报", "记者", "编辑", "通讯员",
+        "实习生", "摄影", "供图", "图文", "视频", "见习", "特约", "首席",
+        "融媒", "全媒体", "全文", "原标题",
+    }
+)
+# An outlet written before a byline or a date: 闪电新闻记者, 鲁晚報 2024.2.6, 本报记者.
+_OUTLET = re.compile(
+    r"^[·•\-|\s□■◆◇●○▲△★☆]*(?P<name>[" + _CJK + r"a-z0-9]{0,14}?"
+    r"(?:报|网|社|台|新闻|客户端|频道|杂志|周刊|融媒|在线|传媒|之声|广播|app))\s*$"
+)
+_PUNCT_ONLY = re.compile(r"^[\s:·•\-|/,、;()【】\[\]>□■◆◇●○▲△★☆]*$")
+# a source or outlet that names no outlet: 来源：本站原创, 本报记者, 本报3月5日讯
+_NO_OUTLET = re.compile(r"^(?:本站|本网|本报|本台|本刊)?(?:原创|整理|综合)?$")
+
+
+class _Fields(NamedTuple):
+    """What one metadata line says; spans index the line it was parsed from."""
+
+    sources: list[tuple[int, int]]
+    authors: list[tuple[int, int]]
+    outlets: list[tuple[int, int]]
+    dates: list[_DateHit]
+    labelled_date: bool
+
+
+def _names(folded: str, start: int, end: int) -> list[tuple[int, int]] | None:
+    """Spans of the names in ``folded[start:end]``, or ``None`` if something else is there."""
+    spans: list[tuple[int, int]] = []
+    pos = start
+    for sep in [*_NAME_SPLIT.finditer(folded, start, end), None]:
+        tok_end = sep.start() if sep else end
+        token = folded[pos:tok_end].strip(":")
+        if token:
+            tok_start = folded.index(token, pos)
+            if _BYLINE_FILLER.match(token):
+                pass
+            elif _NAME.fullmatch(token) and token not in _NOT_NAMES:
+                spans.append((tok_start, tok_start + len(token)))
+            else:
+                return None
+        if sep:
+            pos = sep.end()
+    return spans
+
+
+def _outlet(folded: str, start: int, end: int) -> tuple[int, int] | bool | None:
+    """The span of an outlet name filling ``folded[start:end]``; ``True`` if it is blank; else ``None``."""
+    chunk = folded[start:end]
+    if _PUNCT_ONLY.match(chunk):
+        return True
+    m = _OUTLET.match(chunk)
+    if not m:
+        return None
+    return (start + m.start("name"), start + m.end("name"))
+
+
+def _parse_line(line: str) -> _Fields | None:
+    """Read one line as metadata; ``None`` unless every part of it is metadata.
+
+    Spans in the result index ``line``.
+    """
+    f = fold(line)
+    start, end = len(f) - len(f.lstrip()), len(f.rstrip())
+    if start >= end or end - start > 120:
+        return None
+    # a whole line in brackets: (来源:齐鲁晚报) · (记者 刘振江 通讯员 褚洪波) · 【来源:X】
+    if f[start] in "(【[" and f[end - 1] in ")】]":
+        start, end = start + 1, end - 1
+    dates = [d for d in _find_dates(f[:end]) if d.start >= start]
+    blank = list(f)
+    for d in dates:  # dates and weekdays are metadata wherever they stand
+        blank[d.start : d.end] = " " * (d.end - d.start)
+    for w in _WEEKDAY.finditer(f, start, end):
+        blank[w.start() : w.end()] = " " * (w.end() - w.start())
+    g = "".join(blank)
+    labels = list(_LABEL.finditer(g, start, end))
+    if not labels and not dates:
+        return None
+    fields = _Fields([], [], [], dates, False)
+    # what stands before the first label: nothing, an outlet (闪电新闻记者, masthead), or a date
+    head_end = labels[0].start() if labels else end
+    outlet = _outlet(g, start, head_end)
+    if outlet is None:
+        return None
+    if outlet is not True and not _NO_OUTLET.match(g[outlet[0] : outlet[1]]):
+        fields.outlets.append(outlet)
+    labelled_date = False
+    for i, lab in enumerate(labels):
+        v_start = lab.end()
+        v_end = labels[i + 1].start() if i + 1 < len(labels) else end
+        value = g[v_start:v_end]
+        kind = lab.lastgroup
+        if kind in ("author", "other"):
+            names = _names(g, v_start, v_end)
+            if names is None:
+                return None
+            if kind == "author":
+                fields.authors.extend(names)
+        elif kind == "source":
+            # the source is one word (人民网-山东频道); anything after it must be punctuation
+            src, _, rest = value.strip().lstrip(":").strip().partition(" ")
+            if any(c in src for c in "。!?,;") or len(src) > 40 or not _PUNCT_ONLY.match(rest):
+                return None
+            if src and not _NO_OUTLET.match(src):
+                s0 = g.index(src, v_start)
+                fields.sources.append((s0, s0 + len(src)))
+        elif kind == "time":
+            if not _PUNCT_ONLY.match(value):
+                return None
+            labelled_date = True
+        elif not re.fullmatch(r"[\s:]*[\d,]*(?:次|人)?[\s|]*", value):  # counters: 浏览次数:1,234
+            return None
+    return fields._replace(labelled_date=labelled_date and bool(dates))
+
+
+def is_metadata_line(line: str) -> bool:
+    """True if every part of ``line`` is metadata: labels with valid values, dates, an outlet.
+
+        >>> is_metadata_line("闪电新闻记者 李永文  报道")
+        True
+        >>> is_metadata_line("(記者 劉振江 通訊員 褚洪波)")
+        True
+        >>> is_metadata_line("鲁晚報 2024.2.6 星期二")
+        True
+        >>> is_metadata_line("来源:齐鲁网")
+        True
+        >>> is_metadata_line("作者:")
+        True
+        >>> is_metadata_line("找记者 上壹点")
+        False
+        >>> is_metadata_line("记者了解到，今年以来全区新签约项目76个。")
+        False
+    """
+    return _parse_line(line) is not None
+
+
+# --------------------------------------------------------------------------
+# title and dateline
+
+_SENTENCE_END = re.compile(r"[。!?…;]\s*[”’」』\"]?\s*$")
+_MD_HEADING = re.compile(r"^\s*#{1,6}\s*(?=\S)")
+# "标题-齐鲁网" / "标题_新华网": a site name glued to a scraped page title
+_TITLE_SITE = re.compile(
+    r"\s*(?:[-_|–—]+|\s{2,})\s*(?P<site>[^\s\-_|–—]{2,20}?(?:网|在线|频道|新闻|客户端|报))\s*$"
+)
+_DATELINE = re.compile(
+    r"^[\s·•]*(?:"
+    r"(?P<outlet>[" + _CJK + r"a-z]{1,10}?(?:社|网|报|台|新闻|客户端|融媒|频道))"
+    r"(?P<place>[" + _CJK + r"]{0,8}?)\s*(?:(?:19|20)\d\d年)?\d{1,2}月\d{1,2}日\s*(?:电|讯)"
+    r"|本报(?:[" + _CJK + r"]{0,6}?)讯|本台(?:[" + _CJK + r"]{0,6}?)讯|本网(?:[" + _CJK + r"]{0,6}?)讯"
+    r")"
+    r"(?:\s*\((?P<byline>[^()]{2,60})\))?"
+)
+_TRAILING_BYLINE = re.compile(r"\s*\((?P<inner>[^()]{2,60})\)\s*$")
+
+
+def _is_body(folded: str) -> bool:
+    """A paragraph of prose: closed by sentence-final punctuation, or too long and punctuated for a title."""
+    core = folded.strip()
+    if _SENTENCE_END.search(core) or len(core) >= 80:
+        return True
+    return len(core) >= 50 and bool(re.search(r"[。!?;,]", core))
+
+
+def _title_candidate(folded: str) -> bool:
+    """Short, Chinese, not a sentence and not the lead-in of a list (``……如下:``)."""
+    core = folded.strip()
+    return (
+        4 <= len(core) <= 80
+        and not _SENTENCE_END.search(core)
+        and not core.endswith((":", ","))
+        and bool(re.search(f"[{_CJK}]", core))
+    )
+
+
+# --------------------------------------------------------------------------
+# the stage
+
+
+def _take(line: str, spans: list[tuple[int, int]]) -> list[str]:
+    return [line[s:e].strip() for s, e in spans if line[s:e].strip()]
+
+
+def extract_metadata(text: str) -> tuple[Metadata, Fixed]:
+    """Read the article's title, source, authors and date, and take metadata-only lines out.
+
+    Returns the :class:`Metadata` and the body as :class:`~transforms.repairs.Fixed`
+    (tag ``metadata``, the detail says which lines went).
+
+        >>> page = "标题在此处\\n来源：新华网\\n作者：\\n2024-03-05 10:30\\n"
+        >>> meta, fixed = extract_metadata(page + "正文第一段，写得很长。\\n责任编辑：李四")
+        >>> meta.title, meta.source_name, meta.authors, meta.published_precision
+        ('标题在此处', '新华网', ['李四'], 'minute')
+        >>> fixed.text
+        '正文第一段，写得很长。'
+        >>> extract_metadata("只有一句正文。")[1].repairs
+        []
+    """
+    lines = text.split("\n")
+    folded = [fold(x) for x in lines]
+    parsed = [_parse_line(x) if x.strip() else None for x in lines]
+    body = [i for i, x in enumerate(lines) if x.strip() and parsed[i] is None and _is_body(folded[i])]
+    first_body = body[0] if body else len(lines)
+    last_body = body[-1] if body else len(lines)
+
+    remove: set[int] = set()
+    removed_what: list[str] = []
+    sources: list[str] = []
+    outlets: list[str] = []
+    authors: list[str] = []  # in reading order: head lines, dateline, closing byline, tail lines
+    tail_authors: list[str] = []
+    head_dates: list[tuple[int, _DateHit]] = []  # (rank, hit): a labelled date ranks before a bare one
+    tail_dates: list[tuple[int, _DateHit]] = []
+
+    # --- title: a markdown heading in the head, or the first line of the head that is not metadata
+    title: str | None = None
+    site: str | None = None
+    head = [i for i in range(first_body) if lines[i].strip()]
+    free = [i for i in head if parsed[i] is None]
+    first_free = next((i for i in free if _MD_HEADING.match(lines[i])), free[0] if free else None)
+    if first_free is not None:
+        is_md = bool(_MD_HEADING.match(lines[first_free]))
+        later_meta = any(parsed[i] is not None for i in head if i > first_free)
+        # the page's first line, right above the first paragraph: a title line of a plain article
+        first_line = first_free == head[0] and all(parsed[i] is not None for i in head if i > first_free)
+        if is_md or (_title_candidate(folded[first_free]) and (later_meta or first_line)):
+            raw = _MD_HEADING.sub("", lines[first_free]).strip()
+            m = _TITLE_SITE.search(fold(raw))
+            if m and m.start() > 0:
+                site = raw[m.start("site") : m.end("site")]
+                raw = raw[: m.start()].rstrip()
+            title = raw or None
+            remove.add(first_free)
+            removed_what.append("title line")
+
+    # --- metadata lines in the head and the tail
+    for i, fields in enumerate(parsed):
+        if fields is None or (first_body <= i <= last_body):
+            continue
+        remove.add(i)
+        sources += _take(lines[i], fields.sources)
+        outlets += _take(lines[i], fields.outlets)
+        (authors if i < first_body else tail_authors).extend(_take(lines[i], fields.authors))
+        dates = head_dates if i < first_body else tail_dates
+        dates += [(0 if fields.labelled_date else 1, d) for d in fields.dates]
+        removed_what.append(_describe(fields))
+
+    # --- dateline in one of the first paragraphs (kept in the body: it is part of the lead)
+    dateline_outlet: str | None = None
+    for i in body[:3]:
+        m = _DATELINE.match(folded[i])
+        if not m:
+            continue
+        if m.group("outlet") and not _NO_OUTLET.match(m.group("outlet")):
+            dateline_outlet = lines[i][m.start("outlet") : m.end("outlet")]
+        if m.group("byline"):
+            inner = lines[i][m.start("byline") - 1 : m.end("byline") + 1]
+            fields = _parse_line(inner)
+            if fields:
+                authors += _take(inner, fields.authors)
+        break
+
+    # --- a byline in brackets closing the last paragraph: ……（记者 刘振江 通讯员 褚洪波）
+    if body:
+        m = _TRAILING_BYLINE.search(folded[last_body])
+        fields = _parse_line(lines[last_body][m.start() :]) if m else None
+        if m and fields and (fields.authors or fields.sources) and m.start() > 0:
+            tail = lines[last_body][m.start() :]
+            sources += _take(tail, fields.sources)
+            authors += _take(tail, fields.authors)
+            lines[last_body] = lines[last_body][: m.start()].rstrip()
+            removed_what.append("closing byline")
+    authors += tail_authors
+
+    published, precision = None, None
+    for pool in (head_dates, tail_dates):
+        if pool:
+            best = min(pool, key=lambda rd: rd[0])[1]
+            published, precision = best.when, best.precision
+            break
+
+    source = next(iter(sources + outlets), None) or dateline_outlet or site
+    metadata = Metadata(
+        title=title,
+        source_name=source,
+        authors=list(dict.fromkeys(authors)),
+        published_at=published,
+        published_precision=precision,
+    )
+    if not removed_what:
+        return metadata, Fixed(text, [])
+    kept = _drop_lines(lines, remove)
+    detail = f"moved {len(removed_what)} metadata lines to fields: " + ", ".join(dict.fromkeys(removed_what))
+    return metadata, Fixed(kept, [Repair("metadata", detail)])
+
+
+def _describe(fields: _Fields) -> str:
+    if fields.sources:
+        return "source line"
+    if fields.authors:
+        return "byline"
+    if fields.outlets and fields.dates:
+        return "masthead"
+    if fields.dates:
+        return "date line"
+    return "empty label line"
+
+
+def _drop_lines(lines: list[str], remove: set[int]) -> str:
+    """Join ``lines`` without ``remove``; a blank line left behind by a removed one goes too."""
+    out: list[str] = []
+    for i, line in enumerate(lines):
+        if i in remove:
+            continue
+        if not line.strip() and (i - 1 in remove) and (not out or not out[-1].strip()):
+            continue
+        out.append(line)
+    while out and not out[0].strip():
+        out.pop(0)
+    while out and not out[-1].strip():
+        out.pop()
+    return "\n".join(out)
