@@ -30,6 +30,12 @@ def _parser() -> argparse.ArgumentParser:
     ingest.add_argument("--json", action="store_true", help="print the run report as JSON")
     ingest.add_argument("-v", "--verbose", action="store_true", help="show Prefect's own log lines")
 
+    rebuild = sub.add_parser("rebuild", help="reprocess every archived raw file with the current transforms")
+    rebuild.add_argument("--warehouse", help="warehouse folder (default $JINGJI_WAREHOUSE or data/warehouse)")
+    rebuild.add_argument("--batch-size", type=int, default=None, help="files per task and per transaction")
+    rebuild.add_argument("--json", action="store_true", help="print the run report as JSON")
+    rebuild.add_argument("-v", "--verbose", action="store_true", help="show Prefect's own log lines")
+
     sql = sub.add_parser("sql", help="run a read-only SQL query against the warehouse")
     sql.add_argument("query", help='e.g. "SELECT region, indicator, yoy_pct FROM indicators"')
     sql.add_argument("--warehouse", help="warehouse folder (default $JINGJI_WAREHOUSE or data/warehouse)")
@@ -40,56 +46,41 @@ def _parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
-    if args.command == "ingest":
-        return _ingest(args)
+    if args.command in ("ingest", "rebuild"):
+        return _run_flow(args)
     return _sql(args)
 
 
-def _ingest(args: argparse.Namespace) -> int:
+def _run_flow(args: argparse.Namespace) -> int:
+    """Run the ingest or rebuild flow and print its report."""
     configure_prefect(verbose=args.verbose)
-    from flows.ingest import DEFAULT_BATCH_SIZE, WarehouseLocked, ingest_flow
+    from flows.ingest import DEFAULT_BATCH_SIZE, ingest_flow
+    from flows.rebuild import rebuild_flow
+    from flows.report import RunReport
+    from warehouse.lock import WarehouseLocked
 
-    inbox, warehouse = inbox_dir(args.inbox), warehouse_dir(args.warehouse)
-    if not inbox.is_dir():
-        print(f"jingji: inbox {inbox} does not exist or is not a folder", file=sys.stderr)
-        return EXIT_FAILED
+    warehouse = warehouse_dir(args.warehouse)
+    batch_size = args.batch_size or DEFAULT_BATCH_SIZE
     try:
-        report = ingest_flow(
-            inbox=str(inbox), warehouse=str(warehouse), batch_size=args.batch_size or DEFAULT_BATCH_SIZE
-        )
+        if args.command == "ingest":
+            inbox = inbox_dir(args.inbox)
+            if not inbox.is_dir():
+                print(f"jingji: inbox {inbox} does not exist or is not a folder", file=sys.stderr)
+                return EXIT_FAILED
+            report = ingest_flow(inbox=str(inbox), warehouse=str(warehouse), batch_size=batch_size)
+        else:
+            report = rebuild_flow(warehouse=str(warehouse), batch_size=batch_size)
     except WarehouseLocked as exc:
         print(f"jingji: {exc}", file=sys.stderr)
         return EXIT_BUSY
     except Exception as exc:  # the run itself failed: say why in one line, Prefect logged the rest
-        print(f"jingji: ingest failed: {type(exc).__name__}: {exc}", file=sys.stderr)
+        print(f"jingji: {args.command} failed: {type(exc).__name__}: {exc}", file=sys.stderr)
         return EXIT_FAILED
     if args.json:
         print(json.dumps(report, ensure_ascii=False, indent=1, default=str))
     else:
-        print(format_report(report))
+        print(RunReport(**report).text())
     return EXIT_OK
-
-
-def format_report(report: dict[str, Any]) -> str:
-    """The run summary the CLI prints (the Prefect artifact holds the same figures)."""
-    lines = [
-        f"ingest {report['run_id']}: {report['inbox']} → {report['warehouse']}",
-        f"  files seen {report['files_seen']}, new {report['files_new']}, already loaded "
-        f"{report['files_skipped']}, duplicate content {report['files_duplicate']}",
-        f"  loaded {report['documents_loaded']} documents, {report['indicators_loaded']} indicators, "
-        f"{report['projects_loaded']} projects; quarantined {report['files_quarantined']}",
-    ]
-    for q in report["quarantined"]:
-        lines.append(f"  quarantined {q['source_path']}: {q['reason']} — {q['detail']}")
-    if report["ignored"]:
-        shown = ", ".join(report["ignored"][:10]) + (" …" if len(report["ignored"]) > 10 else "")
-        lines.append(f"  ignored (partial, hidden or outside the inbox): {shown}")
-    if report["orphans_removed"]:
-        lines.append(f"  removed {len(report['orphans_removed'])} Parquet files left by an interrupted run")
-    seconds = report.get("seconds", {})
-    if seconds:
-        lines.append("  seconds: " + ", ".join(f"{k} {v:.2f}" for k, v in seconds.items()))
-    return "\n".join(lines)
 
 
 def _sql(args: argparse.Namespace) -> int:

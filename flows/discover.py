@@ -25,7 +25,8 @@ class Received:
     absolute: Path
     sha256: str
     size_bytes: int
-    modified_at: datetime
+    modified_at: datetime | None
+    received_at: datetime
 
 
 @dataclass
@@ -86,6 +87,7 @@ def discover(inbox: Path, known: set[str]) -> Discovery:
     duplicates: list[Received] = []
     seen_now: set[str] = set()
     skipped = 0
+    received_at = datetime.now(UTC).replace(tzinfo=None)
     for path in files:
         try:
             stat = path.stat()
@@ -103,6 +105,7 @@ def discover(inbox: Path, known: set[str]) -> Discovery:
             sha256=sha,
             size_bytes=stat.st_size,
             modified_at=datetime.fromtimestamp(stat.st_mtime, UTC).replace(tzinfo=None),
+            received_at=received_at,
         )
         (duplicates if sha in seen_now else new).append(received)
         seen_now.add(sha)

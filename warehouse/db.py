@@ -29,6 +29,15 @@ class WarehouseBusy(RuntimeError):
     """Another process held the database longer than we were willing to wait."""
 
 
+def sql_string(value: str) -> str:
+    """A SQL string literal, for the few statements (ATTACH) that take no parameters.
+
+    >>> print(sql_string("it's"))
+    'it''s'
+    """
+    return "'" + value.replace("'", "''") + "'"
+
+
 def _is_lock_error(exc: Exception) -> bool:
     text = str(exc)
     return "lock" in text.lower() and ("Conflicting" in text or "Could not set lock" in text)
@@ -165,3 +174,26 @@ def record_run(paths: WarehousePaths, run: dict) -> None:
     with writer(paths) as con:
         con.execute("DELETE FROM runs WHERE run_id = ?", [run["run_id"]])
         _insert(con, RUNS, RUNS.to_arrow([run]))
+
+
+def carry_over_ledger(con: duckdb.DuckDBPyConnection, live_database: Path) -> None:
+    """Copy the run ledger of the live database into a rebuilt one, so history survives a rebuild."""
+    if not live_database.exists():
+        return
+    con.execute(f"ATTACH {sql_string(str(live_database))} AS live (READ_ONLY)")
+    try:
+        for table in (RUNS, RECEIPTS):
+            con.execute(f'INSERT INTO "{table.name}" BY NAME SELECT * FROM live."{table.name}"')
+    finally:
+        con.execute("DETACH live")
+
+
+def names_by_hash(paths: WarehousePaths) -> dict[str, str]:
+    """The name each content was loaded or quarantined under, from the live database (if any)."""
+    if not paths.database.exists():
+        return {}
+    with reader(paths) as con:
+        rows = con.execute(
+            "SELECT doc_id, source_path FROM documents UNION ALL SELECT sha256, source_path FROM quarantine"
+        )
+        return dict(rows.fetchall())

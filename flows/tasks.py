@@ -1,0 +1,149 @@
+"""The batch tasks the flows are made of. Each does one thing; the flows decide when.
+
+Tasks work on batches of files, never one file each: a Prefect task run costs
+API round trips, and a batch is also the unit of one DuckDB transaction.
+"""
+
+from __future__ import annotations
+
+import time
+import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from prefect import task
+from prefect.artifacts import create_markdown_artifact
+from prefect.cache_policies import NO_CACHE
+from prefect.runtime import flow_run
+
+from flows.discover import Discovery, Received, discover
+from flows.report import RunReport, utc_now
+from transforms import TRANSFORM_VERSION
+from transforms.pipeline import process
+from warehouse import db, swap
+from warehouse.archive import archive, read_archived
+from warehouse.parquet import remove_orphans
+from warehouse.paths import WarehousePaths
+
+STAGED = ("documents", "indicators", "projects", "quarantine")
+
+
+@task(cache_policy=NO_CACHE)
+def prepare_warehouse(paths: WarehousePaths) -> tuple[set[str], list[str]]:
+    """Settle an interrupted rebuild, create or upgrade the schema, drop orphan Parquet, list known content."""
+    housekeeping = [done] if (done := swap.settle(paths)) else []
+    with db.writer(paths) as con:
+        known = db.known_hashes(con)
+        committed = db.committed_parquet(con)
+    orphans = remove_orphans(paths, committed)
+    if orphans:
+        housekeeping.append(f"removed {len(orphans)} Parquet files left by an interrupted run: {', '.join(orphans)}")
+    return known, housekeeping
+
+
+@task(cache_policy=NO_CACHE, retries=2, retry_delay_seconds=[1, 5])
+def discover_files(inbox: Path, known: set[str]) -> Discovery:
+    """Hash the inbox and keep files whose content the warehouse has not seen."""
+    return discover(inbox, known)
+
+
+@task(cache_policy=NO_CACHE, retries=2, retry_delay_seconds=[1, 5])
+def archive_files(paths: WarehousePaths, files: list[Received]) -> int:
+    """Copy every new file's bytes into the content-addressed archive, before any processing."""
+    for received in files:
+        archive(paths, received.absolute.read_bytes(), received.sha256, received.source_path, received.received_at)
+    return len(files)
+
+
+@task(cache_policy=NO_CACHE)
+def process_batch(paths: WarehousePaths, batch: list[Received], run_id: str) -> dict[str, list[dict]]:
+    """Run the pure transforms over one batch (read from the archive) and shape warehouse rows."""
+    staged: dict[str, list[dict]] = {name: [] for name in STAGED}
+    for received in batch:
+        lineage = {"run_id": run_id, "transform_version": TRANSFORM_VERSION}
+        result = process(read_archived(paths, received.sha256), received.source_path)
+        if result.rejected is not None:
+            staged["quarantine"].append(
+                {
+                    "source_path": received.source_path,
+                    "sha256": received.sha256,
+                    "reason": result.rejected.reason,
+                    "detail": result.rejected.detail,
+                    "received_at": received.received_at,
+                    "size_bytes": received.size_bytes,
+                    **lineage,
+                }
+            )
+            continue
+        doc_keys = {"doc_id": received.sha256, **lineage}
+        staged["documents"].append(
+            {
+                **result.document,
+                **doc_keys,
+                "source_path": received.source_path,
+                "size_bytes": received.size_bytes,
+                "received_at": received.received_at,
+            }
+        )
+        staged["indicators"].extend({**row, **doc_keys} for row in result.indicators)
+        staged["projects"].extend({**row, **doc_keys} for row in result.projects)
+    return staged
+
+
+@task(cache_policy=NO_CACHE)
+def load_batch(
+    paths: WarehousePaths, run_id: str, batch_no: int, staged: dict[str, list[dict]], receipts: list[dict]
+) -> dict[str, int]:
+    """Write the batch's Parquet files and load them into DuckDB in one transaction."""
+    return db.load_batch(paths, run_id, batch_no, staged, receipts)
+
+
+def receipt(run_id: str, received: Received, outcome: str) -> dict:
+    return {
+        "run_id": run_id,
+        "source_path": received.source_path,
+        "sha256": received.sha256,
+        "size_bytes": received.size_bytes,
+        "modified_at": received.modified_at,
+        "outcome": outcome,
+    }
+
+
+def batch_receipts(run_id: str, batch: list[Received], staged: dict[str, list[dict]]) -> list[dict]:
+    quarantined = {row["sha256"] for row in staged["quarantine"]}
+    return [receipt(run_id, r, "quarantined" if r.sha256 in quarantined else "loaded") for r in batch]
+
+
+def batches(items: list[Received], size: int) -> Iterator[list[Received]]:
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
+
+
+@contextmanager
+def recorded_run(paths: WarehousePaths, report: RunReport) -> Iterator[None]:
+    """Ledger rows around a run's work (running → completed or failed) and the run-report artifact."""
+    t0 = time.perf_counter()
+    db.record_run(paths, report.ledger_row(_flow_run_id()))
+    try:
+        yield
+    except BaseException:
+        report.status = "failed"
+        db.record_run(paths, report.ledger_row(_flow_run_id()))
+        raise
+    report.seconds["total"] = time.perf_counter() - t0
+    report.seconds = {k: round(v, 3) for k, v in report.seconds.items()}
+    report.status = "completed"
+    db.record_run(paths, report.ledger_row(_flow_run_id()))
+    create_markdown_artifact(
+        key=f"{report.flow}-report", markdown=report.markdown(), description=f"{report.flow} run {report.run_id}"
+    )
+
+
+def new_run_id() -> str:
+    return utc_now().strftime("%Y%m%dT%H%M%S") + "-" + uuid.uuid4().hex[:8]
+
+
+def _flow_run_id() -> str | None:
+    run_id = flow_run.get_id()
+    return str(run_id) if run_id else None
