@@ -19,6 +19,7 @@ from transforms import TRANSFORM_VERSION
 from transforms.boilerplate import strip_boilerplate
 from transforms.converter import fix_converter_artefacts
 from transforms.decode import Decoded, Rejected, decode_bytes
+from transforms.extract import extract_indicators, extract_projects
 from transforms.html import html_to_text, looks_like_html
 from transforms.layout import repair_layout
 from transforms.metadata import Metadata, extract_metadata, parse_published
@@ -26,6 +27,7 @@ from transforms.mojibake import repair_mojibake
 from transforms.normalize import normalize_text
 from transforms.repairs import Fixed, Repair
 from transforms.script import detect_script, to_simplified
+from transforms.segment import keywords
 
 # Text-to-text repairs, in order. Each is ``str -> Fixed``.
 TEXT_REPAIRS: tuple[Callable[[str], Fixed], ...] = (repair_mojibake, fix_converter_artefacts, normalize_text)
@@ -129,8 +131,13 @@ def _from_decoded(decoded: Decoded, name: str) -> Processed:
 
     text = cleaned.text
     script = detect_script(text)
-    text_simplified = to_simplified(text) if script != "simplified" else text
+    text_simplified = _simplified_same_length(text) if script != "simplified" else text
     meta = cleaned.metadata
+    published = meta.published_at if isinstance(meta.published_at, datetime) else None
+    title_simplified = to_simplified(meta.title) if meta.title else None
+    # Offsets found in text_simplified hold in text: the two have the same length.
+    indicators = [row._asdict() for row in extract_indicators(text_simplified, published, title_simplified)]
+    projects = [row._asdict() for row in extract_projects(text_simplified, published, title_simplified)]
     document = {
         "encoding": decoded.encoding,
         "encoding_confidence": decoded.confidence,
@@ -140,13 +147,29 @@ def _from_decoded(decoded: Decoded, name: str) -> Processed:
         "title": meta.title,
         "source_name": meta.source_name,
         "authors": list(meta.authors),
-        "published_at": meta.published_at if isinstance(meta.published_at, datetime) else None,
+        "published_at": published,
         "published_precision": meta.published_precision,
         "text_raw": decoded.text,
         "text": text,
         "text_simplified": text_simplified,
         "flags": flags,
-        "keywords": [],
+        "keywords": keywords(text_simplified) if text_simplified.strip() else [],
         "transform_version": TRANSFORM_VERSION,
     }
-    return Processed(document, [], [])
+    return Processed(document, indicators, projects)
+
+
+def _simplified_same_length(text: str) -> str:
+    """``to_simplified`` line by line, falling back to one character at a time on a line whose length changed.
+
+    OpenCC's phrase tables almost always map a phrase to one of the same length;
+    where one does not, per-character conversion keeps every offset into
+    ``text_simplified`` valid in ``text``.
+    """
+    lines = []
+    for line in text.split("\n"):
+        simplified = to_simplified(line)
+        if len(simplified) != len(line):
+            simplified = "".join(c if len(c := to_simplified(ch)) == 1 else ch for ch in line)
+        lines.append(simplified)
+    return "\n".join(lines)

@@ -1,0 +1,227 @@
+"""Rules of indicator extraction, each on sentences written for the test."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from transforms.extract import IndicatorRow, extract_indicators
+
+
+def facts(text: str, published: datetime | None = None, title: str | None = None) -> list[IndicatorRow]:
+    return extract_indicators(text, published, title)
+
+
+def one(rows: list[IndicatorRow], code: str) -> IndicatorRow:
+    found = [r for r in rows if r.indicator == code]
+    assert len(found) == 1, rows
+    return found[0]
+
+
+NOV_2023 = datetime(2023, 11, 20, 9, 30)
+
+
+def test_value_growth_region_and_period_of_a_plain_sentence():
+    r = one(facts("今年前三季度，临沂市地区生产总值3900.5亿元，同比增长4.8%。", NOV_2023), "gdp")
+    assert (r.region, r.period_start, r.period_end) == ("临沂市", date(2023, 1, 1), date(2023, 9, 30))
+    assert (r.value, r.unit, r.value_base, r.yoy_pct) == (3900.5, "亿元", 3.9005e11, 4.8)
+
+
+def test_scope_carries_through_the_sentence():
+    text = ("1-8月份，全县规上工业增加值增长9.1%；社会消费品零售总额56亿元，增长7.3%；"
+            "实际使用外资2100万美元，下降12.5%。")
+    rows = facts(text, NOV_2023, "沂水县经济运行稳中有进")
+    assert {r.indicator for r in rows} == {"industrial_value_added", "retail_sales", "foreign_investment"}
+    for r in rows:
+        assert (r.period_start, r.period_end) == (date(2023, 1, 1), date(2023, 8, 31))
+        assert r.region == "临沂市沂水县"
+    fi = one(rows, "foreign_investment")
+    assert (fi.value_base, fi.unit, fi.yoy_pct) == (2.1e7, "万美元", -12.5)
+    assert one(rows, "retail_sales").yoy_pct == 7.3
+
+
+def test_ascii_punctuation_is_read_like_full_width():
+    rows = facts("1-8月份,全县规上工业增加值增长9.1%;固定资产投资增长3%.", NOV_2023, "沂水县经济")
+    assert {(r.indicator, r.yoy_pct, r.period_end) for r in rows} == {
+        ("industrial_value_added", 9.1, date(2023, 8, 31)), ("fixed_asset_investment", 3.0, date(2023, 8, 31))}
+
+
+def test_percentage_point_gap_is_no_growth_rate():
+    rows = facts("一般公共预算收入增长8%，高出全省3.2个百分点；增速比上年提高1.5个百分点。", NOV_2023, "莒县")
+    assert [(r.indicator, r.yoy_pct) for r in rows] == [("public_budget_revenue", 8.0)]
+
+
+def test_a_comparison_region_does_not_become_the_figure_region():
+    rows = facts("全区固定资产投资增长9%，高出全市4个百分点，规上工业增加值增长6%。", NOV_2023, "潍坊高新区发展")
+    assert {r.region for r in rows} == {"潍坊高新区"}
+
+
+def test_multi_year_average_growth_is_dropped():
+    assert facts("“十四五”以来，全市GDP年均增长6.5%，两年平均增长5.2%。", NOV_2023, "泰安市") == []
+
+
+def test_from_to_sentence_gives_two_facts_for_two_years():
+    rows = facts("全省生产总值从2020年的3.68万亿元增长到2025年的4.93万亿元。", datetime(2026, 1, 8), "山东省")
+    got = sorted((r.period_start.year, r.value_base, r.yoy_pct) for r in rows if r.indicator == "gdp")
+    assert got == [(2020, 3.68e12, None), (2025, 4.93e12, None)]
+
+
+def test_growth_over_an_older_base_year_is_not_year_on_year():
+    r = one(facts("2023年，全市进出口总额达到860亿元，比2019年增长35%。", NOV_2023, "烟台市"), "foreign_trade")
+    assert (r.value, r.yoy_pct, r.period_start.year) == (860.0, None, 2023)
+
+
+def test_growth_over_last_year_named_by_its_number_is_year_on_year():
+    r = one(facts("2023年，全市进出口总额达到860亿元，比2022年增长5%。", NOV_2023, "烟台市"), "foreign_trade")
+    assert r.yoy_pct == 5.0
+
+
+def test_estimate_carries_through_the_sentence():
+    rows = facts("预计全年固定资产投资增长10%，服务业增加值增长6.5%。", datetime(2023, 12, 28), "日照市")
+    assert {(r.indicator, r.qualifier) for r in rows} == {("fixed_asset_investment", "estimate"),
+                                                          ("services_value_added", "estimate")}
+
+
+def test_target_year_and_target_word():
+    r = one(facts("力争2025年规上工业总产值突破500亿元。", datetime(2023, 3, 1), "滕州市"), "industrial_output")
+    assert (r.qualifier, r.period_start.year, r.value_base) == ("target", 2025, 5e10)
+
+
+def test_plan_word_in_another_clause_does_not_leak():
+    rows = facts("加快建设新城，努力打造高地，全年实现民生支出30亿元。", NOV_2023, "高密市")
+    assert one(rows, "livelihood_spending").qualifier is None
+
+
+def test_signing_is_not_approximately():
+    rows = facts("今年新签约项目45个，签约总额320亿元。", NOV_2023, "德州市")
+    assert (one(rows, "signed_projects").value, one(rows, "signed_projects").qualifier) == (45.0, None)
+    inv = one(rows, "signed_projects_investment")
+    assert (inv.value_base, inv.qualifier) == (3.2e10, None)
+
+
+@pytest.mark.parametrize(("sentence", "code", "value", "qualifier"), [
+    ("全区高新技术企业超过300家。", "high_tech_enterprises", 300.0, "at_least"),
+    ("全区规上企业近200家。", "above_scale_enterprises", 200.0, "approx"),
+    ("纺织产业实现营收约12亿元。", "industry_revenue", 12.0, "approx"),
+    ("全区科技型中小企业210余家。", "tech_smes", 210.0, "at_least"),
+])
+def test_hedges_become_qualifiers(sentence, code, value, qualifier):
+    r = one(facts(sentence, NOV_2023, "寿光市"), code)
+    assert (r.value, r.qualifier) == (value, qualifier)
+
+
+def test_stock_figure_is_dated_to_the_statement():
+    r = one(facts("目前，全区拥有高新技术企业126家。", datetime(2023, 6, 15), "淄川区"), "high_tech_enterprises")
+    assert (r.period_start, r.period_end) == (date(2023, 6, 15), date(2023, 6, 15))
+    r = one(facts("截至6月底，全市规上工业企业达到1024家。", datetime(2023, 7, 20), "淄博市"),
+            "above_scale_enterprises")
+    assert (r.period_start, r.period_end, r.value) == (date(2023, 6, 30), date(2023, 6, 30), 1024.0)
+
+
+def test_additions_and_totals_are_different_figures():
+    rows = facts("全年新增规上企业35家、总数达到410家。", datetime(2024, 1, 15), "兰陵县")
+    assert {(r.indicator, r.value) for r in rows} == {("new_above_scale_enterprises", 35.0),
+                                                      ("above_scale_enterprises", 410.0)}
+
+
+def test_change_against_last_year_is_no_stock():
+    rows = facts("目前在库规上企业达210家，较去年同期增加31家。", NOV_2023, "薛城区")
+    assert [(r.indicator, r.value) for r in rows] == [("above_scale_enterprises", 210.0)]
+
+
+def test_decline_is_negative():
+    assert one(facts("进口额下降3.2%。", NOV_2023, "青岛市"), "imports").yoy_pct == -3.2
+
+
+def test_respectively_assigns_rates_in_order():
+    rows = facts("规上工业增加值、固定资产投资分别增长8.1%、10.2%。", NOV_2023, "平度市")
+    assert {(r.indicator, r.yoy_pct) for r in rows} == {("industrial_value_added", 8.1),
+                                                        ("fixed_asset_investment", 10.2)}
+
+
+def test_key_projects_of_one_government_are_a_part_not_the_whole():
+    rows = facts("全市共安排重点项目156个，总投资1200亿元，其中省重点项目28个。", NOV_2023, "聊城市")
+    assert {(r.indicator, r.value_base) for r in rows} == {("key_projects", 156.0),
+                                                           ("key_projects_investment", 1.2e11)}
+    assert facts("1-9月，21个省重点项目完成投资88亿元。", NOV_2023, "聊城市") == []
+
+
+def test_count_before_the_project_word():
+    rows = facts("实施总投资300亿元的52个市级以上重点项目。", NOV_2023, "东营市")
+    assert {(r.indicator, r.value_base) for r in rows} == {("key_projects", 52.0),
+                                                           ("key_projects_investment", 3e10)}
+
+
+def test_size_class_is_no_amount():
+    rows = facts("新签约5亿元以上项目12个。", NOV_2023, "威海市")
+    assert [(r.indicator, r.value) for r in rows] == [("signed_projects", 12.0)]
+
+
+def test_amount_of_another_noun_is_not_taken():
+    assert facts("截至10月底，全区出口汽车900台、结汇3亿元。", NOV_2023, "莱山区") == []
+
+
+def test_year_comes_from_the_text_when_there_is_no_date():
+    text = "回顾2023年，全区上下拼搏奋进。\n全年新签约项目60个。\n展望2024年，继续努力。"
+    r = one(facts(text, None, "莱芜区"), "signed_projects")
+    assert (r.period_start, r.period_end) == (date(2023, 1, 1), date(2023, 12, 31))
+
+
+def test_last_year_and_early_year_articles():
+    jan = datetime(2024, 1, 10)
+    assert one(facts("去年，全区GDP增长5.1%。", jan, "历城区"), "gdp").period_start == date(2023, 1, 1)
+    assert one(facts("前三季度，全区GDP增长4%。", jan, "历城区"), "gdp").period_start == date(2023, 1, 1)
+
+
+def test_comparison_base_year_words_are_no_period():
+    r = one(facts("1-10月，全区税收收入12亿元，较去年同期增长3%。", NOV_2023, "槐荫区"), "tax_revenue")
+    assert (r.period_start, r.period_end) == (date(2023, 1, 1), date(2023, 10, 31))
+
+
+def test_named_region_wins_over_the_subject_and_enclosing_units_resolve():
+    title = "潍坊高新区经济运行"
+    assert one(facts("济南市GDP增长6%。", NOV_2023, title), "gdp").region == "济南市"
+    assert one(facts("全市固定资产投资增长5%。", NOV_2023, title), "fixed_asset_investment").region == "潍坊市"
+    assert one(facts("全省进出口增长2%。", NOV_2023, title), "foreign_trade").region == "山东省"
+
+
+def test_subject_from_the_body_when_there_is_no_title():
+    text = "章丘区加快发展。章丘项目建设提速。\n全区一般公共预算收入完成80亿元。"
+    assert one(facts(text, NOV_2023), "public_budget_revenue").region == "济南市章丘区"
+
+
+def test_region_named_at_a_paragraph_head_carries_to_its_next_sentences():
+    text = "今年以来，寿光市经济稳步发展。前三季度，GDP增长5%。\n前三季度，全市GDP增长4%。"
+    rows = facts(text, NOV_2023, "潍坊市经济")
+    assert [r.region for r in rows] == ["寿光市", "潍坊市"]
+
+
+def test_evidence_offsets_point_into_the_text():
+    text = "标题段落。\n1-9月，全区社会消费品零售总额增长6.6%。其后。"
+    r = one(facts(text, NOV_2023, "兰山区"), "retail_sales")
+    assert text[r.char_start:r.char_end] == r.evidence == "1-9月，全区社会消费品零售总额增长6.6%。"
+
+
+def test_text_without_figures_gives_nothing():
+    assert facts("", None, None) == []
+    assert facts("高新区召开经济工作会议，部署全年工作。", NOV_2023, "高新区") == []
+
+
+_PIECES = ["前三季度", "1-10月份", "今年", "去年", "2023年", "全年", "目前", "截至9月底", "全区", "全市", "章丘区",
+           "枣庄高新区", "GDP", "地区生产总值", "固定资产投资", "规上企业", "新签约", "重点项目", "总投资", "出口",
+           "增长", "下降", "同比", "年均", "分别", "其中", "高出", "个百分点", "12.5%", "100亿元", "59家", "3个",
+           "约", "超", "余", "预计", "力争", "，", "、", "；", "。", "\n", "的", "达到", "项目", "等"]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), max_size=40), st.sampled_from([None, datetime(2023, 1, 5)]))
+def test_any_mix_of_report_words_extracts_without_error(pieces, published):
+    text = "".join(pieces)
+    for r in extract_indicators(text, published, None):
+        assert text[r.char_start:r.char_end] == r.evidence
+        assert r.value is not None or r.yoy_pct is not None
+        assert (r.period_start is None) == (r.period_end is None)
+        assert r.period_start is None or r.period_start <= r.period_end

@@ -1,0 +1,11 @@
+"""Extraction of the ``indicators`` and ``projects`` tables from clean article text.
+
+The pipeline calls :func:`extract_indicators` and :func:`extract_projects` with
+``text_simplified``, the publication date and the title; both return rows with
+the contract's columns (less ``doc_id``) and offsets into that same string.
+"""
+
+from transforms.extract.indicators import IndicatorRow, extract_indicators
+from transforms.extract.projects import ProjectRow, extract_projects
+
+__all__ = ["IndicatorRow", "ProjectRow", "extract_indicators", "extract_projects"]

@@ -1,0 +1,175 @@
+"""Amounts with their units, and growth rates, as written in Chinese reports.
+
+``1603.62亿元``, ``1.35亿美元``, ``1.68万户``, ``770余万元``, ``百亿元``,
+``增长14.2%``, ``下降3.1%``, ``增长1.5倍``.  Chinese numerals go through
+``cn2an`` (only whole numeral strings: its sentence mode reads ``1-9月`` as a
+date).  Hedges around a number become a qualifier: 约/近/左右 → ``approx``,
+超/余/多/以上/突破 → ``at_least`` — but the 约 of 签约 (to sign) is no hedge.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+import cn2an
+
+# Scale of the magnitude characters written between number and unit.
+MAGNITUDE = {"": 1.0, "千": 1e3, "万": 1e4, "十万": 1e5, "百万": 1e6, "千万": 1e7,
+             "亿": 1e8, "十亿": 1e9, "百亿": 1e10, "千亿": 1e11, "万亿": 1e12}
+MONEY_UNITS = ("美元", "元")
+COUNT_UNITS = ("家", "个", "户", "项", "人", "名")
+
+_CJK_DIGITS = "零〇一二两三四五六七八九十百千"
+NUM = rf"(?:\d+(?:\.\d+)?|[{_CJK_DIGITS}]+(?:点[零〇一二三四五六七八九]+)?)"
+_MAG = "万亿|千亿|百亿|十亿|千万|百万|十万|亿|万|千"
+_QUANTITY = re.compile(
+    rf"(?<![\d.])(?P<num>{NUM})"
+    rf"(?:\s*[-—–~～－至到]\s*(?P<num2>{NUM}))?"
+    rf"(?P<more>余|多)?(?P<mag>{_MAG})?(?P<unit>美元|元|家|个|户|项|人|名)?"
+    rf"(?P<after>以上|左右|上下|之多)?"
+)
+_BEFORE_APPROX = re.compile(r"(?:大约|将近|接近|(?<![签合预节制条公])约|近)$")
+_BEFORE_AT_LEAST = re.compile(r"(?:超过|超出|超|逾|突破|不少于|不低于|至少)$")
+
+
+class Quantity(NamedTuple):
+    """A number with its unit, as found at ``text[start:end]``."""
+
+    value: float
+    unit: str  # as written: 亿元, 万户, 家, 亿 (bare magnitude means yuan)
+    base: float  # value in yuan, US dollars or a plain count
+    kind: str  # "money" or "count"
+    qualifier: str | None  # approx, at_least, range
+    start: int
+    end: int
+    threshold: bool = False  # 500万元以上项目: a size class, not a figure
+
+
+def parse_number(token: str) -> float | None:
+    """Arabic or Chinese numerals to a float; ``None`` when it is no number.
+
+        >>> parse_number("1603.62"), parse_number("五十"), parse_number("百")
+        (1603.62, 50.0, 100.0)
+        >>> parse_number("两千"), parse_number("零点五"), parse_number("批")
+        (2000.0, 0.5, None)
+    """
+    try:
+        return float(token)
+    except ValueError:
+        pass
+    if token and token[0] in "十百千":  # cn2an refuses a bare 百 or 千
+        token = "一" + token
+    try:
+        return float(cn2an.cn2an(token, "smart"))
+    except (ValueError, KeyError, TypeError):
+        return None
+
+
+def _approx_before(text: str, start: int) -> str | None:
+    head = text[max(0, start - 4):start]
+    if _BEFORE_AT_LEAST.search(head):
+        return "at_least"
+    if _BEFORE_APPROX.search(head):
+        return "approx"
+    return None
+
+
+def find_quantities(text: str) -> list[Quantity]:
+    """Every amount of money or count of things in ``text``, in order.
+
+    A number needs a unit (or a magnitude like 亿 at the end of a clause) to be
+    an amount; ``1-10月份`` and ``2022中国`` are not.
+
+        >>> [(q.value, q.unit, q.base) for q in find_quantities("生产总值1603.62亿元，外资1.35亿美元")]
+        [(1603.62, '亿元', 160362000000.0), (1.35, '亿美元', 135000000.0)]
+        >>> [(q.value, q.unit, q.qualifier) for q in find_quantities("累计催缴770余万元，约14亿元")]
+        [(770.0, '万元', 'at_least'), (14.0, '亿元', 'approx')]
+        >>> [(q.value, q.qualifier) for q in find_quantities("新签约项目79个，营收突破350亿")]
+        [(79.0, None), (350.0, 'at_least')]
+        >>> [(q.value, q.unit, q.threshold) for q in find_quantities("500万元以上技改项目32个")]
+        [(500.0, '万元', True), (32.0, '个', False)]
+        >>> [(q.value, q.base, q.qualifier) for q in find_quantities("投资50-60亿元")]
+        [(50.0, 5000000000.0, 'range')]
+        >>> find_quantities("1-10月份，1—9月，2022中国，一体化")
+        []
+    """
+    out: list[Quantity] = []
+    for m in _QUANTITY.finditer(text):
+        mag, unit = m["mag"] or "", m["unit"] or ""
+        if not unit:
+            # a bare magnitude (350亿) is money only at the end of a clause
+            nxt = text[m.end():m.end() + 1]
+            if not mag or (nxt and "\u4e00" <= nxt <= "\u9fff") or nxt.isalnum():
+                continue
+        value = parse_number(m["num"])
+        # Chinese numerals only with a magnitude or money (五十亿元, 百亿元):
+        # 一个个, 三级 and 十四五 are words, not amounts
+        if value is None or (m["num"][0] in _CJK_DIGITS and not (mag or unit in MONEY_UNITS)):
+            continue
+        written = mag + unit if unit else mag
+        kind = "money" if (unit in MONEY_UNITS or not unit) else "count"
+        qualifier = _approx_before(text, m.start())
+        if m["num2"] and parse_number(m["num2"]) is not None:
+            qualifier = "range"
+        if m["more"] or m["after"] in ("以上", "之多"):
+            qualifier = "at_least"
+        elif m["after"] in ("左右", "上下"):
+            qualifier = "approx"
+        # 500万元以上项目 / 亿元以上项目: a size class when a noun follows 以上
+        nxt = text[m.end():m.end() + 1]
+        threshold = m["after"] == "以上" and bool(nxt) and "\u4e00" <= nxt <= "\u9fff"
+        out.append(Quantity(value, written, value * MAGNITUDE[mag], kind, qualifier,
+                            m.start(), m.end(), threshold))
+    return out
+
+
+class Growth(NamedTuple):
+    """A year-on-year change in percent found at ``text[start:end]``."""
+
+    pct: float
+    start: int
+    end: int
+    verb_start: int  # where the growth word (增长, 增速 …) begins
+
+
+_UP = "增长|增加|提高|上升|提升|增速为|增速达到|增速达|增速|增幅为|增幅达到|增幅达|增幅"
+_DOWN = "下降|减少|降低|下滑|回落|负增长|降幅为|降幅达|降幅"
+_GROWTH = re.compile(
+    rf"(?P<verb>{_DOWN}|{_UP})(?:了|为|达到|达)?\s*(?P<sign>[-－]?)(?P<num>\d+(?:\.\d+)?)\s*"
+    r"(?P<unit>%|％|个百分点|百分点|倍|成)(?:\s*[-—–~～－至到]\s*\d+(?:\.\d+)?\s*[%％])?"
+)
+# Growth that is not this period over the same period a year before.
+_NOT_YOY_BEFORE = re.compile(r"(?:年均|年平均|平均|两年|三年|五年|复合|比[^，。；]{0,4}年初|较年初)\S{0,4}$")
+
+
+def find_growths(text: str) -> list[Growth]:
+    """Year-on-year growth rates in ``text``: 增长/增速/增幅 (+), 下降/减少 (−).
+
+    Percentage-point gaps (高出全市20.8个百分点) and averages over several
+    years (年均增长) are no year-on-year rate and are left out.
+
+        >>> [g.pct for g in find_growths("同比增长4.5%，下降3.1%，增速106.8%")]
+        [4.5, -3.1, 106.8]
+        >>> [g.pct for g in find_growths("增长1.5倍，增幅高出全市2个百分点，提高0.5个百分点")]
+        [150.0]
+        >>> find_growths("十四五期间年均增长6.5%，两年平均增长5%")
+        []
+    """
+    out: list[Growth] = []
+    for m in _GROWTH.finditer(text):
+        unit = m["unit"]
+        if "百分点" in unit:
+            continue
+        if _NOT_YOY_BEFORE.search(text[max(0, m.start() - 8):m.start()]):
+            continue
+        pct = float(m["num"])
+        if unit == "倍":
+            pct *= 100
+        elif unit == "成":
+            pct *= 10
+        down = any(m["verb"].startswith(w) for w in ("下降", "减少", "降低", "下滑", "回落", "负增长", "降幅"))
+        if down or m["sign"]:
+            pct = -pct
+        out.append(Growth(pct, m.start(), m.end(), m.start("verb")))
+    return out

