@@ -34,6 +34,7 @@ file is missing it is built in memory from the same sources, once.
 from __future__ import annotations
 
 import math
+import re
 import unicodedata
 from functools import cache
 from pathlib import Path
@@ -125,7 +126,6 @@ def _model() -> tuple[dict[str, float], float]:
     return logp, _RARE_IDEOGRAPH
 
 
-@cache
 def _class_score(ch: str) -> float:
     """Fixed log-probability of a non-ideograph character, by its Unicode class."""
     cp = ord(ch)
@@ -171,9 +171,23 @@ def _class_score(ch: str) -> float:
     return _SYMBOL
 
 
-def _is_latin1_debris(ch: str) -> bool:
-    """A non-ASCII Latin-1 or cp1252-only character: what GBK/UTF-8 bytes read as Latin-1 look like."""
-    return "\x80" <= ch <= "\xff" or ch in _CP1252_ONLY or ch in "€‘’“”•–—™…‰"
+# Latin-1 letters and symbols, and what counts as their suspicious neighbours:
+# ideographs and more Latin-1/cp1252 debris.
+_LATIN1_AT = re.compile("[\xa1-\xff]")
+_SUSPICIOUS_NEIGHBOUR = re.compile("[\x80-\xff\u3400-\u4dbf\u4e00-\u9fff€‘’“”•–—™…‰ƒˆŠŒŽ˜šœžŸ‚„†‡‹›]")
+
+
+class _Scores(dict[str, float]):
+    """Every character's base score, computed on first sight (the loop stays in C)."""
+
+    def __missing__(self, ch: str) -> float:
+        logp, floor = _model()
+        score = logp.get(ch, floor) if _is_ideograph(ord(ch)) else _class_score(ch)
+        self[ch] = score
+        return score
+
+
+_SCORES = _Scores()
 
 
 def char_scores(text: str) -> list[float]:
@@ -182,21 +196,12 @@ def char_scores(text: str) -> list[float]:
     >>> [round(s, 1) for s in char_scores("的Ã©")]
     [-5.9, -15.0, -15.0]
     """
-    logp, floor = _model()
-    scores: list[float] = []
-    last = len(text) - 1
-    for i, ch in enumerate(text):
-        if _is_ideograph(ord(ch)):
-            scores.append(logp.get(ch, floor))
-            continue
-        s = _class_score(ch)
-        if "\xa0" < ch <= "\xff":
-            # Latin-1 beside CJK or beside more Latin-1/cp1252 debris is a wrong decode's signature.
-            prev = text[i - 1] if i > 0 else ""
-            nxt = text[i + 1] if i < last else ""
-            if any(n and (_is_ideograph(ord(n)) or _is_latin1_debris(n)) for n in (prev, nxt)):
-                s += _LATIN1_CONTEXT_PENALTY
-        scores.append(s)
+    scores = list(map(_SCORES.__getitem__, text))
+    # Latin-1 beside CJK or beside more Latin-1/cp1252 debris is a wrong decode's signature.
+    for match in _LATIN1_AT.finditer(text):
+        i = match.start()
+        if (i and _SUSPICIOUS_NEIGHBOUR.match(text, i - 1)) or _SUSPICIOUS_NEIGHBOUR.match(text, i + 1):
+            scores[i] += _LATIN1_CONTEXT_PENALTY
     return scores
 
 
@@ -211,7 +216,7 @@ def score_text(text: str) -> float:
 
         >>> round(score_text("经济"), 1), round(score_text("經濟"), 1)
         (-7.0, -7.0)
-        >>> score_text("前三季度") > score_text("ǰ������") > score_text("\ufffd\ufffd")
+        >>> score_text("前三季度") > score_text("Ç°Èý¼¾¶È") > score_text("\ufffd\ufffd")
         True
     """
     if not text:

@@ -38,11 +38,12 @@ from __future__ import annotations
 
 import bisect
 import codecs
+import contextlib
 import re
 from collections import Counter
 from typing import NamedTuple
 
-from transforms.language import char_scores, score_text
+from transforms.language import MIN_SCORE, char_scores
 from transforms.repairs import Fixed, Repair
 
 REPLACEMENT = "\ufffd"
@@ -98,13 +99,14 @@ class _Candidate(NamedTuple):
     text: str
     lost: int  # characters that could not be recovered (now U+FFFD)
     tags: tuple[str, ...]  # one "mojibake:<true>/<wrong>" per reversed layer
+    dangling: int = 0  # of those, lost to a partial character at the end rather than to a hole
 
 
 def _wrong_bytes(piece: str, wrong: str) -> list[tuple[bytes, str]]:
     """``piece`` encoded back with each codec the wrong decoder may have been, with its tag name.
 
-    Big5 comes in dialects (Microsoft's cp950, HKSCS) that map a few code
-    points differently, so each is tried; GB18030 is a superset of GBK.
+    GBK and Big5 come in dialects (Windows' cp936 and GB18030; cp950 and
+    HKSCS) that map a few code points differently, so each is tried.
     """
     if wrong == "latin":
         try:
@@ -112,17 +114,19 @@ def _wrong_bytes(piece: str, wrong: str) -> list[tuple[bytes, str]]:
         except UnicodeError:
             return []
         return [(raw, "cp1252" if any(ch in _CP1252_SPECIALS for ch in piece) else "latin-1")]
+    found: list[tuple[bytes, str]] = []
     if wrong == "gbk":
-        try:
+        with contextlib.suppress(UnicodeError):
             # Windows' cp936 reads byte 0x80 as "€"; Python's gbk has no mapping for it.
-            return [(b"\x80".join(part.encode("gbk") for part in piece.split("€")), "gbk")]
-        except UnicodeError:
-            pass
+            found.append((b"\x80".join(part.encode("gbk") for part in piece.split("€")), "gbk"))
         try:
-            return [(piece.encode("gb18030"), "gb18030")]  # GB18030's extra and user-defined areas
+            # GB18030 reads A2E3 as "€", and has user-defined areas (private use) and 4-byte forms.
+            raw = piece.encode("gb18030")
         except UnicodeError:
-            return []
-    found = []
+            return found
+        if not found or found[0][0] != raw:
+            found.append((raw, "gb18030"))
+        return found
     for codec in ("big5hkscs", "cp950"):
         try:
             raw = piece.encode(codec)
@@ -141,7 +145,7 @@ def _continuation_prefix(chunk: bytes, limit: int = 3) -> int:
     return n
 
 
-def _decode_with_holes(chunks: list[bytes], holes: list[tuple[int, bool]], codec: str) -> tuple[str, int] | None:
+def _decode_with_holes(chunks: list[bytes], holes: list[tuple[int, bool]], codec: str) -> tuple[str, int, int] | None:
     """Decode ``chunks`` strictly, tolerating damage only at the holes between them.
 
     ``holes[i]`` sits between ``chunks[i]`` and ``chunks[i + 1]``: ``(bytes
@@ -149,14 +153,15 @@ def _decode_with_holes(chunks: list[bytes], holes: list[tuple[int, bool]], codec
     U+FFFD; its surviving bytes on either side are dropped, so decoding
     resumes in step.  A ``?`` hole that cut nothing was a real question mark.
     A dangling partial character at the very end is lost the same way.
-    Returns ``None`` when anything else fails to decode: then this is not the
-    right reversal.
+    Returns the text, the characters lost and whether one was a dangling
+    end, or ``None`` when anything else fails to decode: then this is not
+    the right reversal.
     """
     utf8 = codec == "utf-8"
     width = 3 if utf8 else 2  # bytes per ideograph, to estimate lost characters
     decoder = codecs.getincrementaldecoder(codec)("strict")
     out: list[str] = []
-    lost = 0
+    lost = dangling = 0
     try:
         out.append(decoder.decode(chunks[0], final=False))
         for (hole_bytes, question), chunk in zip(holes, chunks[1:], strict=True):
@@ -178,9 +183,10 @@ def _decode_with_holes(chunks: list[bytes], holes: list[tuple[int, bool]], codec
         if decoder.getstate()[0]:  # an odd trailing byte: its character is lost
             out.append(REPLACEMENT)
             lost += 1
+            dangling = 1
     except UnicodeDecodeError:
         return None
-    return "".join(out), lost
+    return "".join(out), lost, dangling
 
 
 def _reverse(segment: str, kind: _Kind, question_holes: bool = False) -> _Candidate | None:
@@ -203,41 +209,50 @@ def _reverse(segment: str, kind: _Kind, question_holes: bool = False) -> _Candid
         for codec in kind.decoders:
             decoded = _decode_with_holes(chunks, holes, codec)
             if decoded is not None:
-                return _Candidate(decoded[0], decoded[1], (f"mojibake:{kind.true}/{wrong}",))
+                text, lost, dangling = decoded
+                return _Candidate(text, lost, (f"mojibake:{kind.true}/{wrong}",), dangling)
     return None
 
 
-def _candidates(segment: str, kinds: tuple[_Kind, ...]) -> list[_Candidate]:
-    """Every reversal of ``segment`` that decodes, and every second reversal of those."""
-    found: list[_Candidate] = []
+def _candidates(segment: str, kinds: tuple[_Kind, ...]) -> list[tuple[_Candidate, _Candidate | None]]:
+    """Every reversal of ``segment`` that decodes, and every second reversal of those (with its first)."""
+    found: list[tuple[_Candidate, _Candidate | None]] = []
     for kind in kinds:
         first = _reverse(segment, kind)
         if first is None and "?" in segment:
             first = _reverse(segment, kind, question_holes=True)
         if first is None or first.text == segment:
             continue
-        found.append(first)
+        found.append((first, None))
         for kind2 in _KINDS:
             second = _reverse(first.text, kind2)
             if second is not None and second.text != first.text:
-                found.append(_Candidate(second.text, first.lost + second.lost, first.tags + second.tags))
+                both = _Candidate(
+                    second.text,
+                    first.lost + second.lost,
+                    first.tags + second.tags,
+                    first.dangling + second.dangling,
+                )
+                found.append((both, first))
     return found
 
 
-def _gain(segment: str, candidate: _Candidate) -> float:
-    """How much better ``candidate`` reads than ``segment``, judged on what survived.
+def _quality(text: str, dangling: int = 0) -> float:
+    """How well ``text`` reads, judged on what survived.
 
-    Holes the wrong decode left (U+FFFD, ``?``) are the same loss either way
-    and are not scored; a character the reversal itself gives up (beyond
-    those holes) counts as a U+FFFD against it.
+    Holes (U+FFFD, ``?``, ``锟斤拷``) are the same loss in every reading of a
+    segment, so they are not scored; a character a reversal gives up at the
+    end (a dangling partial character, which is how a wrong reversal of clean
+    text often "succeeds") counts as a U+FFFD against it.
     """
-    holes = segment.count(REPLACEMENT) + segment.count("?") + 2 * segment.count(_KUNJINKAO)
-    before = char_scores(segment.replace(_KUNJINKAO, "").replace(REPLACEMENT, "").replace("?", ""))
-    after = char_scores(candidate.text.replace(REPLACEMENT, "").replace("?", ""))
-    after += [_BROKEN] * max(0, candidate.text.count(REPLACEMENT) - holes)
-    if not before or not after:
-        return 0.0
-    return sum(after) / len(after) - sum(before) / len(before)
+    scores = char_scores(text.replace(_KUNJINKAO, "").replace(REPLACEMENT, "").replace("?", ""))
+    scores += [_BROKEN] * dangling
+    return sum(scores) / len(scores) if scores else MIN_SCORE
+
+
+def _gain(before: str, candidate: _Candidate) -> float:
+    """How much better ``candidate`` reads than ``before``."""
+    return _quality(candidate.text, candidate.dangling) - _quality(before)
 
 
 def _family(tag: str) -> str:
@@ -263,14 +278,34 @@ def _needed_gain(candidate: _Candidate, known: frozenset[str]) -> float | None:
 
 
 def _best(segment: str, kinds: tuple[_Kind, ...], known: frozenset[str]) -> _Candidate | None:
-    """The best-reading reversal that reads clearly better than ``segment``, if there is one."""
+    """The best-reading reversal that reads clearly better than ``segment``, if there is one.
+
+    A second layer is judged against the first one's result when that was good
+    enough by itself: each step needs its own evidence, as if repaired twice.
+    """
     accepted = []
-    for candidate in _candidates(segment, kinds):
+    for candidate, first in _candidates(segment, kinds):
         needed = _needed_gain(candidate, known)
-        if needed is not None and _gain(segment, candidate) >= needed:
+        if needed is None:
+            continue
+        if _gain(segment, candidate) >= needed or (
+            first is not None and first in accepted and _gain(first.text, candidate) >= needed
+        ):
             accepted.append(candidate)
-    # Rank with U+FFFD counted (a reversal that loses less is better); fewer layers break ties.
-    return max(accepted, key=lambda c: (score_text(c.text), -len(c.tags)), default=None)
+    return max(accepted, key=_rank, default=None)
+
+
+# What an unknown (lost) character is worth when ranking readings: a little
+# worse than an average one, so that of two readings the one that keeps more
+# characters wins unless the other reads clearly better.
+_LOST = -10.0
+
+
+def _rank(candidate: _Candidate) -> tuple[float, int]:
+    """Order competing readings of one segment: how well they read, lost characters included; then fewer layers."""
+    scores = char_scores(candidate.text.replace(REPLACEMENT, "").replace("?", ""))
+    scores += [_LOST] * candidate.lost + [_BROKEN] * candidate.dangling
+    return (sum(scores) / len(scores) if scores else MIN_SCORE), -len(candidate.tags)
 
 
 # In a line's bytes under the wrong codec: a run of complete UTF-8 sequences of
@@ -397,8 +432,8 @@ def repair_mojibake(text: str) -> Fixed:
     A second pass gives short lines the benefit of the damage already proven
     on their neighbours.
 
-        >>> repair_mojibake("æž£åº„é«˜æ–°åŒº").text  # UTF-8 read as Windows-1252
-        '枣庄高新区'
+        >>> repair_mojibake("æ±Ÿå·žé«˜æ–°åŒº").text  # UTF-8 read as Windows-1252
+        '江州高新区'
         >>> repair_mojibake("¸ßÐÂÇø").text  # GBK read as Latin-1 (read as Big5: 詢陔Е)
         '高新区'
         >>> repair_mojibake("°ª·s°Ï").text  # Big5 read as Latin-1 (read as GBK: 蔼穝跋)

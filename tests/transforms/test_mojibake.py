@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import codecs
-import difflib
 from pathlib import Path
 from typing import NamedTuple
 
@@ -40,7 +39,7 @@ TRADITIONAL = [
     "與會專家認為，區域協調發展的關鍵在於產業協同與創新驅動，應進一步打通要素流動堵點，"
     "推動科技成果就地轉化，讓更多「實驗室裡的成果」走向生產線。",
 ]
-SHORT = ["枣庄高新区", "记者 王芳 通讯员 赵磊", "2024年3月15日 星期五", "經濟日報記者 陳志明", "第二季度经济形势分析"]
+SHORT = ["江州高新区", "记者 王芳 通讯员 赵磊", "2024年3月15日 星期五", "經濟日報記者 陳志明", "第二季度经济形势分析"]
 TEXTS = SIMPLIFIED + TRADITIONAL + SHORT
 
 C1_UNDEFINED = {0x81, 0x8D, 0x8F, 0x90, 0x9D}
@@ -157,9 +156,19 @@ DAMAGE: dict[str, tuple[tuple[Step, ...], set[str]]] = {
 
 
 def matched(truth: str, got: str) -> int:
-    """Characters of ``truth`` found, in order, in ``got``."""
-    blocks = difflib.SequenceMatcher(None, truth, got, autojunk=False).get_matching_blocks()
-    return sum(block.size for block in blocks)
+    """Length of the longest common subsequence: characters of ``truth`` found, in order, in ``got``.
+
+    Bit-parallel (Hyyrö 2004); difflib's greedy blocks undercount text riddled with U+FFFD.
+    """
+    masks: dict[str, int] = {}
+    for i, ch in enumerate(truth):
+        masks[ch] = masks.get(ch, 0) | 1 << i
+    full = (1 << len(truth)) - 1
+    row = full
+    for ch in got:
+        common = row & masks.get(ch, 0)
+        row = ((row + common) | (row - common)) & full
+    return len(truth) - row.bit_count()
 
 
 def samples() -> list[str]:
@@ -194,6 +203,27 @@ def test_damage_corpus(name: str) -> None:
     summary = f"{name}: exact {exact}/{intact} intact, chars {found}/{chars}, of {possible} recoverable"
     assert exact >= 0.99 * intact, summary
     assert found >= 0.98 * possible, summary
+
+
+@pytest.mark.parametrize("name", list(DAMAGE))
+def test_damaged_seeds(name: str, seeds_dir: Path) -> None:
+    """The same bar on real articles (read from ../shared/seeds, never copied): ASCII commas and
+    digits between ideographs make UTF-8 read as GBK lose far more than our paragraphs do."""
+    steps = DAMAGE[name][0]
+    found = possible = 0
+    for path in sorted(seeds_dir.glob("*.txt")):
+        text = path.read_text(encoding="utf-8")
+        try:
+            damaged = damage(text, steps)
+        except UnicodeEncodeError:
+            continue
+        fixed = repair_mojibake(damaged).text
+        can_get = recoverable(text, steps)
+        if can_get == len(text):
+            assert fixed == text, path.name
+        found += matched(text, fixed)
+        possible += can_get
+    assert found >= 0.98 * possible, f"{name}: {found}/{possible} recoverable characters"
 
 
 def test_tags_name_true_and_wrong_encoding() -> None:
@@ -250,7 +280,7 @@ def test_one_damaged_paragraph_among_clean_ones(name: str) -> None:
 
 
 def test_damaged_part_of_a_line() -> None:
-    value = "枣庄高新区经济发展局"
+    value = "江州高新区经济发展局"
     for damaged in (
         value.encode("utf-8").decode("gb18030"),  # lossless here: 10 ideographs, 30 bytes
         value.encode("gbk").decode("latin-1"),
@@ -271,7 +301,7 @@ def test_short_lines_repaired_when_their_neighbours_prove_the_damage() -> None:
 CLEAN = [
     *TEXTS,
     "GDP增长6.2%——高于预期…“十四五”规划（2021—2025年）",
-    "枣庄·高新区 & 滕州市 — 2024-03-15 08:30",
+    "江州·高新区 & 临江市 — 2024-03-15 08:30",
     "ＡＢＣ１２３，全角字符与　全角空格；温度零下5℃，面积3.2km²，增长±0.5%，单价×2",
     "產業(yè)發(fā)展，章丘區(qū)的建設者(zhě)",
     "Café Noël 与 José Müller 出席了在 Zürich 举行的 Économie 论坛",
