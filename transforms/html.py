@@ -47,8 +47,9 @@ import lxml.html
 MIN_ARTICLE_CHARS = 10  # below this the main extractor failed and the baseline extractor is tried
 
 _MARKUP_SUFFIXES = {".html", ".htm", ".xhtml", ".shtml", ".xml", ".rss", ".atom"}
-_MARKUP_START = re.compile(r"^\s*(?:<\?xml\b|<!doctype\s+html|<html\b|<rss\b|<feed\b|<rdf:rdf\b|<head\b|<body\b)",
-                           re.IGNORECASE)
+_MARKUP_START = re.compile(
+    r"^\s*(?:<\?xml\b|<!doctype\s+html|<html\b|<rss\b|<feed\b|<rdf:rdf\b|<head\b|<body\b)", re.IGNORECASE
+)
 _HTML_TAG = re.compile(
     r"</?(?:html|head|body|title|meta|p|div|span|br|a|table|tr|td|li|ul|h[1-6]|script|style|article|section)\b[^<>]*>",
     re.IGNORECASE,
@@ -70,8 +71,31 @@ _META_FALLBACK = {
     "date": ("pubdate", "publishdate", "article:published_time", "og:article:published_time", "dc.date"),
     "sitename": ("contentsource", "og:site_name", "sitename", "source"),
 }
-_BLOCK_TAGS = {"p", "div", "br", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "section",
-               "article", "table", "ul", "ol", "dd", "dt", "pre", "figcaption", "header", "footer"}
+_BLOCK_TAGS = {
+    "p",
+    "div",
+    "br",
+    "li",
+    "tr",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "blockquote",
+    "section",
+    "article",
+    "table",
+    "ul",
+    "ol",
+    "dd",
+    "dt",
+    "pre",
+    "figcaption",
+    "header",
+    "footer",
+}
 
 
 def looks_like_html(text: str, name: str) -> bool:
@@ -86,7 +110,7 @@ def looks_like_html(text: str, name: str) -> bool:
     True
     >>> looks_like_html("<?xml version='1.0'?><rss version='2.0'></rss>", "feed.txt")
     True
-    >>> looks_like_html("枣庄高新区经济运行稳中向好。", "a.html")
+    >>> looks_like_html("台儿庄区文旅产业持续升温。", "a.html")
     False
     >>> looks_like_html("网页用<p>标签分段。", "note.txt")
     False
@@ -124,8 +148,9 @@ def _tidy_lines(text: str) -> str:
 
 def _parse_xml(markup: str) -> Any | None:
     """The XML tree of ``markup``, parsed without entities, DTDs or network; ``None`` if not XML."""
-    parser = lxml.etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False,
-                                  recover=False)
+    parser = lxml.etree.XMLParser(
+        resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False, recover=False
+    )
     try:
         return lxml.etree.fromstring(_XML_DECLARATION.sub("", markup, count=1), parser)
     except (lxml.etree.XMLSyntaxError, ValueError):
@@ -213,8 +238,7 @@ def _extract_page(markup: str) -> tuple[str, dict[str, str]]:
         include_links=False,
         include_formatting=False,
         with_metadata=True,
-        date_extraction_params={"extensive_search": True, "original_date": True,
-                                "outputformat": "%Y-%m-%dT%H:%M:%S"},
+        date_extraction_params={"extensive_search": True, "original_date": True, "outputformat": "%Y-%m-%dT%H:%M:%S"},
         config=_config(),
     )
     meta: dict[str, str] = {}
@@ -255,21 +279,34 @@ def _extract_feed_item(root: Any) -> tuple[str, dict[str, Any]] | None:
         channel = root.find("channel")
         items = channel.findall("item") if channel is not None else []
         sitename = _child_text(channel, "title") if channel is not None else None
-        fields = {"title": ("title",), "author": ("author", f"{_DC}creator"),
-                  "date": ("pubDate", f"{_DC}date"), "url": ("link",),
-                  "body": (_CONTENT_ENCODED, "description")}
+        fields = {
+            "title": ("title",),
+            "author": ("author", f"{_DC}creator"),
+            "date": ("pubDate", f"{_DC}date"),
+            "url": ("link",),
+            "body": (_CONTENT_ENCODED, "description"),
+        }
     elif kind == "rdf":
         items = root.findall(f"{_RSS1}item")
         channel = root.find(f"{_RSS1}channel")
         sitename = _child_text(channel, f"{_RSS1}title") if channel is not None else None
-        fields = {"title": (f"{_RSS1}title",), "author": (f"{_DC}creator",), "date": (f"{_DC}date",),
-                  "url": (f"{_RSS1}link",), "body": (_CONTENT_ENCODED, f"{_RSS1}description")}
+        fields = {
+            "title": (f"{_RSS1}title",),
+            "author": (f"{_DC}creator",),
+            "date": (f"{_DC}date",),
+            "url": (f"{_RSS1}link",),
+            "body": (_CONTENT_ENCODED, f"{_RSS1}description"),
+        }
     elif kind == "feed":
         items = root.findall(f"{_ATOM}entry")
         sitename = _child_text(root, f"{_ATOM}title")
-        fields = {"title": (f"{_ATOM}title",), "author": (f"{_ATOM}author/{_ATOM}name",),
-                  "date": (f"{_ATOM}published", f"{_ATOM}updated"), "url": (),
-                  "body": (f"{_ATOM}content", f"{_ATOM}summary")}
+        fields = {
+            "title": (f"{_ATOM}title",),
+            "author": (f"{_ATOM}author/{_ATOM}name",),
+            "date": (f"{_ATOM}published", f"{_ATOM}updated"),
+            "url": (),
+            "body": (f"{_ATOM}content", f"{_ATOM}summary"),
+        }
     else:
         return None
     meta: dict[str, Any] = {"feed_items": len(items)}
@@ -300,7 +337,8 @@ def _feed_body(item: Any, tags: tuple[str, ...]) -> str:
             continue
         fragment = (element.text or "") + "".join(
             # Atom type="xhtml" inlines the markup as XML; an unresolved entity contributes only its tail.
-            lxml.etree.tostring(child, encoding="unicode", with_tail=True) if isinstance(child.tag, str)
+            lxml.etree.tostring(child, encoding="unicode", with_tail=True)
+            if isinstance(child.tag, str)
             else (child.tail or "")
             for child in element
         )
@@ -331,8 +369,11 @@ def html_to_text(html: str) -> tuple[str, dict[str, Any]]:
     10月27日，峄城区举行重点项目集中开工仪式，10个项目总投资35.6亿元。
     项目涵盖新材料、新能源等领域，预计年内全部投产。
     """
-    root = _parse_xml(html) if html.lstrip("\ufeff \t\r\n").startswith("<?xml") or re.match(
-        r"\s*<(?:rss|feed|rdf:RDF)\b", html) else None
+    root = (
+        _parse_xml(html)
+        if html.lstrip("\ufeff \t\r\n").startswith("<?xml") or re.match(r"\s*<(?:rss|feed|rdf:RDF)\b", html)
+        else None
+    )
     if root is not None:
         feed = _extract_feed_item(root)
         if feed is not None:

@@ -26,16 +26,17 @@ heading or a list item. Then one of these must hold, strongest first:
 
 * the next line starts with punctuation no sentence starts with (，。、）”%);
 * the line ends with a comma, 顿号, opening quote or bracket, or a dash;
-* a jieba dictionary word spans the break (``目标任|务`` → 任务; it never
+* a jieba dictionary word spans the break (``提速增|效`` → 增效; it never
   did across the 210 sentence and paragraph boundaries of the seed articles,
   and does at about half of random mid-sentence breaks);
 * the line ends on a function word no sentence ends with (``……也是``,
   ``……位于``; listed in ``transforms/data/layout_unfinished_endings.txt``),
   or the next starts on a particle no sentence starts with (``的``, ``了``;
   ``layout_continuation_starts.txt``), or the line leaves a quote or bracket
-  open that the next one closes (``“百日|攻坚”``);
-* the document is hard-wrapped at a fixed width, the line fills it, and
-  the next line does not open like a paragraph (see below);
+  open that the next one closes (``“千企|万户”``);
+* the document is hard-wrapped at a fixed width, the line fills it (and is
+  not a two-part heading with a space inside), and the next line does not
+  open like a paragraph (see below);
 * the line is prose (a sentence end or two clauses inside, or a clause
   opening like a paragraph, ``今年以来，……``) that simply stops on a
   character, and the next line does not open the way paragraphs do
@@ -49,9 +50,9 @@ full stop merges two sentences, while a missed join splits one, and with it
 a figure from its subject — and edited news seldom drops a full stop.
 
 Headings are short lines with no clause or sentence punctuation inside
-(``聚力实施工业倍增``, ``回顾2024：拼搏奋进``…). A short line that does have a
+(``聚焦主导产业``, ``回望2023：砥砺前行``…). A short line that does have a
 comma inside but ends on a character is ambiguous — a heading like
-``拼搏奋进，交出满意答卷`` or half of a broken sentence — and is joined only on
+``稳字当头，进字为先`` or half of a broken sentence — and is joined only on
 word evidence (dictionary, function word) or punctuation. A label-like line
 is taken for a broken sentence only on word evidence, and only when it has no
 space inside (``产业升级 筑牢根基`` and ``记者 孙立`` are headings whatever
@@ -64,7 +65,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 from transforms.repairs import Fixed, Repair
@@ -76,8 +77,8 @@ WRAP_TOLERANCE = 4  # a wrapped line may fall this many columns short (a CJK cha
 
 # Punctuation that ends a sentence (either width); ：and ；end a line that introduces a list.
 _TERMINAL = set("。！？!?…；;：:.．")
-_CLOSERS = set("”’\"」』）)】]》〉")
-_QUOTE_CLOSERS = set("”’\"」』》〉")  # closers that may end a quoted term mid-sentence
+_CLOSERS = set('”’"」』）)】]》〉')
+_QUOTE_CLOSERS = set('”’"」』》〉')  # closers that may end a quoted term mid-sentence
 # A line ending in these is unfinished: a heading never ends in a comma or an opening bracket.
 _OPEN_ENDINGS = set("，,、“‘「『（(【[《〈—-－～~/·")
 # No sentence or paragraph starts with these (the kinsoku rule of Chinese typesetting).
@@ -93,7 +94,7 @@ _LEADING_CJK = re.compile(f"^[{_CJK}]{{1,6}}")
 # Bullets and enumerations: such a line starts its own item and is never glued to the one before.
 _LIST_START = re.compile(
     r"""^(?:
-        [-*+•·●○◆◇■□▪►▶★☆]\s*           # bullets
+        [-*+•·●○◆◇■□▪►▶★☆|]\s*          # bullets, and table rows ("| 指标 | 数值 |")
       | \d{1,2}\s*[.、．)）](?!\d)          # 1. 1、 1)
       | [（(]\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*[）)]  # （一） (1)
       | [一二三四五六七八九十]{1,3}\s*[、．.]  # 一、
@@ -102,7 +103,7 @@ _LIST_START = re.compile(
     )""",
     re.VERBOSE,
 )
-_BULLET = re.compile(r"^[-*+•·●○◆◇■□▪►▶★☆]")
+_BULLET = re.compile(r"^[-*+•·●○◆◇■□▪►▶★☆|]")
 
 # Markdown ATX heading marks; a "#话题#" hashtag is not a heading.
 # After the marks: a space, or (sloppy Chinese Markdown) straight a character, never punctuation.
@@ -143,13 +144,13 @@ def strip_heading_mark(line: str) -> str | None:
     Why: articles copied from Markdown editors or converted from HTML keep
     ``##`` marks that are layout, not text. An empty heading gives ``""``.
 
-    >>> strip_heading_mark("## 枣庄高新区：谱写高质量发展新篇章")
-    '枣庄高新区：谱写高质量发展新篇章'
-    >>> strip_heading_mark("###顶压前行 交出稳中向好答卷 ###")
-    '顶压前行 交出稳中向好答卷'
+    >>> strip_heading_mark("## 峄城区：石榴产业结出致富果")
+    '峄城区：石榴产业结出致富果'
+    >>> strip_heading_mark("###项目攻坚 跑出发展加速度 ###")
+    '项目攻坚 跑出发展加速度'
     >>> strip_heading_mark("## ##")
     ''
-    >>> strip_heading_mark("#枣庄高新区# 今天发布了新政策。") is None
+    >>> strip_heading_mark("#峄城石榴# 今天发布了新政策。") is None
     True
     """
     if _BARE_MARKS.match(line):
@@ -172,7 +173,7 @@ def end_class(line: str) -> str:
     A closing quote or bracket right after sentence-final punctuation ends the
     sentence with it (``……”。`` and ``……。”`` alike).
 
-    >>> [end_class(s) for s in ("增长6%。", "他说：“很好。”", "锂电", "四上”", "引擎，", "(来源:齐鲁晚报)")]
+    >>> [end_class(s) for s in ("增长6%。", "他说：“很好。”", "电池", "链长制”", "引擎，", "(来源：鲁南日报)")]
     ['terminal', 'terminal', 'word', 'closer', 'open', 'closer']
     """
     stripped = line.rstrip()
@@ -195,14 +196,14 @@ def is_heading(line: str) -> bool:
     Short (at most :data:`HEADING_MAX_CHARS` characters), not ending a
     sentence, and with no clause or sentence punctuation inside: headings in
     Chinese news separate their halves with a space or a colon
-    (``产业发展 坚持“工业强区”不动摇``). Lines that do carry a comma are judged
+    (``产业发展 坚持“制造强区”不放松``). Lines that do carry a comma are judged
     by :func:`line_kind`.
 
-    >>> is_heading("聚力实施工业倍增")
+    >>> is_heading("聚焦主导产业")
     True
-    >>> is_heading("回顾2024:拼搏奋进 交出满意答卷")
+    >>> is_heading("回望2023：砥砺前行 硕果盈枝")
     True
-    >>> is_heading("今年以来，市中区有序推进项目建设。")
+    >>> is_heading("今年以来，薛城区有序推进项目建设。")
     False
     """
     return line_kind(line) == "heading"
@@ -211,10 +212,10 @@ def is_heading(line: str) -> bool:
 def line_kind(line: str) -> str:
     """Classify a line: ``list``, ``heading``, ``short`` (a comma-bearing fragment) or ``prose``.
 
-    >>> [line_kind(s) for s in ("- 热点推荐", "聚力实施工业倍增", "拼搏奋进，交出满意答卷",
-    ...                         "一、凝心聚力强工业，链式招引聚动能。")]
+    >>> [line_kind(s) for s in ("- 推荐阅读", "聚焦主导产业", "稳字当头，进字为先",
+    ...                         "一、聚焦项目建设，全力稳住投资。")]
     ['list', 'heading', 'short', 'list']
-    >>> line_kind("今年以来，市中区有序推进项目建设。")
+    >>> line_kind("今年以来，薛城区有序推进项目建设。")
     'prose'
     """
     if _LIST_START.match(line):
@@ -236,10 +237,12 @@ def _simplified_window(piece: str) -> str:
     return converted if len(converted) == len(piece) else piece
 
 
-def _segment(text: str) -> list[str]:
+@lru_cache(maxsize=16384)
+def _segment(text: str) -> tuple[str, ...]:
+    """jieba's dictionary-only segmentation of a short window (cached: windows repeat)."""
     import jieba  # imported late: loading its dictionary takes a second, and most texts never need it
 
-    return list(jieba.dt.cut(text, HMM=False))
+    return tuple(jieba.dt.cut(text, HMM=False))
 
 
 def spanning_word(left: str, right: str) -> str | None:
@@ -250,11 +253,11 @@ def spanning_word(left: str, right: str) -> str | None:
     dictionary is simplified. ``HMM=False`` so only dictionary words count,
     never words jieba guesses.
 
-    >>> spanning_word("是实现“十四五”规划目标任", "务的关键一年")
+    >>> spanning_word("各项经济指标完成良好，全年目标任", "务圆满完成")
     '任务'
-    >>> spanning_word("規劃目標任", "務的關鍵一年")
+    >>> spanning_word("全年目標任", "務圓滿完成")
     '任务'
-    >>> spanning_word("引才聚智汇动能，锂电", "产业集群入选首批") is None
+    >>> spanning_word("加快培育新能源，电池", "材料产业加速集聚") is None
     True
     """
     tail = _TRAILING_CJK.search(left)
@@ -274,11 +277,12 @@ def spanning_word(left: str, right: str) -> str | None:
 
 
 def _orphaned_edges(left: str, right: str) -> bool:
-    """Whether the break leaves a lone character on *both* sides (``目标任`` | ``务的``).
+    """Whether the break leaves a lone character on *both* sides (``目标任`` | ``务圆满``).
 
     Why: a fragment cut from its sentence by the page layout ends in half a
-    word and its tail starts with the other half; a genuine paragraph start
-    seldom begins with a character jieba cannot place in a word.
+    word (``目标任``) and its tail starts with the other half (``务圆满``); a
+    genuine paragraph start seldom begins with a character jieba cannot place
+    in a word.
     """
     tail = _TRAILING_CJK.search(left)
     head = _LEADING_CJK.match(right)
@@ -311,7 +315,7 @@ def ends_on_function_word(line: str) -> bool:
     heading never ends on a preposition, a conjunction or ``的``. The last
     *word* is found with jieba, so ``协同`` does not count as ``同``.
 
-    >>> ends_on_function_word("2025年是规划的收官之年，也是")
+    >>> ends_on_function_word("今年是项目建设攻坚之年，也是")
     True
     >>> ends_on_function_word("推动产业协同")
     False
@@ -335,11 +339,11 @@ def _continuation_words() -> frozenset[str]:
 def starts_on_particle(line: str) -> bool:
     """Whether the first word of ``line`` is a particle or suffix that cannot start a sentence.
 
-    >>> starts_on_particle("的“双引擎”。")
+    >>> starts_on_particle("的重要引擎。")
     True
     >>> starts_on_particle("的确如此。")
     False
-    >>> starts_on_particle("地区生产总值增长6%。")
+    >>> starts_on_particle("地区生产总值同比增长5.5%。")
     False
     """
     head = _LEADING_CJK.match(line)
@@ -355,12 +359,12 @@ _PAIRS = {"“": "”", "（": "）", "(": ")", "《": "》", "「": "」", "『
 def unclosed_pair(prev: str, nxt: str) -> bool:
     """Whether ``prev`` leaves a quote or bracket open that ``nxt`` closes.
 
-    Why: a sentence cut inside ``“百日攻坚”`` or ``（记者 刘振江）`` leaves the
+    Why: a sentence cut inside ``“千企万户”`` or ``（记者 孙立）`` leaves the
     opening mark on one line and the closing one on the next.
 
-    >>> unclosed_pair("开展物业管理服务品质提升“百日", "攻坚”行动，成立工作专班。")
+    >>> unclosed_pair("全区开展“千企", "万户大走访”活动，收集问题120条。")
     True
-    >>> unclosed_pair("打造“产业大脑”", "建设试点。")
+    >>> unclosed_pair("推行“链长制”", "精准招商。")
     False
     """
     for opener, closer in _PAIRS.items():
@@ -379,35 +383,36 @@ def opens_paragraph(line: str) -> bool:
     missing full stop is the likelier story. Only the weakest evidence for a
     join (a long line stopping on a character) yields to this.
 
-    >>> opens_paragraph("今年以來，市中區大力實施倍增行動。")
+    >>> opens_paragraph("今年以來，薛城區持續加大項目投資力度。")
     True
-    >>> opens_paragraph("2024年是贯彻落实党的二十大精神承上启下之年。")
+    >>> opens_paragraph("2023年是全区项目建设提速之年。")
     True
-    >>> opens_paragraph("产业集群入选首批省级先进制造业集群。")
+    >>> opens_paragraph("材料产业园入选省级化工园区。")
     False
     """
     head = _simplified_window(line[:12])
     return head.startswith(_paragraph_openers()) or bool(_YEAR_OPENER.match(head))
 
 
-def continuation_reason(prev: str, nxt: str, *, prev_fills_wrap: bool = False,
-                        next_indented: bool = False, next_fills_wrap: bool = False) -> str | None:
+def continuation_reason(
+    prev: str, nxt: str, *, prev_fills_wrap: bool = False, next_indented: bool = False
+) -> str | None:
     """Why ``nxt`` continues the sentence ``prev`` breaks off, or ``None`` if it does not.
 
     The evidence and the guards are listed in the module docstring. The
     keyword flags carry what only the whole document shows: whether it is
-    hard-wrapped and ``prev``/``nxt`` fill the wrap width, and whether
+    hard-wrapped and ``prev`` fills the wrap width, and whether
     ``nxt`` is indented where indentation marks paragraph starts.
 
-    >>> continuation_reason("实施人才引育计划，引才聚智汇动能，锂电" * 3, "产业集群入选首批省级先进制造业集群。")
+    >>> continuation_reason("围绕主导产业招大引强，培育壮大新能源、新材料等产业，电池", "材料产业园建成投用。")
     'unfinished'
-    >>> continuation_reason("作为省重大项目，山东泉为新能源科技有限公司", "，组织建设年产15GW电池项目。")
+    >>> continuation_reason("作为市级重点项目，鲁南智造装备有限公司", "，年产5万台农机项目开工。")
     'punctuation'
-    >>> continuation_reason("顶压前行 交出稳中向好答卷", "回望2023年，枣庄高新区加快发展。") is None
+    >>> continuation_reason("项目攻坚 跑出发展加速度", "过去一年，台儿庄区项目建设提速。") is None
     True
-    >>> continuation_reason("聚力实施工业倍增", "加快汇聚转型新动能") is None
+    >>> continuation_reason("聚焦主导产业", "培育发展新动能") is None
     True
-    >>> continuation_reason("全年新签约项目76个。", "总投资360.5亿元。") is None
+    >>> continuation_reason("全年新签约项目41个。", "总投资186.3亿元。") is None
     True
     """
     prev_kind, next_kind = line_kind(prev), line_kind(nxt)
@@ -420,7 +425,9 @@ def continuation_reason(prev: str, nxt: str, *, prev_fills_wrap: bool = False,
         return None
     if unclosed_pair(prev, nxt):
         return "unclosed"
-    if prev_fills_wrap and (next_kind != "heading" or next_fills_wrap) and not opens_paragraph(nxt):
+    if prev_fills_wrap and not opens_paragraph(nxt) and not (prev_kind == "heading" and re.search(r"\s", prev)):
+        # The next line may be short and bare (the tail of a wrapped heading); a full-width line
+        # with a space inside is a two-part heading, complete as it is.
         return "wrap"
     if next_kind == "heading":
         return None
@@ -445,8 +452,11 @@ def continuation_reason(prev: str, nxt: str, *, prev_fills_wrap: bool = False,
         return "function_word"
     # Prose: two clauses or more, a long enumerated item, or a clause opening like a paragraph
     # ("今年以来，……" is no heading).
-    long_prose = (prev_kind == "prose" or (prev_kind == "list" and len(prev) > HEADING_MAX_CHARS)
-                  or (prev_kind == "short" and opens_paragraph(prev)))
+    long_prose = (
+        prev_kind == "prose"
+        or (prev_kind == "list" and len(prev) > HEADING_MAX_CHARS)
+        or (prev_kind == "short" and opens_paragraph(prev))
+    )
     if long_prose and (prev_end == "word" or prev[-1] in _QUOTE_CLOSERS) and not opens_paragraph(nxt):
         return "unfinished"
     return None
@@ -481,9 +491,22 @@ def _wrap_width(paras: list[_Para]) -> int | None:
     return best_width
 
 
+_ENGLISH_TAIL = re.compile(r"[A-Za-z]+ [A-Za-z]+$")
+
+
 def _join(left: str, right: str) -> str:
-    """Concatenate two halves of a sentence; a space only between two Latin words."""
-    if left[-1:].isascii() and left[-1:].isalpha() and right[:1].isascii() and right[:1].isalpha():
+    """Concatenate two halves of a sentence.
+
+    Chinese has no spaces, and a Latin acronym cut by a hard wrap (``GD|P``)
+    joins without one; only a break inside English prose (``the|report``,
+    spaced words before the break) gets its space back.
+
+    >>> _join("市中区GD", "P完成257亿元")
+    '市中区GDP完成257亿元'
+    >>> _join("according to the", "report")
+    'according to the report'
+    """
+    if _ENGLISH_TAIL.search(left) and right[:1].isascii() and right[:1].isalpha():
         return f"{left} {right}"
     return left + right
 
@@ -519,7 +542,6 @@ def rejoin_broken_paragraphs(paras: list[_Para]) -> tuple[list[_Para], list[str]
                 para.text,
                 prev_fills_wrap=fills(prev),
                 next_indented=indents_mark_paragraphs and para.indented,
-                next_fills_wrap=fills(para),
             )
             if reason is None:
                 out.append(para)
@@ -536,7 +558,7 @@ def rejoin_displaced_fragments(paras: list[_Para]) -> tuple[list[_Para], list[st
 
     Why: in newspaper pages laid out in columns, the text extractor may emit
     a column's last lines after everything else, so an article ends with
-    ``……是实现“十四五”规划目标任`` while ``务的关键一年，……`` stands alone
+    ``……确保项目早开工、早投`` while ``产，力争年内……`` stands alone
     further up. A fragment is moved only when (a) it stops mid-sentence with
     nothing after it that continues it (and is not a heading, unless it is
     the last line, without spaces — not a byline), (b) exactly one paragraph
@@ -548,8 +570,21 @@ def rejoin_displaced_fragments(paras: list[_Para]) -> tuple[list[_Para], list[st
     """
     used: set[int] = set()
     moves: list[tuple[int, int, bool]] = []  # (fragment, target, heading travels too)
+    kinds = [line_kind(p.text) for p in paras]
+    headings = [p.marked or k == "heading" for p, k in zip(paras, kinds, strict=True)]
+    # Where a continuation could stand: a paragraph of prose starting on a character that does not
+    # open like a paragraph, right after a finished sentence or a heading (or first).
+    candidates = [
+        ti
+        for ti, target in enumerate(paras)
+        if not target.marked
+        and kinds[ti] in ("short", "prose")
+        and _LEADING_CJK.match(target.text)
+        and (ti == 0 or headings[ti - 1] or end_class(paras[ti - 1].text) == "terminal")
+        and not opens_paragraph(target.text)
+    ]
     for fi, frag in enumerate(paras):
-        kind = line_kind(frag.text)
+        kind = kinds[fi]
         # A comma-less sentence start reads like a heading; at the very end of the text it is taken
         # for a fragment too (the column tail the extractor emitted last), given the evidence below.
         fragment_like = kind in ("short", "prose") or (
@@ -557,25 +592,18 @@ def rejoin_displaced_fragments(paras: list[_Para]) -> tuple[list[_Para], list[st
         )
         if frag.marked or not fragment_like or end_class(frag.text) != "word":
             continue
-        targets = []
-        for ti, target in enumerate(paras):
-            if ti in (fi, fi + 1) or ti in used or target.marked:
-                continue
-            if line_kind(target.text) not in ("short", "prose") or not _LEADING_CJK.match(target.text):
-                continue
-            if opens_paragraph(target.text):
-                continue
-            before = paras[ti - 1] if ti else None
-            if before is not None and not (before.marked or is_heading(before.text)
-                                           or end_class(before.text) == "terminal"):
-                continue
-            if spanning_word(frag.text, target.text) and _orphaned_edges(frag.text, target.text):
-                targets.append(ti)
+        targets = [
+            ti
+            for ti in candidates
+            if ti not in (fi, fi + 1)
+            and ti not in used
+            and spanning_word(frag.text, paras[ti].text)
+            and _orphaned_edges(frag.text, paras[ti].text)
+        ]
         if len(targets) != 1:
             continue
-        after = paras[fi + 1] if fi + 1 < len(paras) else None
-        heading_before = fi > 0 and (paras[fi - 1].marked or is_heading(paras[fi - 1].text))
-        orphaned = after is None or after.marked or is_heading(after.text)
+        heading_before = fi > 0 and headings[fi - 1]
+        orphaned = fi + 1 == len(paras) or headings[fi + 1]
         moves.append((fi, targets[0], heading_before and orphaned and fi - 1 not in used))
         used.update({fi, targets[0]})
     if not moves:
@@ -604,15 +632,19 @@ def rejoin_displaced_fragments(paras: list[_Para]) -> tuple[list[_Para], list[st
     return out, details
 
 
+def _plural(count: int, noun: str) -> str:
+    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
+
+
 def _split(text: str) -> tuple[list[_Para], list[str], list[str]]:
     """Lines of ``text`` as paragraphs, plus the line-break and heading-mark changes made."""
     changes: list[str] = []
     unified, newline_fixes = _NEWLINES.subn("\n", text)
     if newline_fixes:
-        changes.append(f"{newline_fixes} CR/Unicode line separators became \\n")
+        changes.append(f"{_plural(newline_fixes, 'CR/Unicode line separator')} became \\n")
     paras: list[_Para] = []
     marks = blank = indented = trailing = 0
-    lines = unified.strip("\n").split("\n")
+    lines = unified.strip("\n").split("\n") if unified.strip("\n") else []
     for i, raw in enumerate(lines):
         line = raw.strip()
         if not line:
@@ -622,8 +654,14 @@ def _split(text: str) -> tuple[list[_Para], list[str], list[str]]:
             trailing += 1
         indent = bool(_INDENT.match(raw))
         indented += raw.lstrip() != raw
-        if (_SETEXT_UNDERLINE.match(line) and len(line) >= 3 and paras and i and lines[i - 1].strip()
-                and line_kind(paras[-1].text) == "heading"):
+        if (
+            _SETEXT_UNDERLINE.match(line)
+            and len(line) >= 3
+            and paras
+            and i
+            and lines[i - 1].strip()
+            and line_kind(paras[-1].text) == "heading"
+        ):
             # "标题\n====" is a setext heading: the underline is layout.
             paras[-1].marked = True
             marks += 1
@@ -636,11 +674,14 @@ def _split(text: str) -> tuple[list[_Para], list[str], list[str]]:
             paras.append(_Para(title, indent, True, display_width(title)))
             continue
         paras.append(_Para(line, indent, False, display_width(line)))
-    for count, what in ((blank, "blank lines dropped"), (indented, "lines unindented"),
-                        (trailing, "trailing spaces removed")):
+    for count, noun, verb in (
+        (blank, "blank line", "dropped"),
+        (indented, "line", "unindented"),
+        (trailing, "line", "stripped of trailing spaces"),
+    ):
         if count:
-            changes.append(f"{count} {what}")
-    return paras, changes, ([f"removed heading marks from {marks} lines"] if marks else [])
+            changes.append(f"{_plural(count, noun)} {verb}")
+    return paras, changes, ([f"removed heading marks from {_plural(marks, 'line')}"] if marks else [])
 
 
 def repair_layout(text: str) -> Fixed:
@@ -650,15 +691,17 @@ def repair_layout(text: str) -> Fixed:
     the layout loses its subject or its number; and headings glued to prose
     make false sentences. See the module docstring for the rules.
 
-    >>> fixed = repair_layout("## 招商引资\\r\\n\\r\\n今年以来，全区坚持项目强基，"
-    ...                       "高标准实施产业链招商突破行动，新签约项目\\r\\n\\r\\n76个，总投资360.5亿元。\\r\\n")
+    >>> fixed = repair_layout("## 招商引资\\r\\n\\r\\n今年以来，山亭区围绕主导产业，"
+    ...                       "开展精准招商，新签约项目\\r\\n\\r\\n41个，总投资186.3亿元。\\r\\n")
     >>> print(fixed.text)
     招商引资
-    今年以来，全区坚持项目强基，高标准实施产业链招商突破行动，新签约项目76个，总投资360.5亿元。
+    今年以来，山亭区围绕主导产业，开展精准招商，新签约项目41个，总投资186.3亿元。
     >>> [r.tag for r in fixed.repairs]
     ['line_breaks', 'headings', 'reflow']
-    >>> repair_layout("聚力实施工业倍增\\n加快汇聚转型新动能\\n今年以来，市中区大力实施倍增行动。").repairs
+    >>> repair_layout("聚焦主导产业\\n培育发展新动能\\n今年以来，薛城区持续加大项目投资力度。").repairs
     []
+    >>> repair_layout("")
+    Fixed(text='', repairs=[])
     """
     paras, line_changes, heading_changes = _split(text)
     repairs: list[Repair] = []
@@ -671,8 +714,8 @@ def repair_layout(text: str) -> Fixed:
     if joins or moves:
         parts = []
         if joins:
-            parts.append(f"joined {len(joins)} breaks mid-sentence: " + ", ".join(joins))
+            parts.append(f"joined {_plural(len(joins), 'break')} mid-sentence: " + ", ".join(joins))
         if moves:
-            parts.append(f"rejoined {len(moves)} displaced fragments: " + ", ".join(moves))
+            parts.append(f"rejoined {_plural(len(moves), 'displaced fragment')}: " + ", ".join(moves))
         repairs.append(Repair("reflow", "; ".join(parts)))
     return Fixed("\n".join(p.text for p in paras), repairs)

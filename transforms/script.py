@@ -76,11 +76,11 @@ def detect_script(text: str) -> str:
     original traditional form, and ``mixed`` points at pages stitched from
     sources in both scripts. Thresholds are in the module docstring.
 
-    >>> detect_script("前三季度，市中区GDP完成257亿元、增长6%。")
+    >>> detect_script("上半年，薛城区GDP完成168亿元、增长5.8%。")
     'simplified'
-    >>> detect_script("前三季度，市中區GDP完成257億元、增長6%。")
+    >>> detect_script("上半年，薛城區GDP完成168億元、增長5.8%。")
     'traditional'
-    >>> detect_script("枣庄高新区经济运行稳中向好。棗莊高新區經濟運行穩中向好。")
+    >>> detect_script("台儿庄区文旅产业持续升温。臺兒莊區文旅產業持續升溫。")
     'mixed'
     >>> detect_script("")
     'simplified'
@@ -105,8 +105,8 @@ def to_simplified(text: str) -> str:
     Why: extraction, keywords and the ``region`` column work in simplified
     characters; ``documents.text`` keeps the article's own script.
 
-    >>> to_simplified("棗莊市市中區GDP完成257億元")
-    '枣庄市市中区GDP完成257亿元'
+    >>> to_simplified("棗莊市薛城區GDP完成168億元")
+    '枣庄市薛城区GDP完成168亿元'
     >>> to_simplified("已是简体，不变。")
     '已是简体，不变。'
     """

@@ -19,12 +19,12 @@ SEEDS = Path(__file__).resolve().parents[2] / "../shared/seeds"
 SIMPLIFIED = (
     "今年以来，滕州市坚持稳中求进工作总基调，经济运行呈现稳中有进、进中向好的良好态势。"
     "前三季度，全市实现地区生产总值812.6亿元，同比增长6.1%；规上工业增加值增长9.3%，"
-    "固定资产投资增长7.8%，社会消费品零售总额增长5.2%。"
+    "固定资产投资增长7.4%，社会消费品零售总额增长5.2%。"
 )
 TRADITIONAL = (
     "今年以來，滕州市堅持穩中求進工作總基調，經濟運行呈現穩中有進、進中向好的良好態勢。"
     "前三季度，全市實現地區生產總值812.6億元，同比增長6.1%；規上工業增加值增長9.3%，"
-    "固定資產投資增長7.8%，社會消費品零售總額增長5.2%。"
+    "固定資產投資增長7.4%，社會消費品零售總額增長5.2%。"
 )
 
 
@@ -45,7 +45,7 @@ def test_simplified_article_quoting_traditional_names_stays_simplified() -> None
 
 def test_traditional_article_with_naive_conversion_leftovers_stays_traditional() -> None:
     # A one-to-one converter leaves one-to-many characters (制造, 干部, 于) in simplified form.
-    text = TRADITIONAL + "持續推進制造業高質量發展，幹部群眾幹勁十足，項目位于章丘區。"
+    text = TRADITIONAL + "持續推進制造業高質量發展，幹部群眾幹勁十足，項目位于薛城區。"
     assert detect_script(text) == "traditional"
 
 
