@@ -216,7 +216,11 @@ def _fragment_text(fragment: str) -> str:
         root = lxml.html.fragment_fromstring(fragment, create_parent="div")
     except (lxml.etree.ParserError, ValueError):
         return _tidy_lines(fragment)
-    for bad in root.xpath("//script|//style"):
+    return _block_text(root)
+
+
+def _block_text(root: Any) -> str:
+    for bad in root.xpath("//script|//style|//head"):
         bad.drop_tree()
     for element in root.iter():
         if isinstance(element.tag, str) and element.tag.lower() in _BLOCK_TAGS:
@@ -224,6 +228,31 @@ def _fragment_text(fragment: str) -> str:
             if element.tag.lower() != "br":
                 element.text = "\n" + (element.text or "")
     return _tidy_lines(root.text_content())
+
+
+# Items of a page's info bar sit on one line, set apart by runs of (non-breaking) spaces.
+_INFO_BAR_GAP = re.compile(r"[ \t\u00a0\u3000]{2,}")
+
+
+def page_text(markup: str) -> str:
+    """All visible text of a page, one block per line, info-bar items split onto lines of their own.
+
+    Why: the article extractor keeps the body and drops the page furniture —
+    including the ``来源：… 作者：… 2024-07-26`` bar metadata is read from.
+
+    >>> print(page_text("<html><body><nav>首页</nav><div><span>来源：某某网</span>&nbsp;&nbsp;"
+    ...                 "<span>作者：张三</span></div><p>正文。</p></body></html>"))
+    首页
+    来源：某某网
+    作者：张三
+    正文。
+    """
+    try:
+        root = lxml.html.document_fromstring(_XML_DECLARATION.sub("", markup, count=1))
+    except (lxml.etree.ParserError, ValueError):
+        return ""
+    lines = (part.strip() for line in _block_text(root).split("\n") for part in _INFO_BAR_GAP.split(line))
+    return "\n".join(line for line in lines if line)
 
 
 def _extract_page(markup: str) -> tuple[str, dict[str, str]]:

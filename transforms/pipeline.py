@@ -20,7 +20,7 @@ from transforms.boilerplate import strip_boilerplate
 from transforms.converter import fix_converter_artefacts
 from transforms.decode import Decoded, Rejected, decode_bytes
 from transforms.extract import extract_indicators, extract_projects
-from transforms.html import html_to_text, looks_like_html
+from transforms.html import html_to_text, looks_like_html, page_text
 from transforms.layout import repair_layout
 from transforms.metadata import Metadata, extract_metadata, parse_published
 from transforms.mojibake import repair_mojibake
@@ -74,7 +74,9 @@ def clean(text_raw: str, name: str = "") -> Cleaned:
     flags: list[str] = []
     text = text_raw
     page_meta: dict[str, Any] = {}
+    page_info: Metadata | None = None
     if looks_like_html(text, name):
+        page_info = extract_metadata(page_text(text))[0]
         text, page_meta = html_to_text(text)
         repairs.append(Repair("html", "reduced a saved web page to its article text"))
 
@@ -89,7 +91,7 @@ def clean(text_raw: str, name: str = "") -> Cleaned:
     metadata, fixed = extract_metadata(text)
     text = fixed.text
     repairs.extend(fixed.repairs)
-    metadata = _with_page_metadata(metadata, page_meta)
+    metadata = _with_page_metadata(metadata, page_meta, page_info)
 
     text = _apply(repair_layout, text, repairs)
     if not text.strip():
@@ -104,18 +106,23 @@ def _apply(repair: Callable[[str], Fixed], text: str, repairs: list[Repair]) -> 
     return fixed.text
 
 
-def _with_page_metadata(metadata: Metadata, page: dict[str, Any]) -> Metadata:
-    """Fill what the text did not say from what the web page's markup said."""
-    if not page:
+def _with_page_metadata(metadata: Metadata, page: dict[str, Any], info: Metadata | None) -> Metadata:
+    """Fill what the article text did not say: from the page's info bar, then from its markup.
+
+    The title comes from the markup first: the first line of a whole page is its navigation.
+    """
+    if info is None:
         return metadata
     published, precision = metadata.published_at, metadata.published_precision
+    if published is None:
+        published, precision = info.published_at, info.published_precision
     if published is None and page.get("date"):
         published, precision = parse_published(str(page["date"]))
-    authors = metadata.authors or [a.strip() for a in str(page.get("author") or "").split(";") if a.strip()]
+    markup_authors = [a.strip() for a in str(page.get("author") or "").split(";") if a.strip()]
     return metadata._replace(
         title=metadata.title or page.get("title"),
-        source_name=metadata.source_name or page.get("sitename"),
-        authors=authors,
+        source_name=metadata.source_name or info.source_name or page.get("sitename"),
+        authors=metadata.authors or info.authors or markup_authors,
         published_at=published,
         published_precision=precision,
     )

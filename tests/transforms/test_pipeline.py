@@ -1,0 +1,72 @@
+"""The pipeline as the flows see it: invariants that hold across all stages, on every sample file."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.conftest import SAMPLES
+from transforms.layout import repair_layout
+from transforms.pipeline import TEXT_REPAIRS, process
+
+SAMPLE_FILES = sorted(p for p in (SAMPLES / "inbox").rglob("*") if p.is_file())
+
+
+@pytest.fixture(scope="module")
+def processed() -> dict[str, object]:
+    return {p.name: process(p.read_bytes(), p.name) for p in SAMPLE_FILES}
+
+
+def test_every_sample_file_loads_or_is_rejected(processed: dict) -> None:
+    for name, result in processed.items():
+        assert (result.document is None) == (result.rejected is not None), name
+
+
+def test_evidence_offsets_point_into_text(processed: dict) -> None:
+    checked = 0
+    for name, result in processed.items():
+        if result.document is None:
+            continue
+        text = result.document["text"]
+        simplified = result.document["text_simplified"]
+        assert len(simplified) == len(text), name
+        for row in result.indicators + result.projects:
+            assert simplified[row["char_start"] : row["char_end"]] == row["evidence"], (name, row)
+            assert 0 <= row["char_start"] < row["char_end"] <= len(text)
+            checked += 1
+    assert checked > 50
+
+
+def test_processing_is_deterministic() -> None:
+    path = next(p for p in SAMPLE_FILES if "gb18030" in p.name)
+    assert process(path.read_bytes(), path.name) == process(path.read_bytes(), path.name)
+
+
+def test_text_repairs_leave_clean_output_alone(processed: dict) -> None:
+    # Metadata extraction is one-shot by nature (a second pass would read the first
+    # sub-heading as a title); every text repair must find nothing left to do.
+    for name, result in processed.items():
+        if result.document is None:
+            continue
+        text = result.document["text"]
+        for repair in (*TEXT_REPAIRS, repair_layout):
+            fixed = repair(text)
+            assert fixed.text == text and not fixed.repairs, (name, repair.__name__, fixed.repairs)
+
+
+def test_saved_page_reads_metadata_from_its_info_bar() -> None:
+    page = (
+        "<html><head><meta charset='utf-8'><title>某某区一季度经济开门红_某某新闻网</title></head><body>"
+        "<div class='nav'><a href='/'>首页</a> | <a href='/jj'>经济</a></div>"
+        "<h1>某某区一季度经济开门红</h1>"
+        "<div class='info'><span>来源：某某日报</span>&nbsp;&nbsp;<span>作者：王小明</span>"
+        "&nbsp;&nbsp;<span>2024-04-18 09:05</span></div>"
+        "<div class='content'><p>一季度，某某区实现地区生产总值312.5亿元，同比增长6.1%，增速居全市第二位。</p>"
+        "<p>其中，规上工业增加值增长8.3%，固定资产投资增长10.2%，社会消费品零售总额增长7.4%。</p></div>"
+        "<div class='footer'>版权所有 某某新闻网</div></body></html>"
+    )
+    result = process(page.encode("utf-8"), "page.html")
+    doc = result.document
+    assert doc["source_name"] == "某某日报" and doc["authors"] == ["王小明"]
+    assert str(doc["published_at"]) == "2024-04-18 09:05:00"
+    assert "html" in doc["repairs"] and "版权所有" not in doc["text"] and "首页" not in doc["text"]
+    assert doc["text_raw"] == page
