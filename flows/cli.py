@@ -16,6 +16,8 @@ from typing import Any
 
 from flows.settings import configure_prefect, inbox_dir, warehouse_dir
 
+RUNNERS = ("threads", "processes", "dask")  # see flows/runners.py (not imported here: it imports Prefect)
+
 EXIT_OK, EXIT_FAILED, EXIT_BUSY = 0, 1, 75  # 75: EX_TEMPFAIL, "try again later"
 
 
@@ -26,15 +28,19 @@ def _parser() -> argparse.ArgumentParser:
     ingest = sub.add_parser("ingest", help="load new inbox files into the warehouse (one Prefect flow run)")
     ingest.add_argument("--inbox", help="folder of articles (default $JINGJI_INBOX or data/inbox)")
     ingest.add_argument("--warehouse", help="warehouse folder (default $JINGJI_WAREHOUSE or data/warehouse)")
-    ingest.add_argument("--batch-size", type=int, default=None, help="files per task and per transaction")
-    ingest.add_argument("--json", action="store_true", help="print the run report as JSON")
-    ingest.add_argument("-v", "--verbose", action="store_true", help="show Prefect's own log lines")
-
     rebuild = sub.add_parser("rebuild", help="reprocess every archived raw file with the current transforms")
     rebuild.add_argument("--warehouse", help="warehouse folder (default $JINGJI_WAREHOUSE or data/warehouse)")
-    rebuild.add_argument("--batch-size", type=int, default=None, help="files per task and per transaction")
-    rebuild.add_argument("--json", action="store_true", help="print the run report as JSON")
-    rebuild.add_argument("-v", "--verbose", action="store_true", help="show Prefect's own log lines")
+    for flow_parser in (ingest, rebuild):
+        flow_parser.add_argument("--batch-size", type=int, default=None, help="files per task and per transaction")
+        flow_parser.add_argument(
+            "--runner", choices=RUNNERS, help="where batches are processed (default $JINGJI_TASK_RUNNER or threads)"
+        )
+        flow_parser.add_argument("--workers", type=int, help="worker threads/processes (default $JINGJI_WORKERS)")
+        flow_parser.add_argument(
+            "--dask-address", help="Dask scheduler, e.g. tcp://host:8786 (default: a local cluster)"
+        )
+        flow_parser.add_argument("--json", action="store_true", help="print the run report as JSON")
+        flow_parser.add_argument("-v", "--verbose", action="store_true", help="show Prefect's own log lines")
 
     sql = sub.add_parser("sql", help="run a read-only SQL query against the warehouse")
     sql.add_argument("query", help='e.g. "SELECT region, indicator, yoy_pct FROM indicators"')
@@ -57,19 +63,23 @@ def _run_flow(args: argparse.Namespace) -> int:
     from flows.ingest import DEFAULT_BATCH_SIZE, ingest_flow
     from flows.rebuild import rebuild_flow
     from flows.report import RunReport
+    from flows.runners import make_task_runner
     from warehouse.lock import WarehouseLocked
 
     warehouse = warehouse_dir(args.warehouse)
     batch_size = args.batch_size or DEFAULT_BATCH_SIZE
+    runner = {"task_runner": make_task_runner(args.runner, args.workers, args.dask_address)}
     try:
         if args.command == "ingest":
             inbox = inbox_dir(args.inbox)
             if not inbox.is_dir():
                 print(f"jingji: inbox {inbox} does not exist or is not a folder", file=sys.stderr)
                 return EXIT_FAILED
-            report = ingest_flow(inbox=str(inbox), warehouse=str(warehouse), batch_size=batch_size)
+            report = ingest_flow.with_options(**runner)(
+                inbox=str(inbox), warehouse=str(warehouse), batch_size=batch_size
+            )
         else:
-            report = rebuild_flow(warehouse=str(warehouse), batch_size=batch_size)
+            report = rebuild_flow.with_options(**runner)(warehouse=str(warehouse), batch_size=batch_size)
     except WarehouseLocked as exc:
         print(f"jingji: {exc}", file=sys.stderr)
         return EXIT_BUSY

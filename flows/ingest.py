@@ -9,16 +9,14 @@ from typing import Any
 from prefect import flow, get_run_logger
 
 from flows.report import RunReport
+from flows.runners import make_task_runner
 from flows.settings import inbox_dir, warehouse_dir
 from flows.tasks import (
     archive_files,
-    batch_receipts,
-    batches,
     discover_files,
-    load_batch,
     new_run_id,
     prepare_warehouse,
-    process_batch,
+    process_and_load,
     receipt,
     recorded_run,
 )
@@ -30,7 +28,7 @@ DEFAULT_BATCH_SIZE = 100
 DEFAULT_LOCK_WAIT_SECONDS = 600.0
 
 
-@flow(name="ingest", log_prints=False)
+@flow(name="ingest", log_prints=False, task_runner=make_task_runner())
 def ingest_flow(
     inbox: str | None = None,
     warehouse: str | None = None,
@@ -55,7 +53,7 @@ def ingest_flow(
 
 
 def _ingest_new_files(paths: WarehousePaths, inbox: Path, batch_size: int, report: RunReport) -> None:
-    """Discover, archive everything new, then process and load batch by batch."""
+    """Discover, archive everything new, then process and load it batch by batch."""
     seconds = report.seconds
     t = time.perf_counter()
     known, report.housekeeping = prepare_warehouse(paths)
@@ -69,15 +67,5 @@ def _ingest_new_files(paths: WarehousePaths, inbox: Path, batch_size: int, repor
     archive_files(paths, found.new + found.duplicates)
     seconds["archive"] = time.perf_counter() - t
 
-    seconds["process"] = seconds["load"] = 0.0
-    for batch_no, batch in enumerate(batches(found.new, batch_size)):
-        t = time.perf_counter()
-        staged = process_batch(paths, batch, report.run_id)
-        seconds["process"] += time.perf_counter() - t
-        receipts = batch_receipts(report.run_id, batch, staged)
-        if batch_no == 0:  # duplicates of this run's new files are receipts too, recorded once
-            receipts += [receipt(report.run_id, d, "duplicate") for d in found.duplicates]
-        t = time.perf_counter()
-        counts = load_batch(paths, report.run_id, batch_no, staged, receipts)
-        seconds["load"] += time.perf_counter() - t
-        report.add_loaded(counts, staged["quarantine"])
+    duplicates = [receipt(report.run_id, d, "duplicate") for d in found.duplicates]
+    process_and_load(paths, found.new, batch_size, report, extra_receipts=duplicates)

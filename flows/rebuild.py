@@ -8,7 +8,6 @@ after losing ``warehouse.duckdb``.
 
 from __future__ import annotations
 
-import time
 from typing import Any
 
 from prefect import flow
@@ -16,15 +15,16 @@ from prefect import flow
 from flows.discover import Received
 from flows.ingest import DEFAULT_BATCH_SIZE, DEFAULT_LOCK_WAIT_SECONDS
 from flows.report import RunReport, utc_now
+from flows.runners import make_task_runner
 from flows.settings import warehouse_dir
-from flows.tasks import batch_receipts, batches, load_batch, new_run_id, process_batch, recorded_run
+from flows.tasks import new_run_id, process_and_load, recorded_run
 from warehouse import db, swap
 from warehouse.archive import list_archive
 from warehouse.lock import write_lock
 from warehouse.paths import WarehousePaths
 
 
-@flow(name="rebuild", log_prints=False)
+@flow(name="rebuild", log_prints=False, task_runner=make_task_runner())
 def rebuild_flow(
     warehouse: str | None = None,
     batch_size: int = DEFAULT_BATCH_SIZE,
@@ -67,12 +67,4 @@ def _archived_files(paths: WarehousePaths) -> list[Received]:
 
 def _reprocess(staging: WarehousePaths, files: list[Received], batch_size: int, report: RunReport) -> None:
     report.files_seen = report.files_new = len(files)
-    report.seconds["process"] = report.seconds["load"] = 0.0
-    for batch_no, batch in enumerate(batches(files, batch_size)):
-        t = time.perf_counter()
-        staged = process_batch(staging, batch, report.run_id)
-        report.seconds["process"] += time.perf_counter() - t
-        t = time.perf_counter()
-        counts = load_batch(staging, report.run_id, batch_no, staged, batch_receipts(report.run_id, batch, staged))
-        report.seconds["load"] += time.perf_counter() - t
-        report.add_loaded(counts, staged["quarantine"])
+    process_and_load(staging, files, batch_size, report)

@@ -36,6 +36,8 @@ _QUIET_PREFECT = {
     # The temporary server's first start migrates a new database, which can take
     # longer than Prefect's 20 s default on a busy 2-core machine.
     "PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS": "180",
+    # Dask's scheduler and workers log every start and stop at INFO.
+    "DASK_LOGGING__DISTRIBUTED": "warning",
     # Results stay in memory: the warehouse is the durable record, not Prefect's result store.
     "PREFECT_RESULTS_PERSIST_BY_DEFAULT": "false",
 }

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import time
 import uuid
+from collections import deque
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -15,10 +16,13 @@ from pathlib import Path
 from prefect import task
 from prefect.artifacts import create_markdown_artifact
 from prefect.cache_policies import NO_CACHE
+from prefect.context import FlowRunContext
+from prefect.futures import PrefectFuture
 from prefect.runtime import flow_run
 
 from flows.discover import Discovery, Received, discover
 from flows.report import RunReport, utc_now
+from flows.runners import in_flight_batches
 from transforms import TRANSFORM_VERSION
 from transforms.pipeline import process
 from warehouse import db, swap
@@ -57,8 +61,9 @@ def archive_files(paths: WarehousePaths, files: list[Received]) -> int:
 
 
 @task(cache_policy=NO_CACHE)
-def process_batch(paths: WarehousePaths, batch: list[Received], run_id: str) -> dict[str, list[dict]]:
-    """Run the pure transforms over one batch (read from the archive) and shape warehouse rows."""
+def process_batch(paths: WarehousePaths, batch: list[Received], run_id: str) -> tuple[dict[str, list[dict]], float]:
+    """Run the pure transforms over one batch (read from the archive); return warehouse rows and seconds spent."""
+    t0 = time.perf_counter()
     staged: dict[str, list[dict]] = {name: [] for name in STAGED}
     for received in batch:
         lineage = {"run_id": run_id, "transform_version": TRANSFORM_VERSION}
@@ -88,7 +93,7 @@ def process_batch(paths: WarehousePaths, batch: list[Received], run_id: str) -> 
         )
         staged["indicators"].extend({**row, **doc_keys} for row in result.indicators)
         staged["projects"].extend({**row, **doc_keys} for row in result.projects)
-    return staged
+    return staged, time.perf_counter() - t0
 
 
 @task(cache_policy=NO_CACHE)
@@ -97,6 +102,43 @@ def load_batch(
 ) -> dict[str, int]:
     """Write the batch's Parquet files and load them into DuckDB in one transaction."""
     return db.load_batch(paths, run_id, batch_no, staged, receipts)
+
+
+def process_and_load(
+    paths: WarehousePaths,
+    files: list[Received],
+    batch_size: int,
+    report: RunReport,
+    extra_receipts: list[dict] | None = None,
+) -> None:
+    """Process batches on the flow's task runner and load each, in order, from the flow: one writer.
+
+    At most a few batches per worker are in flight, so memory stays flat however
+    many files arrive; ``extra_receipts`` are recorded with the first batch.
+    """
+    window = in_flight_batches(FlowRunContext.get().task_runner)
+    pending: deque[tuple[int, list[Received], PrefectFuture]] = deque()
+    report.seconds.setdefault("process", 0.0)
+    report.seconds.setdefault("load", 0.0)
+
+    def load_oldest() -> None:
+        batch_no, batch, future = pending.popleft()
+        staged, seconds = future.result()
+        report.seconds["process"] += seconds
+        receipts = batch_receipts(report.run_id, batch, staged)
+        if batch_no == 0 and extra_receipts:
+            receipts += extra_receipts
+        t = time.perf_counter()
+        counts = load_batch(paths, report.run_id, batch_no, staged, receipts)
+        report.seconds["load"] += time.perf_counter() - t
+        report.add_loaded(counts, staged["quarantine"])
+
+    for batch_no, batch in enumerate(batches(files, batch_size)):
+        pending.append((batch_no, batch, process_batch.submit(paths, batch, report.run_id)))
+        if len(pending) >= window:
+            load_oldest()
+    while pending:
+        load_oldest()
 
 
 def receipt(run_id: str, received: Received, outcome: str) -> dict:

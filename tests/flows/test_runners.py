@@ -1,0 +1,36 @@
+"""The same flow on other task runners builds the same warehouse: local processes, and a Dask cluster."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from flows.ingest import ingest_flow
+from flows.runners import make_task_runner
+from tests.flows.test_ingest import _inbox
+from tests.flows.test_rebuild import _snapshot
+
+pytestmark = [pytest.mark.usefixtures("prefect_harness"), pytest.mark.slow]
+
+
+def _build(tmp_path: Path, name: str, **options) -> dict[str, list[tuple]]:
+    inbox, warehouse = _inbox(tmp_path / name), tmp_path / name / "wh"
+    flow = ingest_flow.with_options(**options) if options else ingest_flow
+    report = flow(inbox=str(inbox), warehouse=str(warehouse), batch_size=2)
+    assert report["documents_loaded"] == 4 and report["files_quarantined"] == 2
+    return _snapshot(warehouse)
+
+
+def test_dask_cluster_builds_the_same_tables_as_the_default_runner(tmp_path: Path) -> None:
+    from dask.distributed import LocalCluster
+
+    default = _build(tmp_path, "default")
+    with LocalCluster(n_workers=2, processes=True, threads_per_worker=1, dashboard_address=None) as cluster:
+        dask = _build(tmp_path, "dask", task_runner=make_task_runner("dask", address=cluster.scheduler_address))
+    assert dask == default
+
+
+def test_process_pool_builds_the_same_tables_as_the_default_runner(tmp_path: Path) -> None:
+    default = _build(tmp_path, "default")
+    assert _build(tmp_path, "processes", task_runner=make_task_runner("processes", workers=2)) == default
