@@ -42,6 +42,10 @@ def _parser() -> argparse.ArgumentParser:
         flow_parser.add_argument("--json", action="store_true", help="print the run report as JSON")
         flow_parser.add_argument("-v", "--verbose", action="store_true", help="show Prefect's own log lines")
 
+    sub.add_parser(
+        "deploy", help="create the work pool and writer limit on the Prefect server, then deploy prefect.yaml"
+    )
+
     sql = sub.add_parser("sql", help="run a read-only SQL query against the warehouse")
     sql.add_argument("query", help='e.g. "SELECT region, indicator, yoy_pct FROM indicators"')
     sql.add_argument("--warehouse", help="warehouse folder (default $JINGJI_WAREHOUSE or data/warehouse)")
@@ -54,6 +58,11 @@ def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     if args.command in ("ingest", "rebuild"):
         return _run_flow(args)
+    if args.command == "deploy":
+        configure_prefect()
+        from flows.deploy import deploy_all
+
+        return deploy_all()
     return _sql(args)
 
 

@@ -19,6 +19,7 @@ from flows.tasks import (
     process_and_load,
     receipt,
     recorded_run,
+    writer_slot,
 )
 from warehouse.lock import write_lock
 from warehouse.paths import WarehousePaths
@@ -40,7 +41,7 @@ def ingest_flow(
     if not inbox_path.is_dir():
         raise FileNotFoundError(f"inbox {inbox_path} does not exist or is not a folder")
     report = RunReport(run_id=new_run_id(), flow="ingest", inbox=str(inbox_path), warehouse=str(paths.root))
-    with write_lock(paths, lock_wait_seconds), recorded_run(paths, report):
+    with write_lock(paths, lock_wait_seconds), writer_slot(), recorded_run(paths, report):
         _ingest_new_files(paths, inbox_path, batch_size, report)
     get_run_logger().info(
         "run %s: %d new, %d skipped, %d quarantined",

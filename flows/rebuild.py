@@ -17,7 +17,7 @@ from flows.ingest import DEFAULT_BATCH_SIZE, DEFAULT_LOCK_WAIT_SECONDS
 from flows.report import RunReport, utc_now
 from flows.runners import make_task_runner
 from flows.settings import warehouse_dir
-from flows.tasks import new_run_id, process_and_load, recorded_run
+from flows.tasks import new_run_id, process_and_load, recorded_run, writer_slot
 from warehouse import db, swap
 from warehouse.archive import list_archive
 from warehouse.lock import write_lock
@@ -35,7 +35,7 @@ def rebuild_flow(
     if not paths.raw.is_dir():
         raise FileNotFoundError(f"no raw archive at {paths.raw}: nothing to rebuild from")
     report = RunReport(run_id=new_run_id(), flow="rebuild", inbox=str(paths.raw), warehouse=str(paths.root))
-    with write_lock(paths, lock_wait_seconds):
+    with write_lock(paths, lock_wait_seconds), writer_slot():
         if done := swap.settle(paths):
             report.housekeeping.append(done)
         staging = paths.rebuild.ensure()

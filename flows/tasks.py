@@ -16,10 +16,12 @@ from pathlib import Path
 from prefect import task
 from prefect.artifacts import create_markdown_artifact
 from prefect.cache_policies import NO_CACHE
+from prefect.concurrency.sync import concurrency
 from prefect.context import FlowRunContext
 from prefect.futures import PrefectFuture
-from prefect.runtime import flow_run
+from prefect.runtime import deployment, flow_run
 
+from flows.deploy import WRITER_LIMIT
 from flows.discover import Discovery, Received, discover
 from flows.report import RunReport, utc_now
 from flows.runners import in_flight_batches
@@ -180,6 +182,20 @@ def recorded_run(paths: WarehousePaths, report: RunReport) -> Iterator[None]:
     create_markdown_artifact(
         key=f"{report.flow}-report", markdown=report.markdown(), description=f"{report.flow} run {report.run_id}"
     )
+
+
+@contextmanager
+def writer_slot() -> Iterator[None]:
+    """In a deployed run, hold the server-wide writer slot too (the file lock covers one machine only).
+
+    ``strict=True``: a missing limit is a deployment error, not something to run without.
+    Runs outside a deployment (the CLI with its temporary server) rely on the file lock alone.
+    """
+    if deployment.get_id() is None:
+        yield
+        return
+    with concurrency(WRITER_LIMIT, occupy=1, strict=True):
+        yield
 
 
 def new_run_id() -> str:
