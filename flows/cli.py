@@ -31,6 +31,12 @@ def _parser() -> argparse.ArgumentParser:
     rebuild = sub.add_parser("rebuild", help="reprocess every archived raw file with the current transforms")
     rebuild.add_argument("--warehouse", help="warehouse folder (default $JINGJI_WAREHOUSE or data/warehouse)")
     for flow_parser in (ingest, rebuild):
+        flow_parser.add_argument(
+            "--skip-models",
+            action="store_true",
+            help="skip near-duplicate links, the search index and dbt build (the next loading run does them)",
+        )
+    for flow_parser in (ingest, rebuild):
         flow_parser.add_argument("--batch-size", type=int, default=None, help="files per task and per transaction")
         flow_parser.add_argument(
             "--runner", choices=RUNNERS, help="where batches are processed (default $JINGJI_TASK_RUNNER or threads)"
@@ -85,10 +91,12 @@ def _run_flow(args: argparse.Namespace) -> int:
                 print(f"jingji: inbox {inbox} does not exist or is not a folder", file=sys.stderr)
                 return EXIT_FAILED
             report = ingest_flow.with_options(**runner)(
-                inbox=str(inbox), warehouse=str(warehouse), batch_size=batch_size
+                inbox=str(inbox), warehouse=str(warehouse), batch_size=batch_size, run_models=not args.skip_models
             )
         else:
-            report = rebuild_flow.with_options(**runner)(warehouse=str(warehouse), batch_size=batch_size)
+            report = rebuild_flow.with_options(**runner)(
+                warehouse=str(warehouse), batch_size=batch_size, run_models=not args.skip_models
+            )
     except WarehouseLocked as exc:
         print(f"jingji: {exc}", file=sys.stderr)
         return EXIT_BUSY

@@ -19,8 +19,10 @@ from flows.tasks import (
     process_and_load,
     receipt,
     recorded_run,
+    refresh_models,
     writer_slot,
 )
+from warehouse import db, models
 from warehouse.lock import write_lock
 from warehouse.paths import WarehousePaths
 
@@ -35,14 +37,24 @@ def ingest_flow(
     warehouse: str | None = None,
     batch_size: int = DEFAULT_BATCH_SIZE,
     lock_wait_seconds: float = DEFAULT_LOCK_WAIT_SECONDS,
+    run_models: bool = True,
 ) -> dict[str, Any]:
-    """Load every inbox file whose bytes are not yet in the warehouse; skip the rest."""
+    """Load every inbox file whose bytes are not yet in the warehouse; skip the rest; then refresh the models.
+
+    The models (near-duplicate links, search index, dbt build with its tests) run
+    when this run received anything, when they have never been built, or when
+    the previous run failed (its rows may be in, its models not).
+    """
     inbox_path, paths = inbox_dir(inbox), WarehousePaths(warehouse_dir(warehouse))
     if not inbox_path.is_dir():
         raise FileNotFoundError(f"inbox {inbox_path} does not exist or is not a folder")
     report = RunReport(run_id=new_run_id(), flow="ingest", inbox=str(inbox_path), warehouse=str(paths.root))
     with write_lock(paths, lock_wait_seconds), writer_slot(), recorded_run(paths, report):
         _ingest_new_files(paths, inbox_path, batch_size, report)
+        if run_models and (
+            report.files_new or not models.built(paths.root) or db.previous_run_failed(paths, report.run_id)
+        ):
+            refresh_models(paths, report)
     get_run_logger().info(
         "run %s: %d new, %d skipped, %d quarantined",
         report.run_id,

@@ -17,7 +17,7 @@ from flows.ingest import DEFAULT_BATCH_SIZE, DEFAULT_LOCK_WAIT_SECONDS
 from flows.report import RunReport, utc_now
 from flows.runners import make_task_runner
 from flows.settings import warehouse_dir
-from flows.tasks import new_run_id, process_and_load, recorded_run, writer_slot
+from flows.tasks import new_run_id, process_and_load, recorded_run, refresh_models, writer_slot
 from warehouse import db, swap
 from warehouse.archive import list_archive
 from warehouse.lock import write_lock
@@ -29,8 +29,13 @@ def rebuild_flow(
     warehouse: str | None = None,
     batch_size: int = DEFAULT_BATCH_SIZE,
     lock_wait_seconds: float = DEFAULT_LOCK_WAIT_SECONDS,
+    run_models: bool = True,
 ) -> dict[str, Any]:
-    """Rebuild every table from the raw archive with the current transforms, then swap it in."""
+    """Rebuild every table from the raw archive with the current transforms, then swap it in.
+
+    The models are built (and tested) in the new warehouse before the swap: if
+    a test fails, the live warehouse is left as it was.
+    """
     paths = WarehousePaths(warehouse_dir(warehouse))
     if not paths.raw.is_dir():
         raise FileNotFoundError(f"no raw archive at {paths.raw}: nothing to rebuild from")
@@ -44,6 +49,8 @@ def rebuild_flow(
         files = _archived_files(paths)
         with recorded_run(staging, report):
             _reprocess(staging, files, batch_size, report)
+            if run_models:
+                refresh_models(staging, report)
         swap.mark_ready(paths)
         swap.settle(paths)
     return report.as_dict()

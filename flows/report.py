@@ -33,6 +33,7 @@ class RunReport:
     quarantined: list[dict[str, str]] = field(default_factory=list)
     ignored: list[str] = field(default_factory=list)
     housekeeping: list[str] = field(default_factory=list)
+    models: str | None = None  # dbt build's summary, when the models ran
     seconds: dict[str, float] = field(default_factory=dict)
 
     def add_loaded(self, counts: dict[str, int], quarantined: list[dict]) -> None:
@@ -72,6 +73,8 @@ class RunReport:
         if self.quarantined:
             lines += ["", "## Quarantined", "", "| file | reason | what to do |", "|---|---|---|"]
             lines += [f"| `{q['source_path']}` | {q['reason']} | {q['detail']} |" for q in self.quarantined]
+        if self.models:
+            lines += ["", "## Models", "", self.models]
         if self.housekeeping:
             lines += ["", "## Housekeeping", "", *[f"- {h}" for h in self.housekeeping]]
         return "\n".join(lines)
@@ -90,6 +93,8 @@ class RunReport:
             shown = ", ".join(self.ignored[:10]) + (" …" if len(self.ignored) > 10 else "")
             lines.append(f"  ignored (partial, hidden or outside the inbox): {shown}")
         lines += [f"  {h}" for h in self.housekeeping]
+        if self.models:
+            lines.append(f"  {self.models}")
         if self.seconds:
             lines.append("  seconds: " + ", ".join(f"{k} {v:.2f}" for k, v in self.seconds.items()))
         return "\n".join(lines)

@@ -27,7 +27,7 @@ from flows.report import RunReport, utc_now
 from flows.runners import in_flight_batches
 from transforms import TRANSFORM_VERSION
 from transforms.pipeline import process
-from warehouse import db, swap
+from warehouse import db, models, near_duplicates, search, swap
 from warehouse.archive import archive, read_archived
 from warehouse.parquet import remove_orphans
 from warehouse.paths import WarehousePaths
@@ -104,6 +104,32 @@ def load_batch(
 ) -> dict[str, int]:
     """Write the batch's Parquet files and load them into DuckDB in one transaction."""
     return db.load_batch(paths, run_id, batch_no, staged, receipts)
+
+
+@task(cache_policy=NO_CACHE)
+def refresh_derived_tables(paths: WarehousePaths) -> list[str]:
+    """Link republished copies of a story to their canonical document and refresh the full-text index."""
+    with db.writer(paths) as con:
+        links = near_duplicates.link_near_duplicates(con)
+        index = search.refresh_search_index(con)
+    return [
+        f"near-duplicates: {links.signed} documents signed, {links.linked} linked to a canonical copy",
+        f"search index: {index.indexed} documents indexed ({index.documents} in all)",
+    ]
+
+
+@task(cache_policy=NO_CACHE)
+def build_models_task(paths: WarehousePaths) -> str:
+    """``dbt build``: staging → marts and every data test. A failing test fails this task, and so the run."""
+    return models.build_models(paths.root).summary()
+
+
+def refresh_models(paths: WarehousePaths, report: RunReport) -> None:
+    """The derived tables and the dbt models, after the loads; their outcome goes into the report."""
+    t = time.perf_counter()
+    report.housekeeping += refresh_derived_tables(paths)
+    report.models = build_models_task(paths)
+    report.seconds["models"] = time.perf_counter() - t
 
 
 def process_and_load(

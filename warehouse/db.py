@@ -197,3 +197,12 @@ def names_by_hash(paths: WarehousePaths) -> dict[str, str]:
             "SELECT doc_id, source_path FROM documents UNION ALL SELECT sha256, source_path FROM quarantine"
         )
         return dict(rows.fetchall())
+
+
+def previous_run_failed(paths: WarehousePaths, current_run_id: str) -> bool:
+    """Whether the run before ``current_run_id`` ended badly (its loads may be in, its models not)."""
+    with reader(paths) as con:
+        row = con.execute(
+            "SELECT status FROM runs WHERE run_id <> ? ORDER BY started_at DESC LIMIT 1", [current_run_id]
+        ).fetchone()
+    return row is not None and row[0] != "completed"

@@ -204,4 +204,44 @@ STAGED_FILES = Table(
 )
 
 LEDGER_TABLES: tuple[Table, ...] = (RUNS, RECEIPTS, STAGED_FILES)
-ALL_TABLES: tuple[Table, ...] = STAGED_TABLES + LEDGER_TABLES
+
+# Derived from the staged tables after each load (warehouse.near_duplicates, warehouse.search);
+# a rebuild recomputes them.
+DOCUMENT_SIGNATURES = Table(
+    "document_signatures",
+    (
+        ("doc_id", "varchar"),
+        ("method", "varchar"),
+        ("signature", "varchar"),  # MinHash hash values, little-endian uint32, hex; null when the text is too short
+        ("shingles", "integer"),
+        ("signed_at", "timestamp"),
+    ),
+    key=("doc_id",),
+    description="one row per document: its MinHash signature for near-duplicate detection",
+)
+DOCUMENT_LINKS = Table(
+    "document_links",
+    (
+        ("doc_id", "varchar"),
+        ("canonical_doc_id", "varchar"),
+        ("similarity", "double"),  # Jaccard similarity of the two texts' 5-character shingles
+        ("method", "varchar"),
+        ("linked_at", "timestamp"),
+    ),
+    key=("doc_id",),
+    description="one row per near-duplicate document: the canonical document of its story",
+)
+SEARCH_DOCUMENTS = Table(
+    "search_documents",
+    (
+        ("doc_id", "varchar"),
+        ("terms", "varchar"),  # search terms of title and text_simplified, space-separated, in text order
+        ("method", "varchar"),
+        ("indexed_at", "timestamp"),
+    ),
+    key=("doc_id",),
+    description="one row per document: its full-text search terms (indexed by DuckDB FTS)",
+)
+
+DERIVED_TABLES: tuple[Table, ...] = (DOCUMENT_SIGNATURES, DOCUMENT_LINKS, SEARCH_DOCUMENTS)
+ALL_TABLES: tuple[Table, ...] = STAGED_TABLES + LEDGER_TABLES + DERIVED_TABLES

@@ -69,6 +69,11 @@ def test_first_run_loads_documents_and_quarantines_bad_files(tmp_path: Path) -> 
     outcomes = dict(_query(warehouse, "SELECT outcome, count(*) FROM receipts GROUP BY ALL"))
     assert outcomes == {"loaded": 4, "quarantined": 2, "duplicate": 1}
 
+    # The models ran after the load, their tests passed, and the derived tables are filled.
+    assert report["models"].startswith("dbt build:") and " 0 failed, 0 errored" in report["models"]
+    assert _query(warehouse, "SELECT count(*) FROM search_documents") == [(4,)]
+    assert _query(warehouse, "SELECT count(*) FROM source_quality") >= [(1,)]
+
     # Staged Parquet opens without DuckDB and holds the same rows.
     files = sorted((warehouse / "parquet" / "documents").rglob("*.parquet"))
     assert files and sum(pq.read_table(f).num_rows for f in files) == 4
@@ -76,9 +81,9 @@ def test_first_run_loads_documents_and_quarantines_bad_files(tmp_path: Path) -> 
 
 def test_second_run_loads_nothing_and_touch_does_not_reload(tmp_path: Path) -> None:
     inbox, warehouse = _inbox(tmp_path), tmp_path / "wh"
-    ingest_flow(inbox=str(inbox), warehouse=str(warehouse))
+    ingest_flow(inbox=str(inbox), warehouse=str(warehouse), run_models=False)
     (inbox / "utf8.txt").touch()
-    again = ingest_flow(inbox=str(inbox), warehouse=str(warehouse))
+    again = ingest_flow(inbox=str(inbox), warehouse=str(warehouse), run_models=False)
     assert again["files_new"] == 0 and again["files_skipped"] == 7
     assert again["documents_loaded"] == 0 and again["files_quarantined"] == 0
     assert _query(warehouse, "SELECT count(*) FROM documents") == [(4,)]
@@ -87,9 +92,9 @@ def test_second_run_loads_nothing_and_touch_does_not_reload(tmp_path: Path) -> N
 
 def test_changed_file_is_a_new_document_and_the_old_one_stays(tmp_path: Path) -> None:
     inbox, warehouse = _inbox(tmp_path), tmp_path / "wh"
-    ingest_flow(inbox=str(inbox), warehouse=str(warehouse))
+    ingest_flow(inbox=str(inbox), warehouse=str(warehouse), run_models=False)
     (inbox / "utf8.txt").write_text(ARTICLE + "（来源：芜湖日报）\n", encoding="utf-8")
-    report = ingest_flow(inbox=str(inbox), warehouse=str(warehouse))
+    report = ingest_flow(inbox=str(inbox), warehouse=str(warehouse), run_models=False)
     assert report["documents_loaded"] == 1
     rows = _query(warehouse, "SELECT count(*), count(DISTINCT doc_id) FROM documents WHERE source_path = 'utf8.txt'")
     assert rows == [(2, 2)]
@@ -97,25 +102,25 @@ def test_changed_file_is_a_new_document_and_the_old_one_stays(tmp_path: Path) ->
 
 def test_quarantine_does_not_stop_the_run_and_small_batches_commit_separately(tmp_path: Path) -> None:
     inbox, warehouse = _inbox(tmp_path), tmp_path / "wh"
-    report = ingest_flow(inbox=str(inbox), warehouse=str(warehouse), batch_size=2)
+    report = ingest_flow(inbox=str(inbox), warehouse=str(warehouse), batch_size=2, run_models=False)
     assert report["documents_loaded"] == 4 and report["files_quarantined"] == 2
     assert _query(warehouse, "SELECT count(*) FROM staged_files WHERE table_name = 'documents'") >= [(2,)]
 
 
 def test_orphan_parquet_from_a_crashed_run_is_removed(tmp_path: Path) -> None:
     inbox, warehouse = _inbox(tmp_path), tmp_path / "wh"
-    ingest_flow(inbox=str(inbox), warehouse=str(warehouse))
+    ingest_flow(inbox=str(inbox), warehouse=str(warehouse), run_models=False)
     orphan = warehouse / "parquet" / "documents" / "run=crashed" / "part-00000.parquet"
     orphan.parent.mkdir(parents=True)
     orphan.write_bytes(b"PAR1 half written")
-    report = ingest_flow(inbox=str(inbox), warehouse=str(warehouse))
+    report = ingest_flow(inbox=str(inbox), warehouse=str(warehouse), run_models=False)
     assert not orphan.exists()
     assert any("parquet/documents/run=crashed/part-00000.parquet" in h for h in report["housekeeping"])
 
 
 def test_seeds_load_with_text_raw_equal_to_the_file(tmp_path: Path, seeds_dir: Path) -> None:
     warehouse = tmp_path / "wh"
-    report = ingest_flow(inbox=str(seeds_dir), warehouse=str(warehouse))
+    report = ingest_flow(inbox=str(seeds_dir), warehouse=str(warehouse), run_models=False)
     assert report["documents_loaded"] == 5
     for path, text_raw in _query(warehouse, "SELECT source_path, text_raw FROM documents"):
         assert text_raw == (seeds_dir / path).read_bytes().decode("utf-8")

@@ -34,10 +34,10 @@ def _raw_files(warehouse: Path) -> dict[str, bytes]:
 
 def test_rebuild_reproduces_a_fresh_ingest_and_keeps_the_archive(tmp_path: Path) -> None:
     inbox, warehouse = _inbox(tmp_path), tmp_path / "wh"
-    ingest_flow(inbox=str(inbox), warehouse=str(warehouse))
+    ingest_flow(inbox=str(inbox), warehouse=str(warehouse), run_models=False)
     before, raw_before = _snapshot(warehouse), _raw_files(warehouse)
 
-    report = rebuild_flow(warehouse=str(warehouse))
+    report = rebuild_flow(warehouse=str(warehouse), run_models=False)
 
     assert report["documents_loaded"] == 4 and report["files_quarantined"] == 2
     assert _snapshot(warehouse) == before
@@ -52,12 +52,12 @@ def test_rebuild_reproduces_a_fresh_ingest_and_keeps_the_archive(tmp_path: Path)
     assert _query(warehouse, "SELECT DISTINCT run_id FROM staged_files") == [(report["run_id"],)]
     assert all(report["run_id"] in p.as_posix() for p in (warehouse / "parquet").rglob("*.parquet"))
     # And the next ingest still finds nothing new.
-    assert ingest_flow(inbox=str(inbox), warehouse=str(warehouse))["files_new"] == 0
+    assert ingest_flow(inbox=str(inbox), warehouse=str(warehouse), run_models=False)["files_new"] == 0
 
 
 def test_a_deleted_database_is_restored_from_the_archive(tmp_path: Path) -> None:
     inbox, warehouse = _inbox(tmp_path), tmp_path / "wh"
-    ingest_flow(inbox=str(inbox), warehouse=str(warehouse))
+    ingest_flow(inbox=str(inbox), warehouse=str(warehouse), run_models=False)
     before = _snapshot(warehouse)
     (warehouse / "warehouse.duckdb").unlink()
 
@@ -67,7 +67,7 @@ def test_a_deleted_database_is_restored_from_the_archive(tmp_path: Path) -> None
 
 def test_an_interrupted_swap_is_finished_and_an_unfinished_rebuild_discarded(tmp_path: Path) -> None:
     inbox, warehouse = _inbox(tmp_path), tmp_path / "wh"
-    ingest_flow(inbox=str(inbox), warehouse=str(warehouse))
+    ingest_flow(inbox=str(inbox), warehouse=str(warehouse), run_models=False)
     paths = WarehousePaths(warehouse)
 
     # An unfinished rebuild (no READY marker) is thrown away by the next writer.
@@ -81,6 +81,6 @@ def test_an_interrupted_swap_is_finished_and_an_unfinished_rebuild_discarded(tmp
     with duckdb.connect(str(staged_db)) as con:
         con.execute("CREATE TABLE marker AS SELECT 42 AS answer")
     swap.mark_ready(paths)
-    report = ingest_flow(inbox=str(inbox), warehouse=str(warehouse))
+    report = ingest_flow(inbox=str(inbox), warehouse=str(warehouse), run_models=False)
     assert "put a rebuilt warehouse in place" in report["housekeeping"]
     assert _query(warehouse, "SELECT answer FROM marker") == [(42,)]

@@ -17,7 +17,7 @@ pytestmark = [pytest.mark.usefixtures("prefect_harness"), pytest.mark.slow]
 def _build(tmp_path: Path, name: str, **options) -> dict[str, list[tuple]]:
     inbox, warehouse = _inbox(tmp_path / name), tmp_path / name / "wh"
     flow = ingest_flow.with_options(**options) if options else ingest_flow
-    report = flow(inbox=str(inbox), warehouse=str(warehouse), batch_size=2)
+    report = flow(inbox=str(inbox), warehouse=str(warehouse), batch_size=2, run_models=False)
     assert report["documents_loaded"] == 4 and report["files_quarantined"] == 2
     return _snapshot(warehouse)
 

@@ -1,0 +1,293 @@
+"""The dbt project against small warehouses built here: real DuckDB, real dbt build."""
+
+from __future__ import annotations
+
+import csv
+from datetime import date, datetime
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from warehouse import db
+from warehouse.models import PROJECT_DIR, ModelsFailed, build_models, docs_generate
+from warehouse.near_duplicates import link_near_duplicates
+from warehouse.paths import WarehousePaths
+from warehouse.schema import DOCUMENTS, INDICATORS, PROJECTS, QUARANTINE, Table
+
+ROOT = Path(__file__).resolve().parents[2]
+
+# Articles written for these tests. B is the newer story; C is B republished by another site
+# (another header, punctuation widths changed, one sentence more) a day later.
+TEXT_A = (
+    "襄阳市前三季度地区生产总值4100亿元，同比增长6.1%。规上工业增加值增长7.2%。"
+    "汉江锂能年产20GWh储能电池项目签约落地，总投资120亿元，将打造百亿级锂电产业集群。"
+)
+TEXT_B = (
+    "据统计，襄阳市前三季度实现地区生产总值4127.35亿元，同比增长6.3%，增速居全省第二。"
+    "汉江锂能年产20GWh储能电池项目开工建设，隆中精工新能源汽车一体化压铸件项目竣工投产，"
+    "全市新能源汽车及锂电产业链加快成形。"
+)
+TEXT_C = "（来源：襄阳发布）" + TEXT_B.replace("，", ",").replace("。", ".") + "责任编辑：王敏。"
+TEXT_D = "绵阳市上半年地区生产总值1850亿元，同比增长5.9%。电子信息产业营业收入突破1500亿元，全年力争增长6.5%。"
+
+PERIOD_Q3 = (date(2023, 1, 1), date(2023, 9, 30))
+
+
+def _doc(doc_id: str, text: str, **extra) -> dict:
+    return {
+        "doc_id": doc_id,
+        "source_path": f"{doc_id}.txt",
+        "encoding": "utf-8",
+        "encoding_confidence": 1.0,
+        "script": "simplified",
+        "text_raw": text,
+        "text": text,
+        "text_simplified": text,
+        "repairs": [],
+        "flags": [],
+        "keywords": [],
+        "received_at": datetime(2024, 1, 1),
+        **extra,
+    }
+
+
+def _gdp_q3(doc_id: str, value: float, yoy: float) -> dict:
+    return {
+        "doc_id": doc_id,
+        "region": "襄阳市",
+        "period_start": PERIOD_Q3[0],
+        "period_end": PERIOD_Q3[1],
+        "indicator": "gdp",
+        "value": value,
+        "unit": "亿元",
+        "value_base": value * 1e8,
+        "yoy_pct": yoy,
+        "char_start": 0,
+    }
+
+
+def _project(doc_id: str, name: str, status: str | None, **extra) -> dict:
+    return {"doc_id": doc_id, "name": name, "status": status, "region": "襄阳市", "char_start": 10, **extra}
+
+
+def insert(paths: WarehousePaths, table: Table, rows: list[dict]) -> None:
+    with db.writer(paths) as con:
+        con.register("_rows", table.to_arrow(rows))
+        con.execute(f'INSERT INTO "{table.name}" BY NAME SELECT * FROM _rows')
+
+
+def link(paths: WarehousePaths) -> None:
+    with db.writer(paths) as con:
+        link_near_duplicates(con)
+
+
+def story_b_rows(doc_id: str) -> tuple[list[dict], list[dict]]:
+    indicators = [_gdp_q3(doc_id, 4127.35, 6.3)]
+    projects = [
+        _project(doc_id, "汉江锂能年产20GWh储能电池项目", "started"),
+        _project(doc_id, "隆中精工新能源汽车一体化压铸件项目", "operating", company="隆中精工"),
+    ]
+    return indicators, projects
+
+
+def mart_rows(paths: WarehousePaths) -> dict[str, list[tuple]]:
+    with duckdb.connect(str(paths.database), read_only=True) as con:
+        return {
+            name: con.execute(f"SELECT * FROM {name} ORDER BY ALL").fetchall()
+            for name in ("region_indicator_timeseries", "project_pipeline", "keyword_trends")
+        } | {
+            "source_quality_totals": con.execute(
+                "SELECT dimension, sum(documents), sum(repairs), sum(flags), sum(quarantines) "
+                "FROM source_quality GROUP BY dimension ORDER BY dimension"
+            ).fetchall()
+        }
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> dict:
+    """A warehouse of three stories and a copy; built, then a republished copy added and rebuilt."""
+    paths = WarehousePaths(tmp_path_factory.mktemp("models") / "wh")
+    insert(
+        paths,
+        DOCUMENTS,
+        [
+            _doc("a", TEXT_A, source_name="襄阳日报", published_at=datetime(2023, 10, 20, 9),
+                 keywords=["锂电", "储能"], repairs=["punctuation"]),
+            _doc("b", TEXT_B, source_name="湖北日报", published_at=datetime(2023, 11, 2, 9),
+                 keywords=["锂电", "开工"], repairs=["boilerplate", "reflow"], flags=["truncated"]),
+            _doc("c", TEXT_C, source_name="襄阳发布", published_at=datetime(2023, 11, 3, 9), keywords=["锂电", "开工"]),
+            _doc("d", TEXT_D, source_name="绵阳日报", published_at=datetime(2023, 7, 15), keywords=["电子信息"],
+                 encoding="gb18030", encoding_confidence=0.99),
+        ],
+    )  # fmt: skip
+    b_indicators, b_projects = story_b_rows("b")
+    c_indicators, c_projects = story_b_rows("c")
+    insert(
+        paths,
+        INDICATORS,
+        [
+            _gdp_q3("a", 4100, 6.1),
+            {**_gdp_q3("a", 0, 7.2), "indicator": "industrial_value_added", "value": None, "value_base": None},
+            *b_indicators,
+            *c_indicators,
+            {"doc_id": "d", "region": "绵阳市", "period_start": date(2023, 1, 1), "period_end": date(2023, 6, 30),
+             "indicator": "gdp", "value": 1850, "unit": "亿元", "value_base": 1.85e11, "yoy_pct": 5.9},
+            {"doc_id": "d", "region": "绵阳市", "period_start": date(2023, 1, 1), "period_end": date(2023, 12, 31),
+             "indicator": "industry_revenue", "yoy_pct": 6.5, "qualifier": "target"},
+        ],
+    )  # fmt: skip
+    insert(
+        paths,
+        PROJECTS,
+        [
+            _project("a", "汉江锂能年产20GWh储能电池项目", "signed", company="汉江锂能", investment_base=1.2e10),
+            *b_projects,
+            *c_projects,
+        ],
+    )
+    insert(
+        paths,
+        QUARANTINE,
+        [{"source_path": "scan.png", "sha256": "q1", "reason": "binary", "detail": "…", "received_at": datetime.now()}],
+    )
+    link(paths)
+    first = build_models(paths.root)
+    before = mart_rows(paths)
+
+    # The same story as b arrives again in another encoding (other bytes, so another doc_id), undated.
+    e_indicators, e_projects = story_b_rows("e")
+    insert(paths, DOCUMENTS, [_doc("e", TEXT_B, source_name="新浪财经", encoding="gb18030", keywords=["锂电", "开工"])])
+    insert(paths, INDICATORS, e_indicators)
+    insert(paths, PROJECTS, e_projects)
+    link(paths)
+    second = build_models(paths.root)
+    return {"paths": paths, "first": first, "second": second, "before": before, "after": mart_rows(paths)}
+
+
+def query(paths: WarehousePaths, sql: str) -> list[tuple]:
+    with duckdb.connect(str(paths.database), read_only=True) as con:
+        return con.execute(sql).fetchall()
+
+
+def test_build_passes_and_counts_nodes(built: dict) -> None:
+    result = built["first"]
+    assert result.success and result.failed == result.errored == 0
+    assert result.passed >= 80  # 11 models and a seed, 80-odd data tests, 3 unit tests
+    assert result.failing == []
+    assert (result.target_dir / "run_results.json").is_file()
+
+
+def test_copies_are_linked_to_the_earliest_publication(built: dict) -> None:
+    links = query(built["paths"], "SELECT doc_id, canonical_doc_id FROM document_links ORDER BY doc_id")
+    assert links == [("c", "b"), ("e", "b")]
+
+
+def test_timeseries_counts_a_figure_once_and_latest_publication_wins(built: dict) -> None:
+    rows = query(
+        built["paths"],
+        "SELECT region, indicator, period_start, period_months, value, yoy_pct, n_sources, sources_disagree, doc_id "
+        "FROM region_indicator_timeseries ORDER BY region, indicator",
+    )
+    assert rows == [
+        ("绵阳市", "gdp", date(2023, 1, 1), 6, 1850.0, 5.9, 1, False, "d"),  # the target row is no outcome
+        ("襄阳市", "gdp", date(2023, 1, 1), 9, 4127.35, 6.3, 2, True, "b"),  # b beats a; c is b's copy
+        ("襄阳市", "industrial_value_added", date(2023, 1, 1), 9, None, 7.2, 1, False, "a"),
+    ]
+
+
+def test_project_pipeline_follows_status_across_articles(built: dict) -> None:
+    rows = query(
+        built["paths"],
+        "SELECT project_name, company, investment_base, status, furthest_status, n_articles, "
+        "[h.status for h in status_history] FROM project_pipeline ORDER BY project_key",
+    )
+    assert rows == [
+        ("汉江锂能年产20GWh储能电池项目", "汉江锂能", 1.2e10, "started", "started", 2, ["signed", "started"]),
+        ("隆中精工新能源汽车一体化压铸件项目", "隆中精工", None, "operating", "operating", 1, ["operating"]),
+    ]
+
+
+def test_source_quality_by_outlet_and_encoding(built: dict) -> None:
+    paths = built["paths"]
+    assert built["before"]["source_quality_totals"] == [("encoding", 3, 3, 1, 1), ("source_name", 3, 3, 1, 1)]
+    by_outlet = {
+        r[0]: r[1:]
+        for r in query(
+            paths,
+            "SELECT dimension_value, documents, near_duplicates, quarantines, repairs, repair_counts['boilerplate'] "
+            "FROM source_quality WHERE dimension = 'source_name'",
+        )
+    }
+    assert by_outlet["湖北日报"] == (1, 0, 0, 2, 1)
+    assert by_outlet["襄阳发布"] == (0, 1, 0, 0, None)  # the copy
+    assert by_outlet["(unknown)"] == (0, 0, 1, 0, None)  # the quarantined file
+    encodings = dict(query(paths, "SELECT dimension_value, documents FROM source_quality WHERE dimension = 'encoding'"))
+    assert encodings == {"utf-8": 2, "gb18030": 1, "(not decoded)": 0}
+
+
+def test_keyword_trends_by_month_and_region(built: dict) -> None:
+    rows = query(
+        built["paths"],
+        "SELECT strftime(month, '%Y-%m'), region, keyword, n_documents FROM keyword_trends ORDER BY ALL",
+    )
+    assert rows == [
+        ("2023-07", "绵阳市", "电子信息", 1),
+        ("2023-10", "襄阳市", "储能", 1),
+        ("2023-10", "襄阳市", "锂电", 1),
+        ("2023-11", "襄阳市", "开工", 1),  # b counted, its copy c not
+        ("2023-11", "襄阳市", "锂电", 1),
+    ]
+
+
+def test_republishing_a_story_changes_no_mart(built: dict) -> None:
+    assert built["second"].success
+    assert built["after"] == built["before"]
+
+
+def test_a_failing_test_fails_the_build_with_its_name(tmp_path: Path) -> None:
+    paths = WarehousePaths(tmp_path / "wh")
+    insert(paths, DOCUMENTS, [_doc("x", TEXT_A)])
+    insert(paths, INDICATORS, [_gdp_q3("x", 4100, 5000.0), {**_gdp_q3("x", 1, 1), "indicator": "gdp_per_mu"}])
+    with pytest.raises(ModelsFailed) as caught:
+        build_models(paths.root, select="indicator_vocabulary stg_indicators")
+    result = caught.value.result
+    assert result.failed == 2 and not result.success
+    failing = "\n".join(result.failing)
+    assert "value_between_stg_indicators_yoy_pct" in failing  # +5000 % is no growth rate
+    assert "relationships_stg_indicators_indicator" in failing  # gdp_per_mu is not in the vocabulary
+    assert "2 failed" in str(caught.value)
+    # asked not to raise, the same result comes back
+    assert not build_models(paths.root, select="stg_indicators", raise_on_failure=False).success
+
+
+def test_docs_generate_writes_the_site(built: dict) -> None:
+    index = docs_generate(built["paths"].root)
+    assert index.is_file() and (index.parent / "catalog.json").is_file()
+    assert "region_indicator_timeseries" in (index.parent / "manifest.json").read_text("utf-8")
+
+
+def test_dbt_writes_nothing_into_the_package() -> None:
+    assert not (PROJECT_DIR / "target").exists() and not (PROJECT_DIR / "logs").exists()
+
+
+def _extractor_codes() -> set[str]:
+    """Every code the extractor's vocabulary can write, by the rules its header states."""
+    codes = set()
+    text = (ROOT / "transforms" / "data" / "extract_indicators.tsv").read_text("utf-8")
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        code, kind = line.split("\t")[1:3]
+        codes.add(code)
+        if kind == "count":
+            codes.add("new_" + code)
+        if kind == "projects":
+            codes.add(code + "_investment")
+    return codes
+
+
+def test_vocabulary_seed_names_every_extractor_code() -> None:
+    with (PROJECT_DIR / "seeds" / "indicator_vocabulary.csv").open(encoding="utf-8") as f:
+        seed = {row["code"] for row in csv.DictReader(f)}
+    assert _extractor_codes() - seed == set()

@@ -1,0 +1,187 @@
+"""Near-duplicate documents: the same story republished, linked to one canonical document.
+
+Run after every load, with the write connection, before the dbt models
+(:func:`link_near_duplicates`). Incremental: each document's MinHash signature
+is computed once and kept in ``document_signatures``; a run signs only the
+documents that have none, looks them up in a MinHash LSH index of all
+signatures, confirms each candidate pair with the exact Jaccard similarity of
+their shingles (``transforms.dedup``) and merges the pairs into clusters.
+
+Every cluster has one canonical document — the earliest published (an
+undated one only when none is dated), then the smallest ``doc_id`` — so the
+outcome does not depend on the order in which copies arrived. Each other
+member gets a row in ``document_links``; a document without a row is its own
+canonical. The marts count canonical documents only.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+from datetime import datetime
+
+import duckdb
+import numpy as np
+from datasketch import MinHash, MinHashLSH
+
+from transforms.dedup import (
+    CANDIDATE_THRESHOLD,
+    METHOD,
+    NUM_PERM,
+    THRESHOLD,
+    shingles,
+    signature,
+    signature_from_hashvalues,
+)
+from warehouse.schema import DOCUMENT_LINKS, DOCUMENT_SIGNATURES
+
+
+@dataclass(frozen=True)
+class LinkReport:
+    signed: int  # documents signed in this run
+    too_short: int  # of which too short to compare
+    clusters_changed: int  # clusters created or grown by this run
+    linked: int  # documents linked to a canonical, in all clusters this run touched
+    seconds: float
+
+
+def ensure_tables(con: duckdb.DuckDBPyConnection) -> None:
+    for table in (DOCUMENT_SIGNATURES, DOCUMENT_LINKS):
+        con.execute(table.create_sql())
+
+
+def _encode(m: MinHash) -> str:
+    return m.hashvalues.astype("<u4").tobytes().hex()
+
+
+def _decode(text: str) -> MinHash:
+    return signature_from_hashvalues(np.frombuffer(bytes.fromhex(text), dtype="<u4"))
+
+
+class _Clusters:
+    """Union-find over doc ids."""
+
+    def __init__(self) -> None:
+        self.parent: dict[str, str] = {}
+
+    def find(self, x: str) -> str:
+        self.parent.setdefault(x, x)
+        while self.parent[x] != x:
+            self.parent[x] = self.parent[self.parent[x]]
+            x = self.parent[x]
+        return x
+
+    def union(self, a: str, b: str) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[max(ra, rb)] = min(ra, rb)
+
+
+def _jaccard(a: set[str], b: set[str]) -> float:
+    return len(a & b) / len(a | b) if a or b else 0.0
+
+
+def _texts(con: duckdb.DuckDBPyConnection, doc_ids: set[str]) -> dict[str, str]:
+    if not doc_ids:
+        return {}
+    rows = con.execute(
+        "SELECT doc_id, coalesce(text_simplified, text, '') FROM documents WHERE list_contains(?, doc_id)",
+        [sorted(doc_ids)],
+    ).fetchall()
+    return dict(rows)
+
+
+def link_near_duplicates(con: duckdb.DuckDBPyConnection, *, threshold: float = THRESHOLD) -> LinkReport:
+    """Sign new documents, link them to earlier copies of the same story; one transaction.
+
+    Call with a write connection outside any open transaction, after the
+    batch loads and before :func:`warehouse.models.build_models`. Signatures
+    made with another :data:`transforms.dedup.METHOD` are recomputed, and
+    their links with them.
+    """
+    t0 = time.perf_counter()
+    ensure_tables(con)
+    con.execute("BEGIN TRANSACTION")
+    try:
+        report = _link(con, threshold, t0)
+        con.execute("COMMIT")
+    except BaseException:
+        con.execute("ROLLBACK")
+        raise
+    return report
+
+
+def _link(con: duckdb.DuckDBPyConnection, threshold: float, t0: float) -> LinkReport:
+    stale = con.execute("SELECT count(*) FROM document_signatures WHERE method <> ?", [METHOD]).fetchone()[0]
+    if stale:  # another shingling or hashing: old signatures and links mean something else
+        con.execute("DELETE FROM document_signatures")
+        con.execute("DELETE FROM document_links")
+    new_rows = con.execute(
+        """SELECT d.doc_id, coalesce(d.text_simplified, d.text, '') FROM documents d
+           ANTI JOIN document_signatures s USING (doc_id) ORDER BY d.doc_id"""
+    ).fetchall()
+    now = datetime.now()
+    fresh: dict[str, MinHash] = {}
+    too_short = 0
+    sign_rows = []
+    for doc_id, text in new_rows:
+        m = signature(text)
+        if m is None:
+            too_short += 1
+        else:
+            fresh[doc_id] = m
+        sign_rows.append((doc_id, METHOD, _encode(m) if m else None, len(shingles(text)), now))
+    if not sign_rows:
+        return LinkReport(0, 0, 0, 0, round(time.perf_counter() - t0, 3))
+
+    # The LSH index holds every earlier signature, then each new one as it is looked up,
+    # so copies arriving in the same batch find each other too.
+    lsh = MinHashLSH(threshold=min(threshold, CANDIDATE_THRESHOLD), num_perm=NUM_PERM)
+    for doc_id, hexed in con.execute(
+        "SELECT doc_id, signature FROM document_signatures WHERE signature IS NOT NULL"
+    ).fetchall():
+        lsh.insert(doc_id, _decode(hexed), check_duplication=False)
+    candidates: dict[str, list[str]] = {}
+    for doc_id, m in fresh.items():
+        candidates[doc_id] = [c for c in lsh.query(m) if c != doc_id]
+        lsh.insert(doc_id, m, check_duplication=False)
+    con.executemany("INSERT INTO document_signatures VALUES (?, ?, ?, ?, ?)", sign_rows)
+
+    # Confirm candidates on exact shingle overlap (MinHash estimates can err near the threshold).
+    texts = _texts(con, {d for d, cs in candidates.items() if cs} | {c for cs in candidates.values() for c in cs})
+    pieces = {d: shingles(t) for d, t in texts.items()}
+    edges = [(d, c) for d, cs in candidates.items() for c in cs if _jaccard(pieces[d], pieces[c]) >= threshold]
+    if not edges:
+        return LinkReport(len(sign_rows), too_short, 0, 0, round(time.perf_counter() - t0, 3))
+
+    clusters = _Clusters()
+    for doc_id, canonical in con.execute("SELECT doc_id, canonical_doc_id FROM document_links").fetchall():
+        clusters.union(doc_id, canonical)
+    for a, b in edges:
+        clusters.union(a, b)
+    roots = {clusters.find(a) for a, _ in edges}
+    touched: dict[str, set[str]] = {}
+    for x in list(clusters.parent):
+        if (root := clusters.find(x)) in roots:
+            touched.setdefault(root, set()).add(x)
+    involved = set().union(*touched.values())
+
+    dates = dict(
+        con.execute(
+            "SELECT doc_id, published_at FROM documents WHERE list_contains(?, doc_id)", [sorted(involved)]
+        ).fetchall()
+    )
+    missing = involved - set(pieces)
+    pieces.update({d: shingles(t) for d, t in _texts(con, missing).items()})
+    link_rows = []
+    for members in touched.values():
+        # earliest publication first; undated after dated; then doc_id — independent of arrival order
+        canonical = min(members, key=lambda d: (dates.get(d) is None, dates.get(d) or datetime.min, d))
+        link_rows += [
+            (d, canonical, round(_jaccard(pieces[d], pieces[canonical]), 4), METHOD, now)
+            for d in sorted(members)
+            if d != canonical
+        ]
+    con.execute("DELETE FROM document_links WHERE list_contains(?, doc_id)", [sorted(involved)])
+    con.executemany("INSERT INTO document_links VALUES (?, ?, ?, ?, ?)", link_rows)
+    return LinkReport(len(sign_rows), too_short, len(touched), len(link_rows), round(time.perf_counter() - t0, 3))
