@@ -1,4 +1,4 @@
-"""The ``jingji`` command: ``ingest`` runs the Prefect flow, ``sql`` queries the warehouse.
+"""The ``jingji`` command: ingest, watch and rebuild run Prefect flows; deploy; sql queries the warehouse.
 
 Prefect is imported only by the commands that run a flow, so ``jingji sql``
 starts in a fraction of a second.
@@ -9,7 +9,9 @@ from __future__ import annotations
 import argparse
 import csv
 import json
+import signal
 import sys
+import threading
 from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
@@ -28,15 +30,22 @@ def _parser() -> argparse.ArgumentParser:
     ingest = sub.add_parser("ingest", help="load new inbox files into the warehouse (one Prefect flow run)")
     ingest.add_argument("--inbox", help="folder of articles (default $JINGJI_INBOX or data/inbox)")
     ingest.add_argument("--warehouse", help="warehouse folder (default $JINGJI_WAREHOUSE or data/warehouse)")
+    watch = sub.add_parser("watch", help="ingest files as they are dropped into the inbox, until Ctrl-C")
+    watch.add_argument("--inbox", help="folder of articles (default $JINGJI_INBOX or data/inbox)")
+    watch.add_argument("--warehouse", help="warehouse folder (default $JINGJI_WAREHOUSE or data/warehouse)")
+    watch.add_argument(
+        "--quiet-seconds", type=float, default=2.0, help="ingest once the inbox has been quiet this long (default 2)"
+    )
+
     rebuild = sub.add_parser("rebuild", help="reprocess every archived raw file with the current transforms")
     rebuild.add_argument("--warehouse", help="warehouse folder (default $JINGJI_WAREHOUSE or data/warehouse)")
-    for flow_parser in (ingest, rebuild):
+    for flow_parser in (ingest, rebuild, watch):
         flow_parser.add_argument(
             "--skip-models",
             action="store_true",
             help="skip near-duplicate links, the search index and dbt build (the next loading run does them)",
         )
-    for flow_parser in (ingest, rebuild):
+    for flow_parser in (ingest, rebuild, watch):
         flow_parser.add_argument("--batch-size", type=int, default=None, help="files per task and per transaction")
         flow_parser.add_argument(
             "--runner", choices=RUNNERS, help="where batches are processed (default $JINGJI_TASK_RUNNER or threads)"
@@ -62,7 +71,7 @@ def _parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
-    if args.command in ("ingest", "rebuild"):
+    if args.command in ("ingest", "rebuild", "watch"):
         return _run_flow(args)
     if args.command == "deploy":
         configure_prefect()
@@ -73,8 +82,43 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _run_flow(args: argparse.Namespace) -> int:
-    """Run the ingest or rebuild flow and print its report."""
+    """Run the ingest or rebuild flow (or keep ingesting, for watch) and print each report."""
     configure_prefect(verbose=args.verbose)
+    from flows.progress import enable_when_interactive
+
+    enable_when_interactive()
+    if args.command != "rebuild":
+        inbox = inbox_dir(args.inbox)
+        if not inbox.is_dir():
+            print(f"jingji: inbox {inbox} does not exist or is not a folder", file=sys.stderr)
+            return EXIT_FAILED
+    if args.command != "watch":
+        return _run_flow_once(args)
+
+    from flows.watch import watch_inbox
+
+    stop = _stop_on_signals()
+    print(f"jingji: watching {inbox} (Ctrl-C to stop)", file=sys.stderr)
+    watch_inbox(inbox, lambda: _run_flow_once(args), quiet_seconds=args.quiet_seconds, stop=stop)
+    return EXIT_OK
+
+
+def _stop_on_signals() -> threading.Event:
+    """First Ctrl-C or SIGTERM: finish the run in progress, then stop. A second Ctrl-C aborts at once."""
+    stop = threading.Event()
+
+    def on_signal(signum: int, frame: object) -> None:
+        if stop.is_set() and signum == signal.SIGINT:
+            raise KeyboardInterrupt
+        stop.set()
+        print("jingji: stopping after the current run (Ctrl-C again to abort)", file=sys.stderr)
+
+    signal.signal(signal.SIGINT, on_signal)
+    signal.signal(signal.SIGTERM, on_signal)
+    return stop
+
+
+def _run_flow_once(args: argparse.Namespace) -> int:
     from flows.ingest import DEFAULT_BATCH_SIZE, ingest_flow
     from flows.rebuild import rebuild_flow
     from flows.report import RunReport
@@ -82,21 +126,14 @@ def _run_flow(args: argparse.Namespace) -> int:
     from warehouse.lock import WarehouseLocked
 
     warehouse = warehouse_dir(args.warehouse)
-    batch_size = args.batch_size or DEFAULT_BATCH_SIZE
-    runner = {"task_runner": make_task_runner(args.runner, args.workers, args.dask_address)}
+    options = {"batch_size": args.batch_size or DEFAULT_BATCH_SIZE, "run_models": not args.skip_models}
+    runner = make_task_runner(args.runner, args.workers, args.dask_address)
     try:
-        if args.command == "ingest":
-            inbox = inbox_dir(args.inbox)
-            if not inbox.is_dir():
-                print(f"jingji: inbox {inbox} does not exist or is not a folder", file=sys.stderr)
-                return EXIT_FAILED
-            report = ingest_flow.with_options(**runner)(
-                inbox=str(inbox), warehouse=str(warehouse), batch_size=batch_size, run_models=not args.skip_models
-            )
+        if args.command == "rebuild":
+            report = rebuild_flow.with_options(task_runner=runner)(warehouse=str(warehouse), **options)
         else:
-            report = rebuild_flow.with_options(**runner)(
-                warehouse=str(warehouse), batch_size=batch_size, run_models=not args.skip_models
-            )
+            inbox = inbox_dir(args.inbox)
+            report = ingest_flow.with_options(task_runner=runner)(inbox=str(inbox), warehouse=str(warehouse), **options)
     except WarehouseLocked as exc:
         print(f"jingji: {exc}", file=sys.stderr)
         return EXIT_BUSY
@@ -106,7 +143,7 @@ def _run_flow(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps(report, ensure_ascii=False, indent=1, default=str))
     else:
-        print(RunReport(**report).text())
+        print(RunReport(**report).text(), flush=True)
     return EXIT_OK
 
 

@@ -9,12 +9,16 @@ from __future__ import annotations
 
 import hashlib
 import os
+import time
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
 # Names of files that are still arriving or are not articles at all.
 _PARTIAL_SUFFIXES = (".part", ".partial", ".tmp", ".crdownload", ".download", ".swp")
+# A file modified more recently than this may still be being written: wait, and
+# load it only if its size and mtime did not move meanwhile.
+SETTLE_SECONDS = 2.0
 
 
 @dataclass(frozen=True)
@@ -46,7 +50,8 @@ def _hash_file(path: Path) -> str:
     return digest.hexdigest()
 
 
-def _is_ignored(name: str) -> bool:
+def is_ignored_name(name: str) -> bool:
+    """Hidden files and partial downloads are not (yet) articles."""
     return name.startswith(".") or name.lower().endswith(_PARTIAL_SUFFIXES)
 
 
@@ -64,7 +69,7 @@ def list_inbox(inbox: Path) -> tuple[list[Path], list[str]]:
         for name in sorted(names):
             path = Path(folder) / name
             rel = path.relative_to(root).as_posix()
-            if _is_ignored(name):
+            if is_ignored_name(name):
                 ignored.append(rel)
                 continue
             if path.is_symlink():
@@ -79,7 +84,17 @@ def list_inbox(inbox: Path) -> tuple[list[Path], list[str]]:
     return files, ignored
 
 
-def discover(inbox: Path, known: set[str]) -> Discovery:
+def _still_arriving(path: Path, stat: os.stat_result, settle_seconds: float) -> bool:
+    """Whether a recently modified file is still growing (then the next run takes it)."""
+    age = time.time() - stat.st_mtime
+    if age >= settle_seconds:
+        return False
+    time.sleep(settle_seconds - age)
+    again = path.stat()
+    return (again.st_size, again.st_mtime_ns) != (stat.st_size, stat.st_mtime_ns)
+
+
+def discover(inbox: Path, known: set[str], settle_seconds: float = SETTLE_SECONDS) -> Discovery:
     """Hash every inbox file and keep those whose content is not in ``known``."""
     files, ignored = list_inbox(inbox)
     root = inbox.resolve()
@@ -89,18 +104,22 @@ def discover(inbox: Path, known: set[str]) -> Discovery:
     skipped = 0
     received_at = datetime.now(UTC).replace(tzinfo=None)
     for path in files:
+        rel = path.relative_to(root).as_posix()
         try:
             stat = path.stat()
+            if _still_arriving(path, stat, settle_seconds):
+                ignored.append(f"{rel} (still being written)")
+                continue
             sha = _hash_file(path)
-        except OSError:
+        except OSError as exc:
             # Deleted or unreadable between listing and hashing: the next run sees it again.
-            ignored.append(path.relative_to(root).as_posix())
+            ignored.append(f"{rel} ({exc.strerror or type(exc).__name__})")
             continue
         if sha in known:
             skipped += 1
             continue
         received = Received(
-            source_path=path.relative_to(root).as_posix(),
+            source_path=rel,
             absolute=path,
             sha256=sha,
             size_bytes=stat.st_size,

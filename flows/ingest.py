@@ -77,8 +77,11 @@ def _ingest_new_files(paths: WarehousePaths, inbox: Path, batch_size: int, repor
     report.ignored = found.ignored
 
     t = time.perf_counter()
-    archive_files(paths, found.new + found.duplicates)
+    archived, left = archive_files(paths, found.new + found.duplicates)
     seconds["archive"] = time.perf_counter() - t
-
-    duplicates = [receipt(report.run_id, d, "duplicate") for d in found.duplicates]
-    process_and_load(paths, found.new, batch_size, report, extra_receipts=duplicates)
+    report.ignored += left
+    kept = {f.source_path for f in archived}
+    new = [f for f in found.new if f.source_path in kept]
+    report.files_new = len(new)
+    duplicates = [receipt(report.run_id, d, "duplicate") for d in found.duplicates if d.source_path in kept]
+    process_and_load(paths, new, batch_size, report, extra_receipts=duplicates)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import time
 import uuid
 from collections import deque
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -23,12 +23,13 @@ from prefect.runtime import deployment, flow_run
 
 from flows.deploy import WRITER_LIMIT
 from flows.discover import Discovery, Received, discover
+from flows.progress import files_progress
 from flows.report import RunReport, utc_now
 from flows.runners import in_flight_batches
 from transforms import TRANSFORM_VERSION
 from transforms.pipeline import process
 from warehouse import db, models, near_duplicates, search, swap
-from warehouse.archive import archive, read_archived
+from warehouse.archive import ContentChanged, archive, read_archived
 from warehouse.parquet import remove_orphans
 from warehouse.paths import WarehousePaths
 
@@ -55,11 +56,25 @@ def discover_files(inbox: Path, known: set[str]) -> Discovery:
 
 
 @task(cache_policy=NO_CACHE, retries=2, retry_delay_seconds=[1, 5])
-def archive_files(paths: WarehousePaths, files: list[Received]) -> int:
-    """Copy every new file's bytes into the content-addressed archive, before any processing."""
+def archive_files(paths: WarehousePaths, files: list[Received]) -> tuple[list[Received], list[str]]:
+    """Copy every new file's bytes into the content-addressed archive, before any processing.
+
+    A file whose bytes no longer match the hash discovery took (rewritten or
+    deleted since) is left for the next run: what it holds now is not what was
+    discovered. Returns the archived files and the ones left.
+    """
+    archived, left = [], []
     for received in files:
-        archive(paths, received.absolute.read_bytes(), received.sha256, received.source_path, received.received_at)
-    return len(files)
+        try:
+            archive(paths, received.absolute.read_bytes(), received.sha256, received.source_path, received.received_at)
+        except FileNotFoundError:
+            left.append(f"{received.source_path} (deleted before it could be archived)")
+            continue
+        except ContentChanged:
+            left.append(f"{received.source_path} (changed while being ingested; the next run takes it)")
+            continue
+        archived.append(received)
+    return archived, left
 
 
 @task(cache_policy=NO_CACHE)
@@ -149,7 +164,7 @@ def process_and_load(
     report.seconds.setdefault("process", 0.0)
     report.seconds.setdefault("load", 0.0)
 
-    def load_oldest() -> None:
+    def load_oldest(advance: Callable[[int], None]) -> None:
         batch_no, batch, future = pending.popleft()
         staged, seconds = future.result()
         report.seconds["process"] += seconds
@@ -160,13 +175,15 @@ def process_and_load(
         counts = load_batch(paths, report.run_id, batch_no, staged, receipts)
         report.seconds["load"] += time.perf_counter() - t
         report.add_loaded(counts, staged["quarantine"])
+        advance(len(batch))
 
-    for batch_no, batch in enumerate(batches(files, batch_size)):
-        pending.append((batch_no, batch, process_batch.submit(paths, batch, report.run_id)))
-        if len(pending) >= window:
-            load_oldest()
-    while pending:
-        load_oldest()
+    with files_progress(len(files), f"{report.flow}: files") as advance:
+        for batch_no, batch in enumerate(batches(files, batch_size)):
+            pending.append((batch_no, batch, process_batch.submit(paths, batch, report.run_id)))
+            if len(pending) >= window:
+                load_oldest(advance)
+        while pending:
+            load_oldest(advance)
 
 
 def receipt(run_id: str, received: Received, outcome: str) -> dict:

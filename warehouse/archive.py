@@ -26,6 +26,10 @@ class ArchivedFile:
     size_bytes: int
 
 
+class ContentChanged(OSError):
+    """The bytes read are not the bytes that were hashed: the file changed in between."""
+
+
 def sha256_of(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
@@ -33,7 +37,7 @@ def sha256_of(data: bytes) -> str:
 def archive(paths: WarehousePaths, data: bytes, sha256: str, source_path: str, received_at: datetime) -> Path:
     """Store ``data`` (once) with the name it first arrived under; return the archived file."""
     if sha256_of(data) != sha256:
-        raise OSError(f"{source_path} changed while being read; it will be picked up by the next run")
+        raise ContentChanged(f"{source_path} changed while being read; it will be picked up by the next run")
     target = paths.raw_file(sha256)
     if not target.exists() or target.stat().st_size != len(data):
         write_bytes_atomically(target, data)

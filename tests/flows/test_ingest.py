@@ -152,3 +152,38 @@ def test_cli_ingest_and_sql_formats(tmp_path: Path, capsys: pytest.CaptureFixtur
 def test_cli_reports_a_missing_inbox(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert jingji(["ingest", "--inbox", str(tmp_path / "nope"), "--warehouse", str(tmp_path / "wh")]) == 1
     assert "does not exist" in capsys.readouterr().err
+
+
+def test_a_file_still_being_written_waits_for_the_next_run(tmp_path: Path) -> None:
+    import threading
+    import time
+
+    inbox, warehouse = tmp_path / "inbox", tmp_path / "wh"
+    inbox.mkdir()
+    growing = inbox / "growing.txt"
+    growing.write_bytes(ARTICLE.encode("utf-8")[:30])
+    stop = threading.Event()
+
+    def keep_writing() -> None:  # a slow download: a few bytes every 0.3 s
+        data = ARTICLE.encode("utf-8")
+        for end in range(30, len(data), 3):
+            if stop.wait(0.3):
+                return
+            growing.write_bytes(data[:end])
+
+    writer = threading.Thread(target=keep_writing)
+    writer.start()
+    try:
+        time.sleep(0.5)
+        report = ingest_flow(inbox=str(inbox), warehouse=str(warehouse), run_models=False)
+    finally:
+        stop.set()
+        writer.join()
+    assert report["documents_loaded"] == 0
+    assert report["ignored"] == ["growing.txt (still being written)"]
+
+    growing.write_bytes(ARTICLE.encode("utf-8"))
+    time.sleep(2.1)
+    report = ingest_flow(inbox=str(inbox), warehouse=str(warehouse), run_models=False)
+    assert report["documents_loaded"] == 1
+    assert _query(warehouse, "SELECT text_raw FROM documents") == [(ARTICLE,)]
