@@ -13,6 +13,7 @@ from flows.runners import make_task_runner
 from flows.settings import inbox_dir, warehouse_dir
 from flows.tasks import (
     archive_files,
+    compact_parquet,
     discover_files,
     new_run_id,
     prepare_warehouse,
@@ -51,6 +52,7 @@ def ingest_flow(
     report = RunReport(run_id=new_run_id(), flow="ingest", inbox=str(inbox_path), warehouse=str(paths.root))
     with write_lock(paths, lock_wait_seconds), writer_slot(), recorded_run(paths, report):
         _ingest_new_files(paths, inbox_path, batch_size, report)
+        report.housekeeping += compact_parquet(paths, report.run_id)
         if run_models and (
             report.files_new or not models.built(paths.root) or db.previous_run_failed(paths, report.run_id)
         ):

@@ -28,7 +28,7 @@ from flows.report import RunReport, utc_now
 from flows.runners import in_flight_batches
 from transforms import TRANSFORM_VERSION
 from transforms.pipeline import process
-from warehouse import db, models, near_duplicates, search, swap
+from warehouse import compaction, db, models, near_duplicates, search, swap
 from warehouse.archive import ContentChanged, archive, read_archived
 from warehouse.parquet import remove_orphans
 from warehouse.paths import WarehousePaths
@@ -137,6 +137,15 @@ def refresh_derived_tables(paths: WarehousePaths) -> list[str]:
 def build_models_task(paths: WarehousePaths) -> str:
     """``dbt build``: staging → marts and every data test. A failing test fails this task, and so the run."""
     return models.build_models(paths.root).summary()
+
+
+@task(cache_policy=NO_CACHE)
+def compact_parquet(paths: WarehousePaths, run_id: str) -> list[str]:
+    """Merge a table's small Parquet files once there are many (see warehouse/compaction.py)."""
+    return [
+        f"compacted {c.table}: {c.files_before} Parquet files into {c.files_after} ({c.rows} rows)"
+        for c in compaction.compact(paths, run_id)
+    ]
 
 
 def refresh_models(paths: WarehousePaths, report: RunReport) -> None:

@@ -206,3 +206,16 @@ def previous_run_failed(paths: WarehousePaths, current_run_id: str) -> bool:
             "SELECT status FROM runs WHERE run_id <> ? ORDER BY started_at DESC LIMIT 1", [current_run_id]
         ).fetchone()
     return row is not None and row[0] != "completed"
+
+
+def replace_staged_files(paths: WarehousePaths, table_name: str, new_files: list[dict]) -> None:
+    """Swap one table's Parquet manifest for ``new_files`` in one transaction (compaction)."""
+    with writer(paths) as con:
+        con.execute("BEGIN TRANSACTION")
+        try:
+            con.execute("DELETE FROM staged_files WHERE table_name = ?", [table_name])
+            _insert(con, STAGED_FILES, STAGED_FILES.to_arrow(new_files))
+            con.execute("COMMIT")
+        except BaseException:
+            con.execute("ROLLBACK")
+            raise
