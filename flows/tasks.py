@@ -33,7 +33,7 @@ from warehouse.archive import ContentChanged, archive, read_archived
 from warehouse.parquet import remove_orphans
 from warehouse.paths import WarehousePaths
 
-STAGED = ("documents", "indicators", "projects", "quarantine")
+STAGED = ("documents", "indicators", "projects", "table_cells", "quarantine")
 
 
 @task(cache_policy=NO_CACHE)
@@ -110,6 +110,7 @@ def process_batch(paths: WarehousePaths, batch: list[Received], run_id: str) -> 
         )
         staged["indicators"].extend({**row, **doc_keys} for row in result.indicators)
         staged["projects"].extend({**row, **doc_keys} for row in result.projects)
+        staged["table_cells"].extend({**row, **doc_keys} for row in result.table_cells)
     return staged, time.perf_counter() - t0
 
 

@@ -19,7 +19,7 @@ from transforms import TRANSFORM_VERSION
 from transforms.boilerplate import strip_boilerplate
 from transforms.converter import fix_converter_artefacts
 from transforms.decode import Decoded, Rejected, decode_bytes
-from transforms.extract import extract_indicators, extract_projects
+from transforms.extract import extract_indicators, extract_projects, table_cells
 from transforms.html import html_to_text, looks_like_html, page_text
 from transforms.layout import repair_layout
 from transforms.metadata import Metadata, extract_metadata, parse_published
@@ -44,6 +44,7 @@ class Processed(NamedTuple):
     indicators: list[dict[str, Any]]
     projects: list[dict[str, Any]]
     rejected: Rejected | None = None
+    table_cells: list[dict[str, Any]] = []  # noqa: RUF012 - a NamedTuple default, never mutated
 
 
 class Cleaned(NamedTuple):
@@ -145,6 +146,18 @@ def _from_decoded(decoded: Decoded, name: str) -> Processed:
     # Offsets found in text_simplified hold in text: the two have the same length.
     indicators = [row._asdict() for row in extract_indicators(text_simplified, published, title_simplified)]
     projects = [row._asdict() for row in extract_projects(text_simplified, published, title_simplified)]
+    cells = [
+        {
+            "table_no": c.table,
+            "row_no": c.row,
+            "column_no": c.column,
+            "header": c.header,
+            "cell": c.cell,
+            "char_start": c.char_start,
+            "char_end": c.char_end,
+        }
+        for c in table_cells(text_simplified)
+    ]
     document = {
         "encoding": decoded.encoding,
         "encoding_confidence": decoded.confidence,
@@ -163,7 +176,7 @@ def _from_decoded(decoded: Decoded, name: str) -> Processed:
         "keywords": keywords(text_simplified) if text_simplified.strip() else [],
         "transform_version": TRANSFORM_VERSION,
     }
-    return Processed(document, indicators, projects)
+    return Processed(document, indicators, projects, table_cells=cells)
 
 
 def _simplified_same_length(text: str) -> str:

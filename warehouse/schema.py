@@ -130,6 +130,23 @@ PROJECTS = Table(
     description="one row per named investment project",
 )
 
+TABLE_CELLS = Table(
+    "table_cells",
+    (
+        ("doc_id", "varchar"),
+        ("table_no", "integer"),  # 0 for the article's first table
+        ("row_no", "integer"),  # 0 for the first body row (the header row is not a row here)
+        ("column_no", "integer"),
+        ("header", "varchar"),  # the column's header cell
+        ("cell", "varchar"),
+        ("char_start", "integer"),  # where the cell stands in documents.text
+        ("char_end", "integer"),
+        *_LINEAGE,
+    ),
+    description="one row per body cell of a literal table (Markdown, HTML or aligned columns) in an article, "
+    "in simplified characters",
+)
+
 QUARANTINE = Table(
     "quarantine",
     (
@@ -146,7 +163,7 @@ QUARANTINE = Table(
 )
 
 # Tables staged as Parquet and loaded per batch, in load order.
-STAGED_TABLES: tuple[Table, ...] = (DOCUMENTS, INDICATORS, PROJECTS, QUARANTINE)
+STAGED_TABLES: tuple[Table, ...] = (DOCUMENTS, INDICATORS, PROJECTS, TABLE_CELLS, QUARANTINE)
 
 # The ledger: what each run saw and did. Not staged as Parquet (it describes the staging).
 RUNS = Table(

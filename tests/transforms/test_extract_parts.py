@@ -9,10 +9,19 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from transforms.extract.numbers import find_growths, find_quantities, parse_number
-from transforms.extract.periods import Clock, find_markers, reference_year, resolve
-from transforms.extract.regions import article_subject, find_places, gazetteer, resolve_collective
+from transforms.extract.numbers import find_growths, find_quantities, parse_number, unit_scale
+from transforms.extract.periods import Clock, Period, find_markers, reference_year, resolve, title_year
+from transforms.extract.regions import (
+    Place,
+    article_subject,
+    find_collectives,
+    find_places,
+    gazetteer,
+    resolve_collective,
+)
 from transforms.extract.sentences import split_sentences
+from transforms.extract.tables import find_tables, table_cells
+from transforms.extract.trie import trie_regex
 
 # --- sentences -------------------------------------------------------------
 
@@ -132,3 +141,68 @@ def test_collective_words_resolve_to_the_subject_or_its_parents():
     subject = article_subject("章丘区发展", None)
     assert [resolve_collective(w, subject) for w in ("全区", "我市", "全省", "全县")] == [
         "济南市章丘区", "济南市", "山东省", None]
+
+
+# --- added rules ---------------------------------------------------------------
+
+
+def test_units_written_alone_in_table_headers():
+    assert [unit_scale(u) for u in ("万元", "亿美元", "家", "万户", "%")] == [
+        (1e4, "money"), (1e8, "money"), (1.0, "count"), (1e4, "count"), None]
+
+
+def test_chinese_numeral_counts_need_a_tens_hundreds_or_thousands_character():
+    found = find_quantities("培育企业三百家，新增两家，一个个项目，新建九十个")
+    assert [(q.value, q.unit) for q in found] == [(300.0, "家"), (90.0, "个")]
+
+
+def test_same_period_word_and_its_comparison_use():
+    assert [m.kind for m in find_markers("同期，营收增长", 2023)] == ["same"]
+    assert find_markers("比上年同期增长，较去年同期下降", 2023) == []
+    last = Period(date(2023, 1, 1), date(2023, 5, 31))
+    assert resolve(find_markers("同期", 2023), Clock(2023, date(2023, 6, 20), None, last)) == last
+
+
+def test_a_title_year_only_when_it_is_past_at_publication():
+    assert title_year("烟台市2023年国民经济和社会发展统计公报", date(2024, 3, 30)) == 2023
+    assert title_year("2024年上半年经济运行", date(2024, 7, 20)) is None
+    assert title_year("到2027年建成千亿产业集群", date(2024, 7, 20)) is None
+
+
+def test_zone_with_its_own_word_between_place_and_zone_word():
+    found = find_places("泸州临港新区，成都加快建设新区，德州经济技术开发区")
+    assert [m.place.canonical for m in found] == ["泸州临港新区", "成都市", "德州经济技术开发区"]
+
+
+def test_short_name_of_the_subject_zone_is_a_collective_word():
+    zone = Place("泸州临港新区", "zone", "临港新区", "泸州市", "四川省")
+    assert [m.collective for m in find_collectives("去年，临港新区和全区都在增长，新区也是", zone)] == [
+        "临港新区", "全区", "新区"]
+
+
+def test_trie_regex_prefers_the_longest_word():
+    rx = trie_regex(["高新区", "高新技术企业", "高新", "新区"])
+    assert [m.group() for m in rx.finditer("高新技术企业在高新区，新区和高新")] == [
+        "高新技术企业", "高新区", "新区", "高新"]
+
+
+def test_tables_pipe_and_aligned_in_long_format():
+    text = "说明\n| 指标 | 数值 | 增速 |\n|---|---|---|\n| 税收收入（亿元） | 12.5 | 3.1 |\n正文。"
+    (table,) = find_tables(text)
+    assert [c.text for c in table.header.cells] == ["指标", "数值", "增速"]
+    cells = table_cells(text)
+    assert [(c.row, c.column, c.header, c.cell) for c in cells] == [
+        (0, 0, "指标", "税收收入（亿元）"), (0, 1, "数值", "12.5"), (0, 2, "增速", "3.1")]
+    assert all(text[c.char_start:c.char_end] == c.cell for c in cells)
+    aligned = "项目    总量    增长\n生产总值    100    5\n税收    20    3"
+    assert [[c.text for c in r.cells] for r in find_tables(aligned)[0].rows] == [
+        ["生产总值", "100", "5"], ["税收", "20", "3"]]
+    assert find_tables("记者  张三  报道\n一句话。") == []
+
+
+def test_month_on_month_and_quarter_on_quarter_are_no_year_on_year():
+    assert [g.pct for g in find_growths("环比增长1.2%，比上月增长0.8%，较一季度增长2%，同比增长5%")] == [5.0]
+
+
+def test_a_character_lost_in_decoding_keeps_the_direction_of_a_change():
+    assert [g.pct for g in find_growths("增\ufffd6.2%，下\ufffd3.8%")] == [6.2, -3.8]

@@ -69,6 +69,56 @@ def test_evidence_offsets():
     assert text[row.char_start:row.char_end] == row.evidence
 
 
+def test_name_stops_at_the_project_word_and_the_status_follows():
+    text = "总投资30亿元的恒通新材年产5万吨锂电隔膜项目正式开工，总投资12亿元的智慧物流园项目主体已封顶。"
+    rows = by_name(extract_projects(text, None, "德州高新区"))
+    assert set(rows) == {"恒通新材年产5万吨锂电隔膜", "智慧物流园"}
+    r = rows["恒通新材年产5万吨锂电隔膜"]
+    assert (r.company, r.investment_base, r.capacity, r.status) == ("恒通新材", 3e9, "年产5万吨", "started")
+    assert (rows["智慧物流园"].company, rows["智慧物流园"].status) == (None, "under_construction")
+
+
+def test_maker_before_the_capacity_and_a_brand_with_its_trade_word():
+    text = "总投资8亿元的华盛智能装备年产2万台数控机床项目签约，总投资5亿元的瑞祥精密汽车轻量化部件项目投产。"
+    rows = by_name(extract_projects(text, None, "滨州市"))
+    assert rows["华盛智能装备年产2万台数控机床"].company == "华盛智能装备"
+    assert rows["瑞祥精密汽车轻量化部件"].company == "瑞祥精密"
+
+
+def test_a_facility_and_how_far_it_has_got_is_a_project():
+    rows = extract_projects("今年，东湖智能家电产业基地二期顺利封顶。", None, "滨州市")
+    assert [(r.name, r.status) for r in rows] == [("东湖智能家电产业基地二期", "under_construction")]
+
+
+def test_company_investing_in_a_project_and_a_project_built_by_a_company():
+    rows = extract_projects("鑫泰新材料有限公司投资30亿元建设年产5万吨锂电隔膜项目。", None, "德州市")
+    assert [(r.name, r.company, r.investment_base) for r in rows] == [
+        ("年产5万吨锂电隔膜", "鑫泰新材料有限公司", 3e9)]
+    rows = extract_projects("年产3万吨可降解塑料项目由金禾化工投资建设，总投资12亿元。", None, "德州市")
+    assert [(r.name, r.company, r.investment_base) for r in rows] == [("年产3万吨可降解塑料", "金禾化工", 1.2e9)]
+
+
+def test_investment_written_before_a_name_with_a_comma():
+    rows = extract_projects("总投资10.5亿元、年产20万套新能源汽车电机项目落户开发区。", None, "德州市")
+    assert [(r.name, r.investment_base, r.status) for r in rows] == [("年产20万套新能源汽车电机", 1.05e9, "signed")]
+
+
+def test_building_projects_in_general_is_no_project():
+    text = "项目建设是经济发展的生命线。全市召开重点项目建设推进会，切实以项目建设凸显动能。"
+    assert extract_projects(text, None, "德州市") == []
+
+
+def test_public_works_and_township_names_are_no_companies():
+    text = "第一人民医院新院区二期、龙泉镇食品产业园等项目建成投用。"
+    rows = by_name(extract_projects(text, None, "德州市"))
+    assert {n: r.company for n, r in rows.items()} == {"第一人民医院新院区二期": None, "龙泉镇食品产业园": None}
+
+
+def test_list_signed_at_an_event():
+    rows = extract_projects("现场集中签约了海川储能电池、金石精密铸造等12个项目。", None, "德州市")
+    assert [(r.name, r.status) for r in rows] == [("海川储能电池", "signed"), ("金石精密铸造", "signed")]
+
+
 _PIECES = ["总投资", "100亿元的", "欣达", "30GWh", "动力电池", "年产", "5万吨", "项目", "等", "8个", "一批", "、", "，",
            "。", "新签约", "开工建设", "竣工投产", "位于", "章丘区", "有限公司", "建设", "“", "”", "（", "）", "的"]
 

@@ -33,7 +33,11 @@ def test_evidence_offsets_point_into_text(processed: dict) -> None:
             assert simplified[row["char_start"] : row["char_end"]] == row["evidence"], (name, row)
             assert 0 <= row["char_start"] < row["char_end"] <= len(text)
             checked += 1
+        for cell in result.table_cells:
+            assert simplified[cell["char_start"] : cell["char_end"]] == cell["cell"], (name, cell)
+            checked += 1
     assert checked > 50
+    assert any(result.table_cells for result in processed.values())  # the sample with a Markdown table
 
 
 def test_processing_is_deterministic() -> None:

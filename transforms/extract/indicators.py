@@ -27,8 +27,17 @@ from functools import lru_cache
 from importlib import resources
 from typing import NamedTuple
 
-from transforms.extract.numbers import Growth, Quantity, find_growths, find_quantities
-from transforms.extract.periods import Clock, Marker, context_year, find_markers, reference_year, resolve
+from transforms.extract.numbers import Growth, Quantity, find_growths, find_quantities, unit_scale
+from transforms.extract.periods import (
+    Clock,
+    Marker,
+    Period,
+    context_year,
+    find_markers,
+    reference_year,
+    resolve,
+    title_year,
+)
 from transforms.extract.regions import (
     ZONE_SUFFIXES,
     Mention,
@@ -41,6 +50,8 @@ from transforms.extract.regions import (
     resolve_collective,
 )
 from transforms.extract.sentences import Span, clause_bounds, enclosing, split_sentences, subclause_bounds
+from transforms.extract.tables import Table, find_tables
+from transforms.extract.trie import trie_regex
 
 
 class IndicatorRow(NamedTuple):
@@ -96,8 +107,17 @@ def vocabulary() -> tuple[re.Pattern[str] | None, dict[str, Term], list[tuple[re
             patterns.append((re.compile(cols[0][3:], re.IGNORECASE), term))
         else:
             phrases[cols[0].upper() if cols[0].isascii() else cols[0]] = term
-    literal = "|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True))
-    return (re.compile(literal, re.IGNORECASE) if literal else None), phrases, patterns
+    return (trie_regex(phrases, re.IGNORECASE) if phrases else None), phrases, patterns
+
+
+@lru_cache(maxsize=1)
+def _damaged_vocabulary() -> re.Pattern[str]:
+    """The literal phrases with any character after the second possibly lost
+    in decoding (U+FFFD): ``地区生产\ufffd\ufffd`` is still 地区生产总值."""
+    _, phrases, _ = vocabulary()
+    alts = ["".join(re.escape(c) if i < 2 else f"[{re.escape(c)}\ufffd]" for i, c in enumerate(p))
+            for p in sorted(phrases, key=len, reverse=True) if len(p) >= 4 and not p.isascii()]
+    return re.compile("|".join(alts))
 
 
 def find_terms(sentence: str) -> list[Hit]:
@@ -107,6 +127,8 @@ def find_terms(sentence: str) -> list[Hit]:
         ['industrial_value_added', 'foreign_trade', 'exports']
         >>> [h.term.code for h in find_terms("新签约枣庄中环、鲁南超算等过亿元项目71个")]
         ['signed_projects']
+        >>> [h.term.code for h in find_terms("实现地区生产\ufffd\ufffd98亿元，固定资产\ufffd资增长")]
+        ['gdp', 'fixed_asset_investment']
     """
     literal, phrases, patterns = vocabulary()
     found: list[Hit] = []
@@ -114,6 +136,12 @@ def find_terms(sentence: str) -> list[Hit]:
         for m in literal.finditer(sentence):
             key = m.group()
             found.append(Hit(phrases[key.upper() if key.isascii() else key], m.start(), m.end()))
+    if "\ufffd" in sentence:
+        for m in _damaged_vocabulary().finditer(sentence):
+            if "\ufffd" in m.group():
+                key = next(p for p in phrases if len(p) == len(m.group()) and all(
+                    a == b or b == "\ufffd" for a, b in zip(p, m.group(), strict=True)))
+                found.append(Hit(phrases[key], m.start(), m.end()))
     for rx, term in patterns:
         found += [Hit(term, m.start(), m.end()) for m in rx.finditer(sentence)]
     found.sort(key=lambda h: (h.start, -(h.end - h.start)))
@@ -145,26 +173,33 @@ _FILLER = re.compile(
     r"(?:\s|[”’\"'）)】]|（[^（）]{0,10}）|\([^()]{0,10}\)|" + _YEARISH + "|"
     r"同比|累计|共计|合计|总计|总共|共|实现|完成|达到|达|为|是|总额|总值|总量|总数|总规模|规模|额|值|约|近|将近|接近|由|"
     r"大约|超过|超|逾|突破|有|在库|已|已经|分别|从|的|了|首次|再次|稳定在|保持在|增至|增加到|增长到|增长至|"
-    r"提高到|提高至|上升到|上升至|下降到|下降至|减少到|减少至|到|至|预计|可望|有望|力争|争取)*"
+    r"提高到|提高至|上升到|上升至|下降到|下降至|减少到|减少至|到|至|预计|可望|有望|力争|争取|不少于|不低于|至少)*"
 )
 _GROWTH_LEAD = re.compile(r"(?:\s|同比|比上年同期|较上年同期|比去年同期|较去年同期|比上年|较上年|比去年|较去年|"
                           r"与上年相比|与去年相比|(?:比|较)[^，。；,;\d]{0,6}?(?:19|20)\d\d年(?:同期)?|分别|其|增速|增幅|降幅|"
-                          r"同口径|可比口径|按可比价格?计算|" + _YEARISH + r")*")
-_INVEST_LEAD = re.compile(r"\s*(?:计划|累计|签约|协议|合同)?(?:总投资额?|投资总额|总额)"
+                          r"(?:比|较)(?:上年|去年|(?:19|20)\d\d年)(?:同期)?的\d+(?:\.\d+)?(?:万亿|亿|万|千)?(?:美元|元)?|"
+                          r"同口径|可比口径|按可比价格?计算|按不变价格?计算|" + _YEARISH + r")*")
+_INVEST_LEAD = re.compile(r"\s*(?:(?:计划|累计|签约|协议|合同)?(?:总投资额?|投资总额|总额)|"
+                          r"(?:签约|协议|合同|累计)?(?:引资|引进资金|签约金额|合同金额|协议金额|协议投资额?|合同投资额?))"
                           r"(?:达到?|为|共|约|超过?|近|逾)?\s*")
 _CONTINUES = re.compile(r"\s*(?:(?:19|20)\d\d年|今年|去年)?(?:总数|总量|总额|总值|总计|合计|累计|共|达|实现|完成|规模)")
 _STOCK_WORDS = re.compile(r"总数|总量|总计|共有|在库|拥有|累计|实有|现有")
 _DELTA_WORDS = re.compile(r"新增|净增|新认定|新培育|新入库|新引进|新登记|新设立|新晋|认定|申报|获批|培育")
 _COMPARE_WORDS = re.compile(r"比|较|增加|减少|多出|高出")
 _SEGMENT_CUT = re.compile(r"其中|此外|另外")
+_CONTINUES_SENTENCE = re.compile(r"\s*(?:其中|同时|此外|另外)[，,：:]")
 _BASE_YEAR = re.compile(r"(?:比|较|与)[^，。；,;\d]{0,6}?((?:19|20)\d\d)\s*年")
-_QUAL_WORDS = re.compile(r"(?P<target>预期目标|目标|力争|争取|确保|努力)|(?P<estimate>预计|预期|有望|可望)|"
+_QUAL_WORDS = re.compile(r"(?P<target>预期目标|目标|预期增长|力争|争取|确保|努力)|(?P<estimate>预计|预期|有望|可望)|"
                          r"(?P<plan>(?<!年度)(?<!投资)(?<!行动)(?<!倍增)(?<!规划)计划(?!的)|拟)")
 _REGION_BEFORE_BAD = re.compile(r"(?:高出|高于|低于|快于|慢于|领先|超过|比|较|占|居|位居|位列|列|在|于|对|向|与|和|同|"
                                 r"至|到|赴|全国|全省)$")
 _REGION_AFTER_BAD = re.compile(r"(?:首|第|前列|前\d|前[一二三四五六七八九十]|率先|唯一|排名|平均|范围|之|各|乃至|"
                                r"同类|层面|领先)")
 _FULL_NAME = re.compile(r"(?:省|市|区|县|旗|州|盟|地区|" + "|".join(ZONE_SUFFIXES) + r")$")
+# a township heading its clause (其中，龙泉镇实现…): its figures are its own
+_TOWN = re.compile(r"(?<![\u4e00-\u9fff])[\u4e00-\u9fff]{2,4}?(?:镇|乡|街道)"
+                   r"(?![\u4e00-\u9fff]?(?:企业|居民|人口|地区|化|级))")
+_TOWN_NOT = re.compile(r"[各全本我该乡城村集]|.*(?:重点|特色|中心|建制|小|[的和与及、])")
 _LEVEL_LIST = re.compile(r"(?<![全我本该省市区县、])(?:省|市|区|县|国家)(?:级)?$")
 
 
@@ -186,9 +221,10 @@ class Article(NamedTuple):
 
 
 def _article(text: str, published_at: datetime | date | None, title: str | None) -> Article:
-    prior: Counter[str] = article_prior((title or "") + "\n" + text)
+    prior: Counter[str] = article_prior(title or "", text)
     published = published_at.date() if isinstance(published_at, datetime) else published_at
-    return Article(article_subject(text, title), find_places(text, prior), find_collectives(text),
+    subject = article_subject(text, title)
+    return Article(subject, find_places(text, prior), find_collectives(text, subject),
                    reference_year(text, published_at), published)
 
 
@@ -228,12 +264,33 @@ def _scope_regions(sent: Span, hits: list[Hit], markers: list[Marker], art: Arti
         if m.place and not before_term and not _FULL_NAME.search(s[start:end]):
             continue  # a bare 枣庄 heading a clause is as often a company's (枣庄金正)
         if m.collective:
-            bare_zone = m.collective.endswith(("高新区", "经开区", "开发区"))
+            bare_zone = m.collective.endswith(ZONE_SUFFIXES)
             region = (resolve_bare_zone if bare_zone else resolve_collective)(m.collective, art.subject)
         else:
             region = m.place.canonical if m.place else None
-        if region:
-            out.append(_Scope(start, region))
+        if region or m.collective:
+            # a 全市 the article does not say which city it is: no place to give
+            out.append(_Scope(start, region or ""))
+    for m in _TOWN.finditer(s):
+        c_start, c_end = enclosing(clauses, m.start())
+        head = s[c_start:m.start()]
+        if _TOWN_NOT.match(m.group()) or not _is_filler(re.sub(r"[\s·“”\"]|其中|同时", "", head)):
+            continue
+        # the town is what the clause is about: an indicator follows it (龙泉镇实现地区生产总值)
+        term = next((h for h in hits if m.end() <= h.start <= c_end), None)
+        if term is None or not _is_filler(_strip_markers(s, m.end(), term.start, markers)):
+            continue
+        county = art.subject.canonical if art.subject and art.subject.level == "county" else ""
+        out.append(_Scope(m.start(), county + m.group()))
+    return sorted(out)
+
+
+def _strip_markers(s: str, start: int, end: int, markers: list[Marker]) -> str:
+    """``s[start:end]`` without the period words in it."""
+    out = s[start:end]
+    for mk in markers:
+        if start <= mk.start and mk.end <= end:
+            out = out.replace(s[mk.start:mk.end], "")
     return out
 
 
@@ -288,6 +345,27 @@ def _growth_for(s: str, hit: Hit, seg_end: int, growths: list[Growth], subs: lis
         if sub_start <= own[0] or (len(lead) <= _MAX_LEAD and _GROWTH_LEAD.fullmatch(lead)):
             return g
     return None
+
+
+def _more_periods(s: str, hit: Hit, first: Growth, seg_end: int, growths: list[Growth],
+                  clauses: list[tuple[int, int]], markers: list[Marker]) -> list[_Fact]:
+    """``10月份，规上工业增加值增长5.2%；1-10月累计增长6.1%``: a later clause
+    that names only another period and a rate goes on with the same figure.
+
+        >>> s = "10月份，规上工业增加值增长5.2%；1-10月累计增长6.1%"
+        >>> [f.growth.pct for f in _more_periods(s, find_terms(s)[0], find_growths(s)[0], len(s),
+        ...                                      find_growths(s), clause_bounds(s), find_markers(s, 2023))]
+        [6.1]
+    """
+    out = []
+    for g in growths:
+        if not first.verb_start < g.verb_start < seg_end:
+            continue
+        c_start, _ = enclosing(clauses, g.verb_start)
+        if any(c_start <= mk.start < g.verb_start for mk in markers) and \
+                re.fullmatch(r"\s*(?:累计|同比|全年|共)*\s*", _strip_markers(s, c_start, g.verb_start, markers)):
+            out.append(_Fact(hit.term.code, g.start, None, g))
+    return out
 
 
 def _base_year_ok(s: str, g: Growth, subs: list[tuple[int, int]], year: int | None) -> bool:
@@ -386,11 +464,12 @@ def _project_facts(s: str, hit: Hit, seg_end: int, quantities: list[Quantity],
     return facts
 
 
+_PARTNER_BEFORE = re.compile(r"对(?!外)[^，。；、,;：:]{1,12}$")
 _SECTOR_BEFORE = re.compile(r"(?:[\u4e00-\u9fff]业|产品|商品|民间|限上|限额以上|国有|外资|内资|高技术|战略性新兴|"
                             r"全部|镇村|乡村|城镇)$")
 
 
-def _is_component(s: str, hits: list[Hit], n: int) -> bool:
+def _is_component(s: str, hits: list[Hit], n: int, said: frozenset[str] = frozenset()) -> bool:
     """A part of a figure, not the figure: ``其中制造业实际使用外资增长10%``
     (a figure already named, again after 其中) or a sector's share of it
     (``民间固定资产投资``, ``限上社会消费品零售额``).
@@ -398,16 +477,68 @@ def _is_component(s: str, hits: list[Hit], n: int) -> bool:
         >>> s = "实际使用外资增长3.9%，其中制造业实际使用外资增长10%"
         >>> [_is_component(s, find_terms(s), n) for n in range(2)]
         [False, True]
+        >>> s = "其中，对东盟进出口增长8%，出口增长5%"
+        >>> [_is_component(s, find_terms(s), n) for n in range(2)], _is_component(s, find_terms(s), 1, {"exports"})
+        ([True, False], True)
     """
     hit = hits[n]
     if _SECTOR_BEFORE.search(s[max(0, hit.start - 5):hit.start]):
         return True
     before = hits[n - 1].end if n else 0
+    if _PARTNER_BEFORE.search(s, max(before, hit.start - 14), hit.start):
+        return True  # 对东盟进出口: trade with one partner
+    if hit.term.code in said:
+        return True  # the sentence opens with 其中 after one that named this figure
     return "其中" in s[before:hit.start] and any(h.term.code == hit.term.code for h in hits[:n])
 
 
 _RESPECTIVELY = re.compile(r"\s*(?:同比|比上年|较上年|全年)?(?:分别)")
 _JOINER = re.compile(r"\s*[、和与及]\s*")
+
+
+def _bare_rates(s: str, first: Growth, end: int) -> list[Growth]:
+    """``分别增长8.1%、10.2%和-0.3%``: the first rate with its verb, then the
+    bare rates after it, signed like the first unless written with a sign."""
+    out = [first]
+    for m in re.finditer(r"(?<![\d.])([-－]?)(\d+(?:\.\d+)?)\s*[%％]", s[:end]):
+        if m.start() >= first.end:
+            pct = float(m.group(2))
+            pct = -pct if m.group(1) else pct * (1 if first.pct >= 0 else -1)
+            out.append(Growth(pct, m.start(), m.end(), m.start()))
+    return out
+
+
+_RESPECTIVELY_LEAD = re.compile(r"\s*(?:同比|比上年|较上年|与上年相比|全年)?分别\s*")
+
+
+def _respectively_after(s: str, hits: list[Hit], growths: list[Growth]) -> tuple[dict[int, Growth], set[int]]:
+    """``其中出口1960亿元、进口910亿元，分别增长8.1%和-0.3%``: a clause of rates
+    after figures named with their amounts.  The k rates go to the last k
+    figures named since the clause group began (at ；or the sentence start);
+    when there are fewer figures, to none.  Returns (figure index → rate, the
+    offsets of the rates so handled).
+
+        >>> s = "进出口总额2870亿元，其中出口1960亿元、进口910亿元，分别增长5.2%、8.1%和-0.3%"
+        >>> mapped, used = _respectively_after(s, find_terms(s), find_growths(s))
+        >>> [(find_terms(s)[k].term.code, g.pct) for k, g in sorted(mapped.items())]
+        [('foreign_trade', 5.2), ('exports', 8.1), ('imports', -0.3)]
+    """
+    mapped: dict[int, Growth] = {}
+    used: set[int] = set()
+    clauses = clause_bounds(s)
+    for g in growths:
+        c_start, c_end = enclosing(clauses, g.verb_start)
+        if not _RESPECTIVELY_LEAD.fullmatch(s, c_start, g.verb_start):
+            continue
+        rates = [r for r in _bare_rates(s, g, c_end) if r.start < c_end]
+        if len(rates) < 2:
+            continue
+        used.add(g.verb_start)
+        group_start = max(s.rfind(ch, 0, c_start) for ch in "；;。") + 1
+        named = [k for k, h in enumerate(hits) if group_start <= h.start and h.end <= c_start]
+        if len(named) >= len(rates):
+            mapped.update(zip(named[-len(rates):], rates, strict=True))
+    return mapped, used
 
 
 def _respectively(s: str, hits: list[Hit], quantities: list[Quantity], growths: list[Growth]
@@ -439,10 +570,7 @@ def _respectively(s: str, hits: list[Hit], quantities: list[Quantity], growths: 
         amounts = [q for q in quantities if head.end() <= q.start < seg_end and not q.threshold]
         # 分别增长8.1%、10.2%: one verb, then bare rates
         if len(rates) == 1:
-            rates = [rates[0]] + [Growth(float(m.group(1)) * (1 if rates[0].pct >= 0 else -1), m.start(),
-                                         m.end(), m.start())
-                                  for m in re.finditer(r"(\d+(?:\.\d+)?)\s*[%％]", s[:seg_end])
-                                  if m.start() >= rates[0].end]
+            rates = _bare_rates(s, rates[0], seg_end)
         for pos, k in enumerate(group):
             facts: list[_Fact] = []
             q = amounts[pos] if len(amounts) == len(group) else None
@@ -453,24 +581,26 @@ def _respectively(s: str, hits: list[Hit], quantities: list[Quantity], growths: 
     return out
 
 
-def _sentence_rows(sent: Span, art: Article, clock: Clock, para_region: str | None) -> list[IndicatorRow]:
+def _sentence_rows(sent: Span, art: Article, clock: Clock, para_region: str | None,
+                   hits: list[Hit], markers: list[Marker], scopes: list[_Scope],
+                   said: frozenset[str] = frozenset()) -> list[IndicatorRow]:
     s = sent.text
-    hits = _merge_repeats(find_terms(s), s)
     if not hits:
         return []
-    markers = find_markers(s, clock.ref_year)
-    scopes = _scope_regions(sent, hits, markers, art)
     quantities = find_quantities(s)
     growths = find_growths(s)
     subs, clauses = subclause_bounds(s), clause_bounds(s)
     rows: list[IndicatorRow] = []
     shared = _respectively(s, hits, quantities, growths)
+    after_rates, used_rates = _respectively_after(s, hits, growths)
     for n, hit in enumerate(hits):
         seg_end = hits[n + 1].start if n + 1 < len(hits) else len(s)
         cut = _SEGMENT_CUT.search(s, hit.end, seg_end)
         seg_end = cut.start() if cut else seg_end
         growth = None
-        if _is_component(s, hits, n):
+        # a part named with its own place (其中，龙泉镇GDP…) is that place's figure
+        placed = any(sc.pos <= hit.start for sc in scopes)
+        if _is_component(s, hits, n, frozenset() if placed else said):
             continue
         if n in shared:
             facts = shared[n]
@@ -479,15 +609,25 @@ def _sentence_rows(sent: Span, art: Article, clock: Clock, para_region: str | No
         else:
             facts = _plain_facts(s, hit, seg_end, quantities, subs, clauses)
             growth = _growth_for(s, hit, seg_end, growths, subs)
+            if growth is not None and growth.verb_start in used_rates:
+                growth = None  # one of several rates said 分别: its figure is found below, or none
+            growth = after_rates.get(n, growth)
+            if growth is not None:
+                facts += _more_periods(s, hit, growth, seg_end, growths, clauses, markers)
         if growth is not None:
             # the rate belongs to the amount written before it: in
             # "2022年…4000亿元，2023年达到4300亿元，增长5%" to 2023's
             owners = [k for k, f in enumerate(facts) if f.code == hit.term.code and f.pos <= growth.verb_start]
+            later = [k for k, f in enumerate(facts) if f.code == hit.term.code and f.pos > growth.verb_start
+                     and not any(growth.end <= mk.start < f.pos for mk in markers)]
             if owners:
                 facts[owners[-1]] = facts[owners[-1]]._replace(growth=growth)
+            elif later:
+                # 增长6%，达到3200亿元: the rate said first, then the amount of the same period
+                facts[later[0]] = facts[later[0]]._replace(growth=growth)
             else:
                 facts.insert(0, _Fact(hit.term.code, growth.start, None, growth))
-        seen_periods = set()
+        seen_periods: dict[tuple, int] = {}
         for fact in facts:
             pos = fact.pos
             qualifier = _qualifier_at(s, pos, markers, (hit.start, pos)) or hit.term.qualifier
@@ -495,8 +635,14 @@ def _sentence_rows(sent: Span, art: Article, clock: Clock, para_region: str | No
                              planned=qualifier in ("plan", "target"))
             key = (fact.code, period)
             if key in seen_periods:
-                continue  # a second amount for the same figure and period: a detail, not a fact
-            seen_periods.add(key)
+                # a second amount for the same figure and period is a detail, not
+                # a fact — unless the first was a round milestone (首次突破千亿元，达到1023.6亿元)
+                k, q = seen_periods[key], fact.quantity
+                if k >= 0 and q is not None and q.qualifier is None and rows[k].value is not None \
+                        and rows[k].qualifier in ("at_least", "approx"):
+                    rows[k] = rows[k]._replace(value=q.value, unit=q.unit, value_base=q.base, qualifier=None)
+                continue
+            seen_periods[key] = -1
             growth = fact.growth
             if growth is not None and not _base_year_ok(s, growth, subs, period.end.year if period else None):
                 growth = None
@@ -508,12 +654,100 @@ def _sentence_rows(sent: Span, art: Article, clock: Clock, para_region: str | No
             region_scope = [sc.region for sc in scopes if sc.pos <= hit.start]
             region = region_scope[-1] if region_scope else (para_region or
                                                             (art.subject.canonical if art.subject else None))
+            if region == "":
+                continue  # named, but not resolvable: better no row than one with the wrong place
             qualifier = qualifier or (q.qualifier if q else None)
+            seen_periods[key] = len(rows)
             rows.append(IndicatorRow(
                 region, period.start if period else None, period.end if period else None, fact.code,
                 q.value if q else None, q.unit if q else None, q.base if q else None,
                 growth.pct if growth else None, qualifier, s, sent.start, sent.end))
     return rows
+
+
+_UNIT_IN = re.compile(r"[（(]\s*(?:单位[：:]\s*)?([万亿千百]*(?:美元|元|家|个|户|项|人))\s*[)）]")
+_GROWTH_HEAD = re.compile(r"增长|增速|增幅|同比|比上年|比去年|±|[%％]")
+_UNIT_HEAD = re.compile(r"^(?:计量)?单位$")
+_ROW_LEAD = re.compile(r"^(?:[#＃*\s]|其中[：:]?|[一二三四五六七八九十]+、|\d+[.、])*")
+_MISSING = re.compile(r"^(?:[-—–－/／…]+|)$")
+
+
+def _cell_number(text: str) -> float | None:
+    """``3398.6``, ``-3.5``, ``1,286.3``, ``9.4%``; ``—`` and empty cells are no number."""
+    t = text.replace(",", "").replace("，", "").replace("％", "%").rstrip("%").strip()
+    t = t.replace("－", "-").replace("—", "-").replace("–", "-")
+    if _MISSING.match(text.strip()):
+        return None
+    try:
+        return float(t)
+    except ValueError:
+        return None
+
+
+def _table_rows(text: str, table: Table, art: Article, clock: Clock, context: Span | None,
+                default_region: str | None) -> list[IndicatorRow]:
+    """Figures of a table of indicators: one row per indicator, columns of
+    amounts (their period in the header, else the sentence before the table:
+    ``2024年1—9月，全市主要经济指标如下：``) and a column of growth rates.
+
+    The unit is the row's (``地区生产总值（亿元）``), a 单位 column's, or the
+    column header's; a row whose label starts with anything but an indicator
+    (``限额以上汽车类零售额``) is left alone, like a sector in a sentence.
+    """
+    headers = [c.text for c in table.header.cells]
+    ctx_markers = find_markers(context.text, clock.ref_year) if context else []
+    ctx_markers += find_markers(headers[0], clock.ref_year)
+    ctx_period = resolve(ctx_markers, clock)
+    region = default_region
+    if context is not None:
+        scopes = _scope_regions(context, find_terms(context.text), ctx_markers, art)
+        region = scopes[-1].region if scopes else region
+    qualifier = _qualifier_at(context.text, len(context.text), ctx_markers) if context else None
+    value_cols: list[tuple[int, Period | None, str | None]] = []
+    growth_col = unit_col = None
+    for j, head in enumerate(headers[1:], 1):
+        unit = _UNIT_IN.search(head)
+        if _UNIT_HEAD.match(head):
+            unit_col = j
+        elif "百分点" in head:
+            continue
+        elif _GROWTH_HEAD.search(head) and not unit:
+            growth_col = j if growth_col is None else growth_col
+        else:
+            markers = find_markers(head, clock.ref_year)
+            value_cols.append((j, resolve(markers, clock) if markers else ctx_period, unit.group(1) if unit else None))
+    out: list[IndicatorRow] = []
+    for row in table.rows:
+        cells = row.cells
+        label = _ROW_LEAD.sub("", cells[0].text)
+        hits = find_terms(label)
+        if not hits or hits[0].start != 0 or hits[0].term.kind == "projects":
+            continue
+        term = hits[0].term
+        row_unit = _UNIT_IN.search(cells[0].text)
+        growth = _cell_number(cells[growth_col].text) if growth_col is not None and growth_col < len(cells) else None
+        facts: list[tuple[Period | None, float | None, str | None, float | None]] = []
+        for k, (j, period, col_unit) in enumerate(value_cols):
+            unit = (row_unit.group(1) if row_unit else None) or \
+                (cells[unit_col].text if unit_col is not None and unit_col < len(cells) else None) or col_unit
+            value = _cell_number(cells[j].text) if j < len(cells) else None
+            scale = unit_scale(unit) if unit else None
+            want = "money" if term.kind == "money" else "count"
+            if scale is None or scale[1] != want:
+                value = None
+            last = k == len(value_cols) - 1 and (growth_col is None or growth_col > j)
+            g = growth if last else None
+            if value is None and g is None:
+                continue
+            facts.append((period, value, unit if value is not None else None,
+                          round(value * scale[0], 4) if value is not None and scale else None, g))
+        if not value_cols and growth is not None:
+            facts.append((ctx_period, None, None, None, growth))
+        for period, value, unit, base, g in facts:
+            out.append(IndicatorRow(region, period.start if period else None, period.end if period else None, term.code,
+                                    value, unit, base, g, qualifier or term.qualifier,
+                                    text[row.start:row.end], row.start, row.end))
+    return out
 
 
 def extract_indicators(text: str, published_at: datetime | date | None = None,
@@ -527,27 +761,74 @@ def extract_indicators(text: str, published_at: datetime | date | None = None,
     """
     art = _article(text, published_at, title)
     rows: list[IndicatorRow] = []
-    year_context: int | None = None
+    year_context = title_year(title, art.published)
     para, para_region = -1, None
+    last: Period | None = None  # the last flow period the text named (同期)
+    prev: Period | None = None  # the one of the sentence before, in the same paragraph
+    tables = find_tables(text)
+    before: Span | None = None
+    prev_codes: frozenset[str] = frozenset()
     for sent in split_sentences(text):
         if sent.para != para:
-            para, para_region = sent.para, None
-        clock = Clock(art.ref_year, art.published, year_context)
-        rows += _sentence_rows(sent, art, clock, para_region)
+            para, para_region, prev = sent.para, None, None
+        clock = Clock(art.ref_year, art.published, year_context, last)
+        table = next((t for t in tables if t.start <= sent.start < t.end), None)
+        if table is not None:
+            if sent.start == table.start:
+                # the sentence just before a table says what it is about
+                context = before if before is not None and not text[before.end:table.start].strip() else None
+                default = para_region or (art.subject.canonical if art.subject else None)
+                rows += _table_rows(text, table, art, clock, context, default)
+            continue
+        before = sent
+        hits = _merge_repeats(find_terms(sent.text), sent.text)
         markers = find_markers(sent.text, art.ref_year)
+        said: frozenset[str] = frozenset()
+        if prev is not None and _CONTINUES_SENTENCE.match(sent.text) and \
+                not any(mk.start < hits[0].start for mk in markers[:1] if hits):
+            # 其中，规上工业增加值增长5%: a sentence that goes on with the one
+            # before speaks of its period; after 其中 what it already named
+            # comes back only as a part (其中，对东盟进出口…)
+            markers = [Marker("same", 0, 0), *markers]
+            clock = clock._replace(last=prev)
+            said = prev_codes
+        scopes = _scope_regions(sent, hits, markers, art)
+        rows += _sentence_rows(sent, art, clock, para_region, hits, markers, scopes, said)
+        prev_codes = frozenset(h.term.code for h in hits)
         year_context = context_year(markers, sent.text) or year_context
-        scopes = _scope_regions(sent, find_terms(sent.text), markers, art)
+        flow = [mk for mk in markers if not mk.future and mk.kind in ("months", "ytd", "year", "same")]
+        if flow:
+            prev = last = resolve(flow, clock)
+        else:
+            prev = None
         if scopes:
             para_region = scopes[-1].region
     return _dedupe(rows)
 
 
 def _dedupe(rows: list[IndicatorRow]) -> list[IndicatorRow]:
+    """One row per fact: a figure restated with less (the amount again without
+    its growth rate, a headline's rate without the amount) is the same fact.
+
+        >>> r = IndicatorRow("甲市", None, None, "gdp", 5.0, "亿元", 5e8, 3.1, None, "", 0, 1)
+        >>> [(x.value, x.yoy_pct) for x in _dedupe([r._replace(yoy_pct=None), r, r, r._replace(value=None,
+        ...                                        value_base=None), r._replace(yoy_pct=2.0)])]
+        [(5.0, 3.1), (5.0, 2.0)]
+    """
     seen: set[tuple] = set()
-    out = []
+    unique = []
     for r in rows:
         key = (r.region, r.period_start, r.period_end, r.indicator, r.value_base, r.yoy_pct)
         if key not in seen:
             seen.add(key)
-            out.append(r)
-    return out
+            unique.append(r)
+    by_cell: dict[tuple, list[IndicatorRow]] = {}
+    for r in unique:
+        by_cell.setdefault((r.region, r.period_start, r.period_end, r.indicator), []).append(r)
+
+    def covered(r: IndicatorRow) -> bool:
+        return any(o is not r and o.value_base is not None and o.yoy_pct is not None
+                   and r.value_base in (None, o.value_base) and r.yoy_pct in (None, o.yoy_pct)
+                   for o in by_cell[(r.region, r.period_start, r.period_end, r.indicator)])
+
+    return [r for r in unique if not covered(r)]

@@ -66,6 +66,23 @@ def parse_number(token: str) -> float | None:
         return None
 
 
+_UNIT = re.compile(rf"(?P<mag>{_MAG})?(?P<unit>美元|元|家|个|户|项|人|名)?")
+
+
+def unit_scale(unit: str) -> tuple[float, str] | None:
+    """The base-unit factor and kind (money or count) of a unit written alone,
+    as in a table header ``（亿元）``; ``None`` when it is no unit we know.
+
+        >>> unit_scale("亿元"), unit_scale("万户"), unit_scale("亿"), unit_scale("吨")
+        ((100000000.0, 'money'), (10000.0, 'count'), (100000000.0, 'money'), None)
+    """
+    m = _UNIT.fullmatch(unit.strip())
+    if m is None or not (m["mag"] or m["unit"]):
+        return None
+    kind = "count" if m["unit"] and m["unit"] not in MONEY_UNITS else "money"
+    return MAGNITUDE[m["mag"] or ""], kind
+
+
 def _approx_before(text: str, start: int) -> str | None:
     head = text[max(0, start - 4):start]
     if _BEFORE_AT_LEAST.search(head):
@@ -91,8 +108,10 @@ def find_quantities(text: str) -> list[Quantity]:
         [(500.0, '万元', True), (32.0, '个', False)]
         >>> [(q.value, q.base, q.qualifier) for q in find_quantities("投资50-60亿元")]
         [(50.0, 5000000000.0, 'range')]
-        >>> find_quantities("1-10月份，1—9月，2022中国，一体化")
+        >>> find_quantities("1-10月份，1—9月，2022中国，一体化，一个个，两家，十四五")
         []
+        >>> [(q.value, q.unit) for q in find_quantities("达到一百二十家，共三十个")]
+        [(120.0, '家'), (30.0, '个')]
     """
     out: list[Quantity] = []
     for m in _QUANTITY.finditer(text):
@@ -103,9 +122,11 @@ def find_quantities(text: str) -> list[Quantity]:
             if not mag or (nxt and "\u4e00" <= nxt <= "\u9fff") or nxt.isalnum():
                 continue
         value = parse_number(m["num"])
-        # Chinese numerals only with a magnitude or money (五十亿元, 百亿元):
-        # 一个个, 三级 and 十四五 are words, not amounts
-        if value is None or (m["num"][0] in _CJK_DIGITS and not (mag or unit in MONEY_UNITS)):
+        # Chinese numerals only with a magnitude or money (五十亿元, 百亿元), or
+        # a count written with 十/百/千 (一百二十家): 一个个, 两家, 三级 and
+        # 十四五 are words, not amounts
+        if value is None or (m["num"][0] in _CJK_DIGITS and not (
+                mag or unit in MONEY_UNITS or (unit and re.search("[十百千]", m["num"]) and len(m["num"]) >= 2))):
             continue
         written = mag + unit if unit else mag
         kind = "money" if (unit in MONEY_UNITS or not unit) else "count"
@@ -119,7 +140,7 @@ def find_quantities(text: str) -> list[Quantity]:
         # 500万元以上项目 / 亿元以上项目: a size class when a noun follows 以上
         nxt = text[m.end():m.end() + 1]
         threshold = m["after"] == "以上" and bool(nxt) and "\u4e00" <= nxt <= "\u9fff"
-        out.append(Quantity(value, written, value * MAGNITUDE[mag], kind, qualifier,
+        out.append(Quantity(value, written, round(value * MAGNITUDE[mag], 4), kind, qualifier,
                             m.start(), m.end(), threshold))
     return out
 
@@ -133,14 +154,15 @@ class Growth(NamedTuple):
     verb_start: int  # where the growth word (增长, 增速 …) begins
 
 
-_UP = "增长|增加|提高|上升|提升|增速为|增速达到|增速达|增速|增幅为|增幅达到|增幅达|增幅"
-_DOWN = "下降|减少|降低|下滑|回落|负增长|降幅为|降幅达|降幅"
+_UP = "增\ufffd|增长率|增长|增加|提高|上升|提升|增速为|增速达到|增速达|增速|增幅为|增幅达到|增幅达|增幅"
+_DOWN = "下降|减少|降低|下滑|回落|负增长|降幅为|降幅达|降幅|下\ufffd|降\ufffd|减\ufffd"
 _GROWTH = re.compile(
     rf"(?P<verb>{_DOWN}|{_UP})(?:了|为|达到|达)?\s*(?P<sign>[-－]?)(?P<num>\d+(?:\.\d+)?)\s*"
     r"(?P<unit>%|％|个百分点|百分点|倍|成)(?:\s*[-—–~～－至到]\s*\d+(?:\.\d+)?\s*[%％])?"
 )
 # Growth that is not this period over the same period a year before.
-_NOT_YOY_BEFORE = re.compile(r"(?:年均|年平均|平均|两年|三年|五年|复合|比[^，。；]{0,4}年初|较年初)\S{0,4}$")
+_NOT_YOY_BEFORE = re.compile(r"(?:年均|年平均|平均|两年|三年|五年|复合|比[^，。；]{0,4}年初|较年初|环比|"
+                             r"(?:比|较)(?:上月|上个月|上季度|上一季度|[一二三四]季度|上半年))\S{0,4}$")
 
 
 def find_growths(text: str) -> list[Growth]:
@@ -153,8 +175,10 @@ def find_growths(text: str) -> list[Growth]:
         [4.5, -3.1, 106.8]
         >>> [g.pct for g in find_growths("增长1.5倍，增幅高出全市2个百分点，提高0.5个百分点")]
         [150.0]
-        >>> find_growths("十四五期间年均增长6.5%，两年平均增长5%")
+        >>> find_growths("十四五期间年均增长6.5%，两年平均增长5%，环比增长1.2%，比一季度增长3%")
         []
+        >>> [g.pct for g in find_growths("增\ufffd6.2%，下\ufffd3.8%")]
+        [6.2, -3.8]
     """
     out: list[Growth] = []
     for m in _GROWTH.finditer(text):
@@ -168,7 +192,8 @@ def find_growths(text: str) -> list[Growth]:
             pct *= 100
         elif unit == "成":
             pct *= 10
-        down = any(m["verb"].startswith(w) for w in ("下降", "减少", "降低", "下滑", "回落", "负增长", "降幅"))
+        # a character lost in decoding (U+FFFD) after 增 / 下 still says which way
+        down = m["verb"].startswith(("下降", "减少", "降低", "下滑", "回落", "负增长", "降幅", "下", "降", "减"))
         if down or m["sign"]:
             pct = -pct
         out.append(Growth(pct, m.start(), m.end(), m.start("verb")))

@@ -37,7 +37,8 @@ class Marker(NamedTuple):
     ``kind`` is ``year`` (a calendar year; ``year`` None for a bare 全年),
     ``months`` (months ``m1..m2``; ``year`` None when unwritten), ``ytd``
     (今年以来), ``point`` (截至9月底, 年末, 目前; month None for 目前) or
-    ``years`` (2021-2025年, 十四五).
+    ``years`` (2021-2025年, 十四五) or ``same`` (同期: the period the text
+    spoke of last).
     """
 
     kind: str
@@ -61,7 +62,10 @@ _PLAN_BEFORE = re.compile(r"(?:(?<![截加长高升大达])到|(?<![截加长高
 _COMPARE_BEFORE = re.compile(r"(?:比|较|与|同|和|超过|高于|低于)$")
 
 _MARKERS = re.compile(
-    r"(?P<span>(?P<sy1>(?:19|20)\d\d)\s*[-—–~～－至到]\s*(?P<sy2>(?:19|20)\d\d)\s*年)"
+    # every branch starts with one of these: positions that do not are
+    # passed over at the cost of one test
+    r"(?=[\d一二两三四五六七八九十今本当去上下前明全年近过最截到目现同第“\"])"
+    r"(?:(?P<span>(?P<sy1>(?:19|20)\d\d)\s*[-—–~～－至到]\s*(?P<sy2>(?:19|20)\d\d)\s*年)"
     r"|(?P<fyp>[“\"]?十[一二三四五六][五][”\"]?(?:期间|时期|以来))"
     r"|(?:(?P<year>(?:19|20)\d\d)\s*年(?:度)?|(?P<rel>今年|本年|当年|去年|上一年|上年|前年|明年))"
     r"(?P<full>全年|全年度)?(?P<since>以来)?(?P<yend>年底|年末|底|末)?"
@@ -78,6 +82,7 @@ _MARKERS = re.compile(
     r"|(?P<asof1>截至|截止到?|到)?(?P<mo>(?<![\d\-—])\d{1,2}|[一二三四五六七八九十]{1,2})\s*月(?:份)?"
     r"(?P<mend1>底|末)?(?![\d日号])"
     r"|(?P<now>截至目前|目前|当前|现有|现已)"
+    r"|(?P<same>(?<![上去今本当年])同期)(?![增下相比]))"
 )
 
 
@@ -99,6 +104,8 @@ def find_markers(text: str, ref_year: int | None) -> list[Marker]:
         []
         >>> [(m.year, m.future) for m in find_markers("力争2025年", 2024)]
         [(2025, True)]
+        >>> [m.kind for m in find_markers("同期，全市营收增长；比上年同期增长", 2024)]
+        ['same']
     """
     out: list[Marker] = []
     for m in _MARKERS.finditer(text):
@@ -163,6 +170,8 @@ def find_markers(text: str, ref_year: int | None) -> list[Marker]:
                 out.append(Marker("months", start, end, None, mo, mo))
         elif m["now"]:
             out.append(Marker("point", start, end, None, 0, 0))
+        elif m["same"]:
+            out.append(Marker("same", start, end))
     return _attach_years(out, text)
 
 
@@ -195,6 +204,7 @@ class Clock(NamedTuple):
     ref_year: int | None
     published: date | None
     context_year: int | None
+    last: Period | None = None  # the period the text spoke of last (what 同期 means)
 
     def default_year(self, planned: bool = False) -> int | None:
         """The year of 全年 or of a figure without a period word.
@@ -233,6 +243,8 @@ def resolve(markers: list[Marker], clock: Clock, planned: bool = False) -> Perio
         datetime.date(2023, 1, 1)
         >>> resolve([], Clock(None, None, 2023))
         Period(start=datetime.date(2023, 1, 1), end=datetime.date(2023, 12, 31))
+        >>> resolve(find_markers("同期", 2022), c._replace(last=Period(date(2022, 1, 1), date(2022, 10, 31)))).end
+        datetime.date(2022, 10, 31)
         >>> jan = Clock(2024, date(2024, 1, 20), None)
         >>> resolve(find_markers("全年", 2024), jan).start, resolve(find_markers("全年", 2024), jan, True).start
         (datetime.date(2023, 1, 1), datetime.date(2024, 1, 1))
@@ -241,6 +253,8 @@ def resolve(markers: list[Marker], clock: Clock, planned: bool = False) -> Perio
         year = clock.default_year(planned)
         return Period(date(year, 1, 1), date(year, 12, 31)) if year else None
     mk = markers[-1]
+    if mk.kind == "same":
+        return clock.last if clock.last else resolve(markers[:-1], clock, planned)
     earlier_years = [m.year for m in markers[:-1] if m.kind == "year" and m.year is not None]
     if mk.kind == "years" and mk.year and mk.year2:
         return Period(date(mk.year, 1, 1), date(mk.year2, 12, 31))
@@ -313,3 +327,20 @@ def context_year(markers: list[Marker], text: str) -> int | None:
             continue
         found = mk.year
     return found
+
+
+def title_year(title: str | None, published: date | None) -> int | None:
+    """The past year a title says the article reviews (``2023年统计公报``
+    published in 2024), which its undated figures belong to.
+
+        >>> title_year("德阳市2023年国民经济和社会发展统计公报", date(2024, 3, 28))
+        2023
+        >>> title_year("2024年经济运行稳中向好", date(2024, 7, 2)), title_year("力争2025年产值翻番", None)
+        (None, None)
+    """
+    if not title:
+        return None
+    for mk in find_markers(title, published.year if published else None):
+        if mk.kind == "year" and mk.year and not mk.future and title[mk.start:mk.end][:2] not in _RELATIVE:
+            return mk.year if published is None or mk.year < published.year else None
+    return None

@@ -55,8 +55,17 @@ class Mention(NamedTuple):
 ZONE_SUFFIXES = ("高新技术产业开发区", "经济技术开发区", "高新技术开发区", "经济开发区", "综合保税区",
                  "高新区", "经开区", "开发区", "保税区", "新区", "工业园区")
 _ZONE_RE = re.compile("|".join(ZONE_SUFFIXES))
-_ZONE_AHEAD = re.compile("高新|经开|开发区|新区|保税|园区")
-_BARE_ZONE = re.compile(r"(?<![\u4e00-\u9fff])(?:高新区|经开区|开发区)|(?<=[我全本该])(?:高新区|经开区|开发区)")
+# A zone may carry a word of its own between the place and the zone word
+# (绵阳科技城新区, 武进国家高新区, 重庆两江新区); those words are nouns, so a
+# verb or function character in between means the zone word starts a new phrase.
+_INNER_ZONE = re.compile(r"(?P<inner>[\u4e00-\u9fff]{1,3}?)(?P<zone>" + "|".join(ZONE_SUFFIXES) + ")")
+_NOT_INNER = re.compile(r"[的了在和与及等将是为把对向从到于各全本我该个这那建设造推进加快入驻来去有到市区县省]")
+_BARE_ZONE = re.compile(r"(?:(?<![\u4e00-\u9fff])|(?<=[我全本该]))(?:高新区|经开区|开发区|新区)")
+# a zone named without a place the gazetteer knows, at the head of a title or after a break
+_FREE_ZONE = re.compile(r"(?:^|(?<=[\s，,：:“”|·—\-]))(?P<name>(?P<stem>[\u4e00-\u9fff]{2,4}?)(?:"
+                        + "|".join(ZONE_SUFFIXES) + "))")
+_NOT_ZONE_STEM = re.compile(r"[的了在和与及等将是为把对向从到于各全本我该个这那市区县省]|建设|推进|加快|打造|国家|省级")
+_BELOW = re.compile(r"[全我本该](?:区|县)")
 _COLLECTIVE = re.compile(r"(?:全|本|我|该)(?:区|市|县|省)|全国")
 _PROVINCE_SUFFIX = re.compile(r"(?:省|市|壮族自治区|回族自治区|维吾尔自治区|自治区|特别行政区)$")
 _PREFECTURE_SUFFIX = re.compile(r"(?:市|地区|盟|(?:[\u4e00-\u9fff]{1,3}?族)+自治州|自治州)$")
@@ -162,6 +171,27 @@ def _choose(cands: tuple[Place, ...], parent: Place | None, prior: Counter[str])
     return best
 
 
+def _zone_after(text: str, end: int, full: Table, full_lengths: dict[str, tuple[int, ...]]) -> re.Match[str] | None:
+    """The zone word right after a place name, with the zone's own word if it
+    has one (科技城新区 after 绵阳); not when a place or a verb comes between.
+
+        >>> full = gazetteer()[0]
+        >>> [_zone_after(t, 2, full, _full_lengths()) for t in ("成都加快建设新区", "济南临沂新区")]
+        [None, None]
+        >>> [_zone_after(t, 2, full, _full_lengths()).group() for t in ("潍坊高新区", "宜宾临港新区")]
+        ['高新区', '临港新区']
+    """
+    direct = _ZONE_RE.match(text, end)
+    if direct:
+        return direct
+    m = _INNER_ZONE.match(text, end)
+    if m is None or _NOT_INNER.search(m["inner"]):
+        return None
+    if any(_longest_at(text, i, full, full_lengths) for i in range(end, m.start("zone"))):
+        return None
+    return m
+
+
 def find_places(text: str, prior: Counter[str] | None = None) -> list[Mention]:
     """Named places and zones in ``text`` (collective words are not included).
 
@@ -180,55 +210,72 @@ def find_places(text: str, prior: Counter[str] | None = None) -> list[Mention]:
 
 
 @lru_cache(maxsize=64)
-def _find_places(text: str, prior_items: tuple[tuple[str, int], ...]) -> tuple[Mention, ...]:
+def _raw_hits(text: str) -> tuple[tuple[int, str, tuple[Place, ...]], ...]:
+    """Where gazetteer names stand in ``text``, leftmost-longest, before any
+    choice among same-named places (that needs the article's prior).
+
+    Full names first; a county's short form (章丘) only where the text also
+    names that county in full; a county stem right before a zone word
+    (章丘经济开发区) always.
+    """
     full, weak = gazetteer()
     full_lengths = _full_lengths()
-    prior = Counter(dict(prior_items))
-    # short county forms (章丘) only for counties the text also names in full
-    present_weak: Table = {}
-    i = 0
-    while i < len(text):
+    found: list[tuple[int, int, str, tuple[Place, ...]]] = []
+    present: Table = {}
+    i, n = 0, len(text)
+    while i < n:
         hit = _longest_at(text, i, full, full_lengths)
-        if hit:
-            for p in hit[1]:
-                if p.level == "county":
-                    short = _COUNTY_SUFFIX.sub("", p.name)
-                    if short in weak:
-                        present_weak[short] = weak[short]
-            i += len(hit[0])
-        else:
-            i += 1
-    weak_lengths = _lengths(present_weak)
-    out: list[Mention] = []
-    i = 0
-    parent: Place | None = None
-    parent_end = -1
-    while i < len(text):
-        hit = _longest_at(text, i, full, full_lengths) or _longest_at(text, i, present_weak, weak_lengths)
-        zone_hit = None
-        if hit is None and _ZONE_AHEAD.search(text, i + 2, i + 8):
-            # a county stem directly before a zone word: 章丘经济开发区
-            for length in range(min(6, len(text) - i), 1, -1):
-                stem = text[i:i + length]
-                if stem in weak and _ZONE_RE.match(text, i + length):
-                    hit = (stem, weak[stem])
-                    break
         if hit is None:
             i += 1
             continue
-        surface, cands = hit
+        found.append((i, 0, *hit))
+        for p in hit[1]:
+            short = _COUNTY_SUFFIX.sub("", p.name) if p.level == "county" else ""
+            if short in weak:
+                present[short] = weak[short]
+        i += len(hit[0])
+    if present:
+        rx = re.compile("|".join(re.escape(k) for k in sorted(present, key=len, reverse=True)))
+        found += [(m.start(), 1, m.group(), present[m.group()]) for m in rx.finditer(text)]
+    for z in _ZONE_RE.finditer(text):
+        for length in range(6, 1, -1):
+            stem = text[max(0, z.start() - length):z.start()]
+            if len(stem) == length and stem in weak:
+                found.append((z.start() - length, 2, stem, weak[stem]))
+                break
+    out = []
+    last = 0
+    for start, _, surface, cands in sorted(found):
+        if start >= last:
+            out.append((start, surface, cands))
+            last = start + len(surface)
+    return tuple(out)
+
+
+@lru_cache(maxsize=64)
+def _find_places(text: str, prior_items: tuple[tuple[str, int], ...]) -> tuple[Mention, ...]:
+    full, _ = gazetteer()
+    full_lengths = _full_lengths()
+    prior = Counter(dict(prior_items))
+    out: list[Mention] = []
+    parent: Place | None = None
+    parent_end = -1
+    pos = 0
+    for i, surface, cands in _raw_hits(text):
+        if i < pos:
+            continue
         end = i + len(surface)
         place = _choose(cands, parent if parent_end == i else None, prior)
-        zone_hit = _ZONE_RE.match(text, end)
+        zone_hit = _zone_after(text, end, full, full_lengths)
         if zone_hit and place.level != "province":
             stem = _PREFECTURE_SUFFIX.sub("", place.name) if place.level == "prefecture" else \
                 _COUNTY_SUFFIX.sub("", place.name)
             city = place.name if place.level == "prefecture" else place.city
             place = Place(stem + zone_hit.group(), "zone", zone_hit.group(), city, place.province)
             end = zone_hit.end()
+        pos = end
         after = text[end:end + 3]
         if _NOT_PLACE_AFTER.match(after) and place.level != "zone":
-            i = end
             continue
         organisation = bool(_ORGAN_AFTER.match(after) or _COMPANY_AHEAD.match(text[end:end + 20]))
         mention = Mention(i, end, place, None, organisation)
@@ -239,22 +286,23 @@ def _find_places(text: str, prior_items: tuple[tuple[str, int], ...]) -> tuple[M
         else:
             out.append(mention)
         parent, parent_end = place, end
-        i = end
     return tuple(out)
 
 
-def article_prior(text: str) -> Counter[str]:
-    """How often each prefecture and province is named (full or short).
+def article_prior(*texts: str) -> Counter[str]:
+    """How often each prefecture and province is named (full or short) in
+    ``texts`` (a title and a body are scanned apart: each scan is cached).
 
         >>> article_prior("枣庄市，枣庄高新区，山东")
         Counter({'枣庄市': 2, '山东省': 1})
     """
     counts: Counter[str] = Counter()
-    for m in find_places(text):
-        if m.place and m.place.level in ("prefecture", "province"):
-            counts[m.place.name] += 1
-        if m.place and m.place.city:
-            counts[m.place.city] += 1
+    for text in texts:
+        for m in find_places(text):
+            if m.place and m.place.level in ("prefecture", "province"):
+                counts[m.place.name] += 1
+            if m.place and m.place.city:
+                counts[m.place.city] += 1
     return counts
 
 
@@ -263,22 +311,48 @@ def article_subject(text: str, title: str | None = None) -> Place | None:
     """The place the article is about: the first named in its title, else the
     one its body names most often (the more specific on a tie).
 
+    A title that names only a city over a body that says 全区 is about the
+    district or zone of that city the body names most (``烟台：开发区…``);
+    a zone the gazetteer cannot place (``天府新区``) is taken as written.
+
         >>> article_subject("全区经济发展。章丘区加快发展，章丘项目多，济南市", None).canonical
         '济南市章丘区'
         >>> article_subject("枣庄市领导来到高新区", "枣庄高新区产业铸就发展").canonical
         '枣庄高新区'
+        >>> article_subject("全市上下共同努力。", "德州市政府工作报告").canonical
+        '德州市'
+        >>> article_subject("全区GDP增长。历城区项目多，历城区加快发展。", "济南：经济向好").canonical
+        '济南市历城区'
+        >>> article_subject("全区GDP增长。", "临空新区：上半年经济向好").canonical
+        '临空新区'
     """
-    prior = article_prior((title or "") + "\n" + text)
+    prior = article_prior(title or "", text)
+    organ = None  # 德州市政府工作报告: the government of a place reports on it
+    named = None
     if title:
         for m in find_places(title, prior):
             if m.place and not m.organisation:
-                return m.place
+                named = m.place
+                break
+            organ = organ or (m.place if m.place and m.place.level != "province" else None)
+        if named is None and organ is None:
+            free = _FREE_ZONE.search(title)
+            if free and not _NOT_ZONE_STEM.search(free.group("stem")):
+                return Place(free.group("name"), "zone", free.group("name"), None, None)
     counts: Counter[Place] = Counter()
     for m in find_places(text, prior):
         if m.place and not m.organisation:
             counts[m.place] += 1
+    if named is not None:
+        below = _BELOW.search(text)
+        if below and named.level in ("prefecture", "province"):
+            inside = [p for p in counts if counts[p] >= 2 and named.name in (p.city, p.province)
+                      and (p.level == "zone" or (p.level == "county" and p.name.endswith(below.group()[-1])))]
+            if inside:
+                return max(inside, key=lambda p: counts[p])
+        return named
     if not counts:
-        return None
+        return organ
     zones = [p for p in counts if p.level == "zone"]
     for bare in _BARE_ZONE.finditer(text):  # 高新区 alone means the article's zone
         for z in zones:
@@ -323,15 +397,26 @@ def resolve_collective(word: str, subject: Place | None) -> str | None:
     return None
 
 
-def find_collectives(text: str) -> list[Mention]:
-    """全区 / 本市 / 我县 / 全国 … and a bare 高新区, with no referent yet.
+def find_collectives(text: str, subject: Place | None = None) -> list[Mention]:
+    """全区 / 本市 / 我县 / 全国 … and a bare 高新区 or 新区, with no referent yet.
+
+    A zone with a word of its own is called by it without its place
+    (绵阳科技城新区 → 科技城新区): when the subject is such a zone, that short
+    name is a collective word for it too.
 
         >>> [m.collective for m in find_collectives("全区GDP增长，高出全市；我县，高新区")]
         ['全区', '全市', '我县', '高新区']
+        >>> zone = Place("宜宾临港新区", "zone", "临港新区", "宜宾市", "四川省")
+        >>> [m.collective for m in find_collectives("去年，临港新区投资增长", zone)]
+        ['临港新区']
     """
     out = [Mention(m.start(), m.end(), None, m.group()) for m in _COLLECTIVE.finditer(text)]
-    out += [Mention(m.start(), m.end(), None, m.group()) for m in _BARE_ZONE.finditer(text)]
-    return sorted(out)
+    bare = [Mention(m.start(), m.end(), None, m.group()) for m in _BARE_ZONE.finditer(text)]
+    if subject is not None and subject.level == "zone" and len(subject.type) > 3:
+        own = re.compile(r"(?:(?<![\u4e00-\u9fff])|(?<=[我全本该]))" + re.escape(subject.type))
+        named = [Mention(m.start(), m.end(), None, m.group()) for m in own.finditer(text)]
+        bare = [b for b in bare if not any(n.start <= b.start < n.end for n in named)] + named
+    return sorted(out + bare)
 
 
 def resolve_bare_zone(word: str, subject: Place | None) -> str | None:
