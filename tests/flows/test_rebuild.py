@@ -84,3 +84,22 @@ def test_an_interrupted_swap_is_finished_and_an_unfinished_rebuild_discarded(tmp
     report = ingest_flow(inbox=str(inbox), warehouse=str(warehouse), run_models=False)
     assert "put a rebuilt warehouse in place" in report["housekeeping"]
     assert _query(warehouse, "SELECT answer FROM marker") == [(42,)]
+
+
+def test_rebuild_after_a_transform_change_updates_every_rows_version(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    inbox, warehouse = _inbox(tmp_path), tmp_path / "wh"
+    ingest_flow(inbox=str(inbox), warehouse=str(warehouse), run_models=False)
+    raw_before = _raw_files(warehouse)
+    # What a release that changes a transform does: a new TRANSFORM_VERSION.
+    for module in ("transforms.pipeline", "flows.tasks", "flows.report"):
+        monkeypatch.setattr(f"{module}.TRANSFORM_VERSION", "9.9.9-test")
+
+    rebuild_flow(warehouse=str(warehouse), run_models=False)
+
+    for table in ("documents", "indicators", "projects", "quarantine"):
+        versions = {v for (v,) in _query(warehouse, f"SELECT DISTINCT transform_version FROM {table}")}
+        assert versions <= {"9.9.9-test"}, table
+    assert _query(warehouse, "SELECT count(*) FROM documents") == [(4,)]
+    assert _raw_files(warehouse) == raw_before

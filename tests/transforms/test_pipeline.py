@@ -74,3 +74,35 @@ def test_saved_page_reads_metadata_from_its_info_bar() -> None:
     assert str(doc["published_at"]) == "2024-04-18 09:05:00"
     assert "html" in doc["repairs"] and "版权所有" not in doc["text"] and "首页" not in doc["text"]
     assert doc["text_raw"] == page
+
+
+def _lossless_forms(article: str) -> dict[str, bytes]:
+    """The article saved in every encoding it fits, and damaged in every way that loses nothing."""
+    forms = {
+        "utf-8": article.encode("utf-8"),
+        "utf-8-sig": article.encode("utf-8-sig"),
+        "utf-16": article.encode("utf-16"),
+    }
+    forms["utf-16-le"] = article.encode("utf-16-le")
+    for codec in ("gb18030", "big5hkscs"):
+        try:
+            forms[codec] = article.encode(codec)
+        except UnicodeEncodeError:
+            continue
+        # Bytes of this codec read as Latin-1, then saved as UTF-8: mojibake that loses nothing.
+        forms[f"mojibake:{codec}/latin-1"] = article.encode(codec).decode("latin-1").encode("utf-8")
+    forms["mojibake:utf-8/latin-1"] = article.encode("utf-8").decode("latin-1").encode("utf-8")
+    return forms
+
+
+@pytest.mark.parametrize("stem", ["hubei-xiangyang", "zhejiang-haining", "henan-changge", "shaanxi-shenmu"])
+def test_same_article_in_any_encoding_or_lossless_damage_gives_the_same_text(stem: str) -> None:
+    article = (SAMPLES / "articles" / f"{stem}.txt").read_text(encoding="utf-8")
+    results = {form: process(raw, f"{stem}.txt").document for form, raw in _lossless_forms(article).items()}
+    reference = results["utf-8"]
+    assert len(results) >= 6
+    for form, document in results.items():
+        assert document["text"] == reference["text"], form
+        assert (document["title"], document["authors"]) == (reference["title"], reference["authors"]), form
+        if form.startswith("mojibake"):
+            assert any(tag.startswith("mojibake:") for tag in document["repairs"]), form
