@@ -236,6 +236,13 @@ _PUNCT_ONLY = re.compile(r"^[\s:·•\-|/,、;()【】\[\]>□■◆◇●○▲
 _NO_OUTLET = re.compile(r"^(?:本站|本网|本报|本台|本刊)?(?:原创|整理|综合)?$")
 
 
+# the subtitle of a speech or a government work report: ——2024年1月15日在…会议上
+_SPEECH_SUBTITLE = re.compile(r"^\s*[—\-]{1,2}\s*(?:19|20)\d\d年\d{1,2}月\d{1,2}日在[" + _CJK + r"\d]{2,60}?(?:上|时)"
+                              r"(?:的(?:讲话|报告|发言))?\s*$")
+# a wire service's serial number after the closing editor bracket: (编辑:张均懋)1130210
+_STORY_CODE = re.compile(r"(?<=\))\s*\d{5,10}\s*$")
+
+
 class _Fields(NamedTuple):
     """What one metadata line says; spans index the line it was parsed from."""
 
@@ -255,8 +262,11 @@ def _names(folded: str, start: int, end: int) -> list[tuple[int, int]] | None:
         token = folded[pos:tok_end].strip(":")
         if token:
             tok_start = folded.index(token, pos)
+            glued = re.fullmatch(r"(.{2,4}?)(?:报道|报导)", token)  # 陈嘉欣报道: no space before 报道
             if _BYLINE_FILLER.match(token):
                 pass
+            elif glued and _NAME.fullmatch(glued.group(1)) and glued.group(1) not in _NOT_NAMES:
+                spans.append((tok_start, tok_start + len(glued.group(1))))
             elif _NAME.fullmatch(token) and token not in _NOT_NAMES:
                 spans.append((tok_start, tok_start + len(token)))
             else:
@@ -286,6 +296,11 @@ def _parse_line(line: str) -> _Fields | None:
     start, end = len(f) - len(f.lstrip()), len(f.rstrip())
     if start >= end or end - start > 120:
         return None
+    if _SPEECH_SUBTITLE.match(f):  # ——2024年1月15日在…会议上: when a report was delivered
+        return _Fields([], [], [], _find_dates(f[:end]), False)
+    code = _STORY_CODE.search(f, start, end)
+    if code and code.start() > start:  # (编辑:张均懋)1130210: a wire story's serial number closes it
+        end = code.start()
     # a whole line in brackets: (来源:齐鲁晚报) · (记者 刘振江 通讯员 褚洪波) · 【来源:X】
     if f[start] in "(【[" and f[end - 1] in ")】]":
         start, end = start + 1, end - 1
@@ -371,10 +386,39 @@ _DATELINE = re.compile(
     r"(?P<outlet>[" + _CJK + r"a-z]{1,10}?(?:社|网|报|台|新闻|客户端|融媒|频道))"
     r"(?P<place>[" + _CJK + r"]{0,8}?)\s*(?:(?:19|20)\d\d年)?\d{1,2}月\d{1,2}日\s*(?:电|讯)"
     r"|本报(?:[" + _CJK + r"]{0,6}?)讯|本台(?:[" + _CJK + r"]{0,6}?)讯|本网(?:[" + _CJK + r"]{0,6}?)讯"
+    # 【香港商报讯】: Hong Kong papers put the outlet's 讯 in lenticular brackets
+    r"|【(?P<boutlet>[" + _CJK + r"a-z]{1,10}?(?:社|网|报|台|新闻|客户端|融媒|频道))[" + _CJK + r"]{0,6}?讯】"
     r")"
     r"(?:\s*\((?P<byline>[^()]{2,60})\))?"
 )
+# (中央社记者李佳颖上海10日专电): a wire service's bracket opening the lead —
+# agency, 记者, the names, the place it was filed from, the day, 电 or 专电
+_WIRE_BYLINE = re.compile(
+    r"^[\s·•]*\((?P<outlet>[" + _CJK + r"]{1,6}?社)记者(?P<rest>[" + _CJK + r"、]{3,40}?)\d{1,2}日(?:专|综合)?电\)"
+)
 _TRAILING_BYLINE = re.compile(r"\s*\((?P<inner>[^()]{2,60})\)\s*$")
+
+
+def _wire_names(rest: str, offset: int) -> list[tuple[int, int]]:
+    """Spans of the reporters' names in a wire bracket's ``李佳颖上海`` (names
+    then the place filed from, unseparated): names are split at 、, the last
+    one runs into the place.  A Chinese name is most often three characters,
+    so the last takes three when at least two remain for the place, else two.
+
+        >>> _wire_names("李佳颖上海", 0), _wire_names("王明台北", 0), _wire_names("张三、李佳颖北京", 10)
+        ([(0, 3)], [(0, 2)], [(10, 12), (13, 16)])
+    """
+    spans: list[tuple[int, int]] = []
+    pos = offset
+    *first, last = rest.split("、")
+    for name in first:
+        if 2 <= len(name) <= 4:
+            spans.append((pos, pos + len(name)))
+        pos += len(name) + 1
+    n = 3 if len(last) >= 5 else 2
+    if len(last) >= n + 2:
+        spans.append((pos, pos + n))
+    return spans
 
 
 def _is_body(folded: str) -> bool:
@@ -471,11 +515,17 @@ def extract_metadata(text: str) -> tuple[Metadata, Fixed]:
     # --- dateline in one of the first paragraphs (kept in the body: it is part of the lead)
     dateline_outlet: str | None = None
     for i in body[:3]:
+        wire = _WIRE_BYLINE.match(folded[i])
+        if wire:
+            dateline_outlet = lines[i][wire.start("outlet") : wire.end("outlet")]
+            authors += [lines[i][s:e] for s, e in _wire_names(wire.group("rest"), wire.start("rest"))]
+            break
         m = _DATELINE.match(folded[i])
         if not m:
             continue
-        if m.group("outlet") and not _NO_OUTLET.match(m.group("outlet")):
-            dateline_outlet = lines[i][m.start("outlet") : m.end("outlet")]
+        group = "outlet" if m.group("outlet") else "boutlet"
+        if m.group(group) and not _NO_OUTLET.match(m.group(group)):
+            dateline_outlet = lines[i][m.start(group) : m.end(group)]
         if m.group("byline"):
             inner = lines[i][m.start("byline") - 1 : m.end("byline") + 1]
             fields = _parse_line(inner)

@@ -173,10 +173,10 @@ _FILLER = re.compile(
     r"(?:\s|[”’\"'）)】]|（[^（）]{0,10}）|\([^()]{0,10}\)|" + _YEARISH + "|"
     r"同比|累计|共计|合计|总计|总共|共|实现|完成|达到|达|为|是|总额|总值|总量|总数|总规模|规模|额|值|约|近|将近|接近|由|"
     r"大约|超过|超|逾|突破|有|在库|已|已经|分别|从|的|了|首次|再次|稳定在|保持在|增至|增加到|增长到|增长至|"
-    r"提高到|提高至|上升到|上升至|下降到|下降至|减少到|减少至|到|至|预计|可望|有望|力争|争取|不少于|不低于|至少)*"
+    r"提高到|提高至|上升到|上升至|下降到|下降至|减少到|减少至|到|至|预计|可望|有望|力争|争取|将|不少于|不低于|至少)*"
 )
 _GROWTH_LEAD = re.compile(r"(?:\s|同比|比上年同期|较上年同期|比去年同期|较去年同期|比上年|较上年|比去年|较去年|"
-                          r"与上年相比|与去年相比|(?:比|较)[^，。；,;\d]{0,6}?(?:19|20)\d\d年(?:同期)?|分别|其|增速|增幅|降幅|"
+                          r"与上年相比|与去年相比|按年|(?:比|较)(?:上年|去年)(?:末|底)|(?:比|较)[^，。；,;\d]{0,6}?(?:19|20)\d\d年(?:同期)?|分别|其|增速|增幅|降幅|"
                           r"(?:比|较)(?:上年|去年|(?:19|20)\d\d年)(?:同期)?的\d+(?:\.\d+)?(?:万亿|亿|万|千)?(?:美元|元)?|"
                           r"同口径|可比口径|按可比价格?计算|按不变价格?计算|" + _YEARISH + r")*")
 _INVEST_LEAD = re.compile(r"\s*(?:(?:计划|累计|签约|协议|合同)?(?:总投资额?|投资总额|总额)|"
@@ -246,7 +246,7 @@ def _scope_regions(sent: Span, hits: list[Hit], markers: list[Marker], art: Arti
     out: list[_Scope] = []
     candidates = [m for m in art.places if sent.start <= m.start and m.end <= sent.end]
     candidates += [m for m in art.collectives if sent.start <= m.start and m.end <= sent.end]
-    for m in sorted(candidates):
+    for m in sorted(candidates, key=lambda m: (m.start, m.end)):
         if m.organisation:
             continue
         start, end = m.start - sent.start, m.end - sent.start
@@ -331,6 +331,53 @@ class _Fact(NamedTuple):
     pos: int
     quantity: Quantity | None
     growth: Growth | None = None
+    region: str | None = None  # a place of its own (东台市、大丰区分别增长…)
+
+
+# 分地区看 / 分县区看 / 分市州看: the places named next speak of the figure before
+_BY_PLACE = re.compile(r"\s*(?:从|按)?分?(?:地区|区域|县区|区县|县市区|县（市、区）|县\(市、区\)|市州|市县|"
+                       r"镇街|镇（街道）|板块|园区)(?:来)?看[，,：:]")
+_PLACE_JOINER = re.compile(r"\s*[、和与及]\s*")
+
+
+def _place_rates(s: str, places: list[tuple[int, int, str]], start: int, end: int,
+                 skip: tuple[int, int] | None = None) -> list[tuple[str, Growth]]:
+    """Growth rates given place by place: ``东台市、大丰区分别增长10.2%、9.1%，建湖县增长7.8%``.
+
+    ``places`` are (start, end, region) in the sentence; a run of them joined by
+    、/和 takes as many rates after 分别 as it has places, one place the rate
+    right after it.  ``skip`` is an indicator's words standing between the places
+    and the rates (遵义市、毕节市地区生产总值分别增长5.6%和5.2%).
+
+        >>> s = "分地区看，东台市、大丰区分别增长10.2%、9.1%，建湖县增长7.8%"
+        >>> [(r, g.pct) for r, g in _place_rates(s, [(5, 8, "甲"), (9, 12, "乙"), (27, 30, "丙")], 0, len(s))]
+        [('甲', 10.2), ('乙', 9.1), ('丙', 7.8)]
+    """
+    out: list[tuple[str, Growth]] = []
+    growths = find_growths(s)
+    clauses = clause_bounds(s)
+    run: list[tuple[int, int, str]] = []
+    places = [p for p in places if start <= p[0] and p[1] <= end]
+    for k, p in enumerate(places):
+        run.append(p)
+        nxt = places[k + 1] if k + 1 < len(places) else None
+        if nxt is not None and _PLACE_JOINER.fullmatch(s, p[1], nxt[0]):
+            continue
+        after = p[1]
+        if skip is not None and skip[0] - after <= 0 <= skip[1] - after:
+            after = skip[1]
+        head = _RESPECTIVELY_LEAD.match(s, after)
+        lead_end = head.end() if head else after
+        lead_end = _GROWTH_LEAD.match(s, lead_end).end()
+        g = next((g for g in growths if g.verb_start == lead_end), None)
+        group, run = run, []
+        if g is None:
+            continue
+        _, c_end = enclosing(clauses, g.verb_start)
+        rates = _bare_rates(s, g, c_end) if head and len(group) > 1 else [g]
+        if len(rates) == len(group):
+            out += [(place[2], rate) for place, rate in zip(group, rates, strict=True)]
+    return out
 
 
 def _growth_for(s: str, hit: Hit, seg_end: int, growths: list[Growth], subs: list[tuple[int, int]]) -> Growth | None:
@@ -581,6 +628,31 @@ def _respectively(s: str, hits: list[Hit], quantities: list[Quantity], growths: 
     return out
 
 
+def _sentence_places(sent: Span, art: Article) -> list[tuple[int, int, str]]:
+    """The places the sentence names, as (start, end, region) in the sentence;
+    not those that are a base of comparison (高于全省) or part of a body's name."""
+    s = sent.text
+    out = []
+    for m in art.places:
+        if sent.start <= m.start and m.end <= sent.end and m.place and not m.organisation:
+            start, end = m.start - sent.start, m.end - sent.start
+            if not _REGION_BEFORE_BAD.search(s[max(0, start - 3):start]):
+                out.append((start, end, m.place.canonical))
+    return out
+
+
+def _by_place_rows(sent: Span, art: Article, clock: Clock, code: str, markers: list[Marker]) -> list[IndicatorRow]:
+    """``分地区看，东台市、大丰区分别增长10.2%、9.1%``: rates place by place of
+    the one figure the sentence before spoke of."""
+    s = sent.text
+    rows = []
+    period = resolve(markers, clock)
+    for region, g in _place_rates(s, _sentence_places(sent, art), 0, len(s)):
+        rows.append(IndicatorRow(region, period.start if period else None, period.end if period else None, code,
+                                 None, None, None, g.pct, None, s, sent.start, sent.end))
+    return rows
+
+
 def _sentence_rows(sent: Span, art: Article, clock: Clock, para_region: str | None,
                    hits: list[Hit], markers: list[Marker], scopes: list[_Scope],
                    said: frozenset[str] = frozenset()) -> list[IndicatorRow]:
@@ -591,6 +663,7 @@ def _sentence_rows(sent: Span, art: Article, clock: Clock, para_region: str | No
     growths = find_growths(s)
     subs, clauses = subclause_bounds(s), clause_bounds(s)
     rows: list[IndicatorRow] = []
+    places = _sentence_places(sent, art)
     shared = _respectively(s, hits, quantities, growths)
     after_rates, used_rates = _respectively_after(s, hits, growths)
     for n, hit in enumerate(hits):
@@ -600,10 +673,18 @@ def _sentence_rows(sent: Span, art: Article, clock: Clock, para_region: str | No
         growth = None
         # a part named with its own place (其中，龙泉镇GDP…) is that place's figure
         placed = any(sc.pos <= hit.start for sc in scopes)
-        if _is_component(s, hits, n, frozenset() if placed else said):
+        # …，其中松山湖高新区规上工业增加值增长12.6%: after 其中 a figure named
+        # again with a place of its own is that place's, not a part of the first
+        own_place = n > 0 and any(hits[n - 1].end <= sc.pos <= hit.start and sc.region for sc in scopes)
+        if not own_place and _is_component(s, hits, n, frozenset() if placed else said):
             continue
         if n in shared:
             facts = shared[n]
+            if not facts and hit.term.kind != "projects":
+                # 遵义市、毕节市地区生产总值分别增长5.6%和5.2%: a rate for each place
+                facts = [_Fact(hit.term.code, g.start, None, g, region)
+                         for region, g in _place_rates(s, places, 0, seg_end, (hit.start, hit.end))
+                         if g.verb_start > hit.end]
         elif hit.term.kind == "projects":
             facts = _project_facts(s, hit, seg_end, quantities, clauses)
         else:
@@ -633,7 +714,7 @@ def _sentence_rows(sent: Span, art: Article, clock: Clock, para_region: str | No
             qualifier = _qualifier_at(s, pos, markers, (hit.start, pos)) or hit.term.qualifier
             period = resolve([mk for mk in markers if mk.end <= max(pos, hit.start)], clock,
                              planned=qualifier in ("plan", "target"))
-            key = (fact.code, period)
+            key = (fact.code, period, fact.region)
             if key in seen_periods:
                 # a second amount for the same figure and period is a detail, not
                 # a fact — unless the first was a round milestone (首次突破千亿元，达到1023.6亿元)
@@ -652,8 +733,8 @@ def _sentence_rows(sent: Span, art: Article, clock: Clock, para_region: str | No
             if q is None and growth is None:
                 continue
             region_scope = [sc.region for sc in scopes if sc.pos <= hit.start]
-            region = region_scope[-1] if region_scope else (para_region or
-                                                            (art.subject.canonical if art.subject else None))
+            region = fact.region or (region_scope[-1] if region_scope else (
+                para_region or (art.subject.canonical if art.subject else None)))
             if region == "":
                 continue  # named, but not resolvable: better no row than one with the wrong place
             qualifier = qualifier or (q.qualifier if q else None)
@@ -765,12 +846,13 @@ def extract_indicators(text: str, published_at: datetime | date | None = None,
     para, para_region = -1, None
     last: Period | None = None  # the last flow period the text named (同期)
     prev: Period | None = None  # the one of the sentence before, in the same paragraph
+    para_period: Period | None = None  # the last one named in this paragraph
     tables = find_tables(text)
     before: Span | None = None
     prev_codes: frozenset[str] = frozenset()
     for sent in split_sentences(text):
         if sent.para != para:
-            para, para_region, prev = sent.para, None, None
+            para, para_region, prev, para_period = sent.para, None, None, None
         clock = Clock(art.ref_year, art.published, year_context, last)
         table = next((t for t in tables if t.start <= sent.start < t.end), None)
         if table is not None:
@@ -792,13 +874,22 @@ def extract_indicators(text: str, published_at: datetime | date | None = None,
             markers = [Marker("same", 0, 0), *markers]
             clock = clock._replace(last=prev)
             said = prev_codes
+        elif not markers and (para_period or last) is not None:
+            # a paragraph speaks of one period: 首三季，工业增长5.1%。投资年减2.6%。
+            # — a sentence naming none goes on with the one named before it, in
+            # its paragraph or else in the article
+            markers = [Marker("same", 0, 0)]
+            clock = clock._replace(last=para_period or last)
         scopes = _scope_regions(sent, hits, markers, art)
+        if not hits and len(prev_codes) == 1 and _BY_PLACE.match(sent.text):
+            rows += _by_place_rows(sent, art, clock, next(iter(prev_codes)), markers)
+            continue  # the topic goes on: prev_codes and periods stay
         rows += _sentence_rows(sent, art, clock, para_region, hits, markers, scopes, said)
         prev_codes = frozenset(h.term.code for h in hits)
         year_context = context_year(markers, sent.text) or year_context
         flow = [mk for mk in markers if not mk.future and mk.kind in ("months", "ytd", "year", "same")]
         if flow:
-            prev = last = resolve(flow, clock)
+            prev = last = para_period = resolve(flow, clock)
         else:
             prev = None
         if scopes:

@@ -21,7 +21,9 @@ MONEY_UNITS = ("美元", "元")
 COUNT_UNITS = ("家", "个", "户", "项", "人", "名")
 
 _CJK_DIGITS = "零〇一二两三四五六七八九十百千"
-NUM = rf"(?:\d+(?:\.\d+)?|[{_CJK_DIGITS}]+(?:点[零〇一二三四五六七八九]+)?)"
+# 8,352.6 / 10,560: thousands separators as Hong Kong, Taiwan and wire copy write them
+_GROUPED = r"\d{1,3}(?:,\d{3})+(?![\d,])(?:\.\d+)?"
+NUM = rf"(?:{_GROUPED}|\d+(?:\.\d+)?|[{_CJK_DIGITS}]+(?:点[零〇一二三四五六七八九]+)?)"
 _MAG = "万亿|千亿|百亿|十亿|千万|百万|十万|亿|万|千"
 _QUANTITY = re.compile(
     rf"(?<![\d.])(?P<num>{NUM})"
@@ -53,7 +55,11 @@ def parse_number(token: str) -> float | None:
         (1603.62, 50.0, 100.0)
         >>> parse_number("两千"), parse_number("零点五"), parse_number("批")
         (2000.0, 0.5, None)
+        >>> parse_number("8,352.6")
+        8352.6
     """
+    if re.fullmatch(_GROUPED, token):
+        token = token.replace(",", "")
     try:
         return float(token)
     except ValueError:
@@ -112,6 +118,8 @@ def find_quantities(text: str) -> list[Quantity]:
         []
         >>> [(q.value, q.unit) for q in find_quantities("达到一百二十家，共三十个")]
         [(120.0, '家'), (30.0, '个')]
+        >>> [(q.value, q.unit) for q in find_quantities("总额9,860.5亿元，企业10,560家,增长6.3%,共12个")]
+        [(9860.5, '亿元'), (10560.0, '家'), (12.0, '个')]
     """
     out: list[Quantity] = []
     for m in _QUANTITY.finditer(text):
@@ -154,8 +162,10 @@ class Growth(NamedTuple):
     verb_start: int  # where the growth word (增长, 增速 …) begins
 
 
-_UP = "增\ufffd|增长率|增长|增加|提高|上升|提升|增速为|增速达到|增速达|增速|增幅为|增幅达到|增幅达|增幅"
-_DOWN = "下降|减少|降低|下滑|回落|负增长|降幅为|降幅达|降幅|下\ufffd|降\ufffd|减\ufffd"
+# 年增/年减 (Taiwan, Hong Kong: 年增5.1%) and a bare 增/减/降 right before the
+# number (同比增5.1%) come last: the longer verbs win where both fit
+_UP = "增\ufffd|增长率|增长|增加|提高|上升|提升|增速为|增速达到|增速达|增速|增幅为|增幅达到|增幅达|增幅|年增|增"
+_DOWN = "下降|减少|降低|下滑|回落|负增长|降幅为|降幅达|降幅|下\ufffd|降\ufffd|减\ufffd|年减|减|降"
 _GROWTH = re.compile(
     rf"(?P<verb>{_DOWN}|{_UP})(?:了|为|达到|达)?\s*(?P<sign>[-－]?)(?P<num>\d+(?:\.\d+)?)\s*"
     r"(?P<unit>%|％|个百分点|百分点|倍|成)(?:\s*[-—–~～－至到]\s*\d+(?:\.\d+)?\s*[%％])?"
@@ -179,6 +189,8 @@ def find_growths(text: str) -> list[Growth]:
         []
         >>> [g.pct for g in find_growths("增\ufffd6.2%，下\ufffd3.8%")]
         [6.2, -3.8]
+        >>> [g.pct for g in find_growths("GDP年增5.1%，外贸年减3.4%，同比增2.5%，按年增长4.3%")]
+        [5.1, -3.4, 2.5, 4.3]
     """
     out: list[Growth] = []
     for m in _GROWTH.finditer(text):
@@ -193,7 +205,8 @@ def find_growths(text: str) -> list[Growth]:
         elif unit == "成":
             pct *= 10
         # a character lost in decoding (U+FFFD) after 增 / 下 still says which way
-        down = m["verb"].startswith(("下降", "减少", "降低", "下滑", "回落", "负增长", "降幅", "下", "降", "减"))
+        down = m["verb"].startswith(("下降", "减少", "降低", "下滑", "回落", "负增长", "降幅", "下", "降", "减",
+                                     "年减"))
         if down or m["sign"]:
             pct = -pct
         out.append(Growth(pct, m.start(), m.end(), m.start("verb")))

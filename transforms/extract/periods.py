@@ -64,7 +64,7 @@ _COMPARE_BEFORE = re.compile(r"(?:比|较|与|同|和|超过|高于|低于)$")
 _MARKERS = re.compile(
     # every branch starts with one of these: positions that do not are
     # passed over at the cost of one test
-    r"(?=[\d一二两三四五六七八九十今本当去上下前明全年近过最截到目现同第“\"])"
+    r"(?=[\d一二两三四五六七八九十今本当去上下前首明全年近过最截到目现同第“\"])"
     r"(?:(?P<span>(?P<sy1>(?:19|20)\d\d)\s*[-—–~～－至到]\s*(?P<sy2>(?:19|20)\d\d)\s*年)"
     r"|(?P<fyp>[“\"]?十[一二三四五六][五][”\"]?(?:期间|时期|以来))"
     r"|(?:(?P<year>(?:19|20)\d\d)\s*年(?:度)?|(?P<rel>今年|本年|当年|去年|上一年|上年|前年|明年))"
@@ -73,10 +73,11 @@ _MARKERS = re.compile(
     r"|(?P<fullyear>全年|年度)"
     r"|(?P<yearend>年末|年底)"
     r"|(?P<ytd>年初以来)"
-    r"|(?P<front>前(?P<fq>[一二三四1-4])(?:个)?季度)"
+    r"|(?P<front>(?:前|首)(?P<fq>[一二三四1-4])(?:个)?季(?:度)?)"  # 首三季: Hong Kong usage
+    r"|(?P<firstq>首季(?:度)?)"
     r"|(?P<half>上半年|下半年)"
     r"|(?P<quarter>(?:第)?(?P<q>[一二三四1-4])季度)"
-    r"|(?P<firstm>前(?P<fm>\d{1,2}|[一二三四五六七八九十]{1,2})个月)"
+    r"|(?P<firstm>(?:前|首)(?P<fm>\d{1,2}|[一二三四五六七八九十]{1,2})个月)"
     r"|(?P<asof>截至|截止到?|到)?(?P<m1>\d{1,2}|[一二三四五六七八九十]{1,2})\s*(?:月份?)?\s*[-—–~～－至到]\s*"
     r"(?P<m2>\d{1,2}|[一二三四五六七八九十]{1,2})\s*月(?:份)?(?P<mend>底|末)?(?![\d日号])"
     r"|(?P<asof1>截至|截止到?|到)?(?P<mo>(?<![\d\-—])\d{1,2}|[一二三四五六七八九十]{1,2})\s*月(?:份)?"
@@ -100,6 +101,8 @@ def find_markers(text: str, ref_year: int | None) -> list[Marker]:
         [('months', 1, 9), ('months', 1, 6), ('months', 1, 3), ('months', 1, 10)]
         >>> [(m.kind, m.m2) for m in find_markers("截至9月底，目前", 2023)]
         [('point', 9), ('point', 0)]
+        >>> [(m.kind, m.m1, m.m2) for m in find_markers("今年首三季，首季，首5个月", 2023)]
+        [('months', 1, 9), ('months', 1, 3), ('months', 1, 5)]
         >>> find_markers("较去年同期增加83家，12月1日", 2022)
         []
         >>> [(m.year, m.future) for m in find_markers("力争2025年", 2024)]
@@ -144,6 +147,8 @@ def find_markers(text: str, ref_year: int | None) -> list[Marker]:
             out.append(Marker("ytd", start, end, ref_year))
         elif m["front"]:
             out.append(Marker("months", start, end, None, 1, _QUARTERS[m["fq"]][1]))
+        elif m["firstq"]:
+            out.append(Marker("months", start, end, None, 1, 3))
         elif m["half"]:
             m1, m2 = (1, 6) if m["half"] == "上半年" else (7, 12)
             out.append(Marker("months", start, end, None, m1, m2))

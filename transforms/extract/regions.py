@@ -64,6 +64,9 @@ _BARE_ZONE = re.compile(r"(?:(?<![\u4e00-\u9fff])|(?<=[我全本该]))(?:高新�
 # a zone named without a place the gazetteer knows, at the head of a title or after a break
 _FREE_ZONE = re.compile(r"(?:^|(?<=[\s，,：:“”|·—\-]))(?P<name>(?P<stem>[\u4e00-\u9fff]{2,4}?)(?:"
                         + "|".join(ZONE_SUFFIXES) + "))")
+# the same inside a sentence: at a clause head, also right after 其中 (其中松山湖高新区…)
+_FREE_ZONE_IN = re.compile(r"(?:^|(?<=[\s，,；;：:“”|·—\-（(、])|(?<=其中))(?P<name>(?P<stem>[\u4e00-\u9fff]{2,4}?)(?:"
+                           + "|".join(ZONE_SUFFIXES) + "|新城))")  # 秦汉新城: a new town inside a 新区
 _NOT_ZONE_STEM = re.compile(r"[的了在和与及等将是为把对向从到于各全本我该个这那市区县省]|建设|推进|加快|打造|国家|省级")
 _BELOW = re.compile(r"[全我本该](?:区|县)")
 _COLLECTIVE = re.compile(r"(?:全|本|我|该)(?:区|市|县|省)|全国")
@@ -286,7 +289,25 @@ def _find_places(text: str, prior_items: tuple[tuple[str, int], ...]) -> tuple[M
         else:
             out.append(mention)
         parent, parent_end = place, end
-    return tuple(out)
+    return tuple(sorted(out + _free_zones(text, out), key=lambda m: (m.start, m.end)))
+
+
+def _free_zones(text: str, known: list[Mention]) -> list[Mention]:
+    """Zones the gazetteer cannot place, named at a clause head inside the
+    text (``，其中松山湖高新区规上工业增加值增长12.6%``): taken as written.
+
+        >>> [m.place.name for m in _free_zones("其中松山湖高新区增长较快，全市加快建设新区", [])]
+        ['松山湖高新区']
+        >>> [m.place.name for m in _free_zones("在新区五个新城中，秦汉新城、沣东新城增长较快", [])]
+        ['秦汉新城', '沣东新城']
+    """
+    out = []
+    for m in _FREE_ZONE_IN.finditer(text):
+        if _NOT_ZONE_STEM.search(m["stem"]) or any(k.start < m.end() and m.start() < k.end for k in known):
+            continue
+        name = m["name"]
+        out.append(Mention(m.start(), m.end(), Place(name, "zone", name, None, None)))
+    return out
 
 
 def article_prior(*texts: str) -> Counter[str]:

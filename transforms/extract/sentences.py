@@ -70,10 +70,27 @@ def split_sentences(text: str) -> list[Span]:
     return out
 
 
+_OPEN, _CLOSE = "（(", "）)"
+
+
 def _split(text: str, sep: re.Pattern[str]) -> list[tuple[int, int]]:
+    """Split at ``sep``, but not inside brackets: ``8352.6亿元（人民币，下同），增长4.3%``
+    keeps the aside in one piece with its amount.
+
+        >>> _split("8亿元（人民币，下同），增长4%", _CLAUSE_SEP)
+        [(0, 11), (12, 16)]
+        >>> _split("9,210.4亿元,增长4%", _CLAUSE_SEP)
+        [(0, 9), (10, 14)]
+    """
     bounds: list[tuple[int, int]] = []
     start = 0
     for m in sep.finditer(text):
+        if m.group() == "," and m.start() and text[m.start() - 1].isdigit() and \
+                re.match(r"\d{3}(?![\d,])", text[m.end():m.end() + 4]):
+            continue  # 9,210.4: a thousands separator
+        head = text[start:m.start()]
+        if sum(head.count(c) for c in _OPEN) > sum(head.count(c) for c in _CLOSE):
+            continue
         bounds.append((start, m.start()))
         start = m.end()
     bounds.append((start, len(text)))
