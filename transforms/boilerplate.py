@@ -40,6 +40,7 @@ from functools import cache
 from importlib import resources
 from typing import NamedTuple
 
+from transforms.lines import drop_lines
 from transforms.metadata import fold, is_metadata_line
 from transforms.repairs import Fixed, Repair
 
@@ -366,7 +367,7 @@ def strip_boilerplate(text: str) -> Stripped:
         if marks:
             parts.append(f"markdown heading marks on {marks} line{'s' if marks > 1 else ''}")
         repairs.append(Repair("boilerplate", "removed " + ", ".join(parts)))
-        text = _join(lines, set(remove))
+        text = drop_lines(lines, set(remove))
     return Stripped(Fixed(text, repairs), flags)
 
 
@@ -419,17 +420,3 @@ def _strip_heading_marks(lines: list[str], first: int, remove: dict[int, str]) -
     return out, count
 
 
-def _join(lines: list[str], remove: set[int]) -> str:
-    """Join the kept lines; a blank line left between two removed ones goes too."""
-    out: list[str] = []
-    for i, line in enumerate(lines):
-        if i in remove:
-            continue
-        if not line.strip() and (i - 1 in remove) and (not out or not out[-1].strip()):
-            continue
-        out.append(line)
-    while out and not out[-1].strip():
-        out.pop()
-    while out and not out[0].strip():
-        out.pop(0)
-    return "\n".join(out)

@@ -35,6 +35,7 @@ from datetime import datetime
 from functools import cache
 from typing import NamedTuple
 
+from transforms.lines import drop_lines
 from transforms.repairs import Fixed, Repair
 
 
@@ -562,7 +563,7 @@ def extract_metadata(text: str) -> tuple[Metadata, Fixed]:
     )
     if not removed_what:
         return metadata, Fixed(text, [])
-    kept = _drop_lines(lines, remove)
+    kept = drop_lines(lines, remove)
     detail = f"moved {len(removed_what)} metadata lines to fields: " + ", ".join(dict.fromkeys(removed_what))
     return metadata, Fixed(kept, [Repair("metadata", detail)])
 
@@ -579,17 +580,3 @@ def _describe(fields: _Fields) -> str:
     return "empty label line"
 
 
-def _drop_lines(lines: list[str], remove: set[int]) -> str:
-    """Join ``lines`` without ``remove``; a blank line left behind by a removed one goes too."""
-    out: list[str] = []
-    for i, line in enumerate(lines):
-        if i in remove:
-            continue
-        if not line.strip() and (i - 1 in remove) and (not out or not out[-1].strip()):
-            continue
-        out.append(line)
-    while out and not out[0].strip():
-        out.pop(0)
-    while out and not out[-1].strip():
-        out.pop()
-    return "\n".join(out)
