@@ -20,14 +20,20 @@ language signal, not a list of known words.  Clean text never decodes strictly
 under a wrong reversal, or when it does it reads worse, so it is left alone.
 
 Where the wrong decode already lost bytes (U+FFFD, ``?``, a dangling byte at
-the end), every character whose bytes survived is recovered, the lost ones
-become U+FFFD, and a ``mojibake_lossy`` repair says how many.
+the end), every character whose bytes survived is recovered, and the holes
+are filled where the evidence allows (see "Filling the holes" below): the
+surviving bytes of a damaged character leave a few candidates (E6 80 ?? is
+one of 64), the wrong decoder's behaviour rules out more, and jieba's
+dictionary, in context, picks one -- only when it is clearly the likeliest.
+The rest stay U+FFFD.  Either way a ``mojibake_lossy`` repair says how many
+characters were inferred and how many are lost: the text is then a best
+reconstruction, and the flag stays.
 
     >>> fixed = repair_mojibake("浠婂勾浠ユ潵锛屽叏甯傜粡娴庤繍琛岀ǔ涓�鍚戝ソ銆�")
-    >>> print(fixed.text)  # 中 and 。 lost a byte each in the wrong decode
-    今年以来，全市经济运行稳�向好�
-    >>> [tag for tag, _ in fixed.repairs]
-    ['mojibake:utf-8/gbk', 'mojibake_lossy']
+    >>> print(fixed.text)  # 中 and 。 lost a byte each; 稳一向好 would fit as well as 稳中向好
+    今年以来，全市经济运行稳�向好。
+    >>> fixed.repairs[1]
+    Repair(tag='mojibake_lossy', detail='1 character inferred from context, 1 character unrecoverable')
     >>> repair_mojibake("½ñÄêÒÔÀ´£¬È«ÊÐ¾­¼ÃÔËÐÐÎÈÖÐÏòºÃ¡£").text
     '今年以来，全市经济运行稳中向好。'
     >>> repair_mojibake("今年以来，全市经济运行稳中向好。").repairs
@@ -39,9 +45,17 @@ from __future__ import annotations
 import bisect
 import codecs
 import contextlib
+import heapq
+import importlib.util
+import math
 import re
 from collections import Counter
+from collections.abc import Iterator
+from functools import cache, lru_cache
+from pathlib import Path
 from typing import NamedTuple
+
+import opencc
 
 from transforms.language import MIN_SCORE, char_scores
 from transforms.repairs import Fixed, Repair
@@ -95,11 +109,61 @@ _KUNJINKAO = "锟斤拷"
 _IDEOGRAPH = re.compile("[\u3400-\u4dbf\u4e00-\u9fff]")
 
 
+class _Hole(NamedTuple):
+    """What the surviving bytes say about a stretch of text they do not determine.
+
+    ``parts`` spell out the original bytes there: known bytes (the surviving
+    pieces of the characters the hole cut into), a count of bytes the wrong
+    decoder lost (``int``), or a hole of the layer undone before (a damaged
+    stretch of the intermediate text, with the codec that turns it back into
+    bytes, and its width).  ``after`` holds the surviving bytes that follow,
+    so that the wrong decoder can be replayed on any guess.  Where the hole
+    is is kept apart (:class:`_Spot`): the same damage reads the same anywhere.
+    """
+
+    parts: tuple[_Part, ...]
+    after: bytes
+    true: str  # the codec that wrote the bytes
+    wrong: tuple[str, ...]  # the decoders that may have lost the unknown bytes
+
+
+_Part = bytes | int | tuple[_Hole, str, int]
+
+
+class _Spot(NamedTuple):
+    """Where a hole is in a reversal's text."""
+
+    at: int  # index of its first U+FFFD
+    width: int  # how many U+FFFD stand for it
+    hole: _Hole
+
+
+class _Gap(NamedTuple):
+    """A run of damage (U+FFFD or ``?``) in the text being reversed, as the bytes it stands for."""
+
+    size: int  # characters in the run
+    question: bool  # a run of ``?``: may be real question marks
+    parts: tuple[_Part, ...]  # lost bytes and holes of the layer undone before
+
+
 class _Candidate(NamedTuple):
     text: str
     lost: int  # characters that could not be recovered (now U+FFFD)
     tags: tuple[str, ...]  # one "mojibake:<true>/<wrong>" per reversed layer
     dangling: int = 0  # of those, lost to a partial character at the end rather than to a hole
+    holes: tuple[_Spot, ...] = ()  # where the U+FFFD are, and what the surviving bytes say about them
+    inferred: int = 0  # characters put back in holes from context (see :func:`_fill`)
+
+
+# The decoders a wrong-codec family may have been: each loses a byte where it cannot pair it.
+_LOSSY_DECODERS = {
+    "gbk": ("gbk", "gb18030"),
+    "gb18030": ("gb18030",),
+    "big5": ("big5hkscs", "cp950", "big5"),
+    "latin-1": ("cp1252",),  # Latin-1 itself loses nothing; Python's cp1252 loses 81 8D 8F 90 9D
+    "cp1252": ("cp1252",),
+    "latin": ("cp1252",),
+}
 
 
 def _wrong_bytes(piece: str, wrong: str) -> list[tuple[bytes, str]]:
@@ -145,72 +209,169 @@ def _continuation_prefix(chunk: bytes, limit: int = 3) -> int:
     return n
 
 
-def _decode_with_holes(chunks: list[bytes], holes: list[tuple[int, bool]], codec: str) -> tuple[str, int, int] | None:
-    """Decode ``chunks`` strictly, tolerating damage only at the holes between them.
+def _part_size(part: _Part) -> int:
+    """Bytes a part stands for (a hole of the layer before: two per character, the width of GBK or Big5)."""
+    if isinstance(part, bytes):
+        return len(part)
+    if isinstance(part, int):
+        return part
+    return 2 * part[2]
 
-    ``holes[i]`` sits between ``chunks[i]`` and ``chunks[i + 1]``: ``(bytes
-    lost, is_question_mark)``.  The character a hole cut into becomes one
-    U+FFFD; its surviving bytes on either side are dropped, so decoding
-    resumes in step.  A ``?`` hole that cut nothing was a real question mark.
-    A dangling partial character at the very end is lost the same way.
-    Returns the text, the characters lost and whether one was a dangling
-    end, or ``None`` when anything else fails to decode: then this is not
-    the right reversal.
+
+def _decode_with_holes(
+    chunks: list[bytes], gaps: list[_Gap], codec: str, wrong: tuple[str, ...]
+) -> tuple[str, int, int, tuple[_Spot, ...]] | None:
+    """Decode ``chunks`` strictly, tolerating damage only at the gaps between them.
+
+    ``gaps[i]`` sits between ``chunks[i]`` and ``chunks[i + 1]``.  The
+    characters a gap cut into become U+FFFD; their surviving bytes on either
+    side are dropped, so decoding resumes in step, and are kept in a
+    :class:`_Hole` with the lost bytes for :func:`_fill`.  A ``?`` gap that cut
+    nothing was a real question mark.  A dangling partial character at the
+    very end is lost the same way.  Returns the text, the characters lost,
+    whether one was a dangling end, and the holes; or ``None`` when anything
+    else fails to decode: then this is not the right reversal.
     """
-    utf8 = codec == "utf-8"
-    width = 3 if utf8 else 2  # bytes per ideograph, to estimate lost characters
+    if codec == "utf-8":
+        return _decode_utf8_with_holes(chunks, gaps, wrong)
     decoder = codecs.getincrementaldecoder(codec)("strict")
     out: list[str] = []
+    holes: list[_Spot] = []
     lost = dangling = 0
     try:
         out.append(decoder.decode(chunks[0], final=False))
-        for (hole_bytes, question), chunk in zip(holes, chunks[1:], strict=True):
+        written = len(out[0])  # characters in ``out``
+        for gap, chunk in zip(gaps, chunks[1:], strict=True):
             pending = decoder.getstate()[0]
-            if utf8:
-                skip = _continuation_prefix(chunk)
+            # A lost lead byte leaves its trail byte behind; a lost trail completes the pending lead.
+            odd = (len(pending) + gap.size) % 2
+            skip = 1 if odd and chunk and chunk[0] >= 0x40 else 0
+            if gap.question and not pending and not skip:
+                out.append("?" * gap.size)  # nothing was cut: a real question mark
+                written += gap.size
             else:
-                # A lost lead byte leaves its trail byte behind; a lost trail completes the pending lead.
-                odd = (len(pending) + hole_bytes) % 2
-                skip = 1 if odd and chunk and chunk[0] >= 0x40 else 0
-            if question and not pending and not skip:
-                out.append("?")  # nothing was cut: a real question mark
-            else:
-                n = max(1, round((len(pending) + hole_bytes + skip) / width))
+                n = max(1, round((len(pending) + gap.size + skip) / 2))
+                parts = tuple(p for p in (pending, *gap.parts, chunk[:skip]) if p)
+                holes.append(_Spot(written, n, _Hole(parts, chunk[skip : skip + 4], codec, wrong)))
                 out.append(REPLACEMENT * n)
+                written += n
                 lost += n
             decoder.reset()
             out.append(decoder.decode(chunk[skip:], final=False))
+            written += len(out[-1])
         if decoder.getstate()[0]:  # an odd trailing byte: its character is lost
             out.append(REPLACEMENT)
             lost += 1
             dangling = 1
     except UnicodeDecodeError:
         return None
-    return "".join(out), lost, dangling
+    return "".join(out), lost, dangling, tuple(holes)
 
 
-def _reverse(segment: str, kind: _Kind, question_holes: bool = False) -> _Candidate | None:
-    """Undo one wrong decode of ``segment``, or ``None`` if it was not this one."""
+def _decode_utf8_with_holes(
+    chunks: list[bytes], gaps: list[_Gap], wrong: tuple[str, ...]
+) -> tuple[str, int, int, tuple[_Spot, ...]] | None:
+    """:func:`_decode_with_holes` for UTF-8, whose structure says exactly which bytes a hole cut into.
+
+    The bytes of an incomplete character before a gap and the continuation
+    bytes after it belong to the hole; where nothing whole survives between
+    two gaps, they are one hole.
+    """
+    decoder = codecs.getincrementaldecoder("utf-8")("strict")
+    out: list[str] = []
+    holes: list[_Spot] = []
+    parts: list[_Part] = []  # of the hole being read
+    lost = dangling = 0
+    try:
+        out.append(decoder.decode(chunks[0], final=False))
+        written = len(out[0])  # characters in ``out``
+        for i, (gap, chunk) in enumerate(zip(gaps, chunks[1:], strict=True)):
+            pending = decoder.getstate()[0]
+            decoder.reset()
+            skip = _continuation_prefix(chunk)
+            if not parts and gap.question and not pending and not skip:
+                text = decoder.decode(chunk, final=False)
+                out += ("?" * gap.size, text)  # nothing was cut: a real question mark
+                written += gap.size + len(text)
+                continue
+            parts.extend((pending, *gap.parts, chunk[:skip]))
+            text = decoder.decode(chunk[skip:], final=False)
+            if not text and i + 1 < len(gaps):
+                continue  # nothing whole before the next gap: one hole (the pending bytes carry over)
+            n = max(1, round(sum(map(_part_size, parts)) / 3))
+            kept = tuple(p for p in parts if p)
+            holes.append(_Spot(written, n, _Hole(kept, chunk[skip : skip + 4], "utf-8", wrong)))
+            out += (REPLACEMENT * n, text)
+            written += n + len(text)
+            lost += n
+            parts = []
+        if decoder.getstate()[0]:  # a partial character at the very end: lost
+            out.append(REPLACEMENT)
+            lost += 1
+            dangling = 1
+    except UnicodeDecodeError:
+        return None
+    return "".join(out), lost, dangling, tuple(holes)
+
+
+def _gap_parts(segment: str, start: int, end: int, inner: tuple[_Spot, ...], wrong: str) -> tuple[_Part, ...]:
+    """What the damage ``segment[start:end]`` stands for in bytes.
+
+    Each character of a run of U+FFFD is one lost byte (every decoder here
+    drops one byte per U+FFFD), unless it is part of a hole the layer undone
+    before left there: then that hole, to be read back through ``wrong``.
+    """
+    by_start = {spot.at: spot for spot in inner}
+    parts: list[_Part] = []
+    i = start
+    while i < end:
+        spot = by_start.get(i)
+        if spot is not None and i + spot.width <= end:
+            parts.append((spot.hole, wrong, spot.width))
+            i += spot.width
+        else:
+            parts.append(1)
+            i += 1
+    merged: list[_Part] = []
+    for part in parts:  # consecutive lost bytes as one count
+        if isinstance(part, int) and merged and isinstance(merged[-1], int):
+            merged[-1] += part
+        else:
+            merged.append(part)
+    return tuple(merged)
+
+
+def _reverse(
+    segment: str, kind: _Kind, question_holes: bool = False, inner: tuple[_Spot, ...] = ()
+) -> _Candidate | None:
+    """Undo one wrong decode of ``segment``, or ``None`` if it was not this one.
+
+    ``inner`` are the holes a reversal undone just before left in ``segment``.
+    """
     # Split at the holes the wrong decode left (U+FFFD, and ``?`` if asked), merging neighbours.
-    pieces = re.split("([\ufffd?]+)" if question_holes else "(\ufffd+)", segment)
-    if all(piece.isascii() for piece in pieces[::2]):
+    pattern = re.compile("[\ufffd?]+" if question_holes else "\ufffd+")
+    pieces = pattern.split(segment)
+    if all(piece.isascii() for piece in pieces):
         return None  # nothing but ASCII and holes: no wrong decode left to undo
-    holes = [(len(hole), REPLACEMENT not in hole) for hole in pieces[1::2]]
-    texts = pieces[::2]
-    encoded = [_wrong_bytes(piece, kind.wrong) for piece in texts]
+    runs = list(pattern.finditer(segment))
+    encoded = [_wrong_bytes(piece, kind.wrong) for piece in pieces]
     if not all(encoded):
         return None
     # Try each dialect of the wrong codec (the same one for the whole segment).
     for dialect in range(max(len(options) for options in encoded)):
         chosen = [options[min(dialect, len(options) - 1)] for options in encoded]
         chunks = [raw for raw, _ in chosen]
-        names = {name for (_, name), piece in zip(chosen, texts, strict=True) if piece}
+        names = {name for (_, name), piece in zip(chosen, pieces, strict=True) if piece}
         wrong = "gb18030" if "gb18030" in names else "cp1252" if "cp1252" in names else min(names, default=kind.wrong)
+        gaps = [
+            _Gap(len(run.group()), REPLACEMENT not in run.group(), _gap_parts(segment, *run.span(), inner, wrong))
+            for run in runs
+        ]
         for codec in kind.decoders:
-            decoded = _decode_with_holes(chunks, holes, codec)
+            decoded = _decode_with_holes(chunks, gaps, codec, _LOSSY_DECODERS.get(wrong, ()))
             if decoded is not None:
-                text, lost, dangling = decoded
-                return _Candidate(text, lost, (f"mojibake:{kind.true}/{wrong}",), dangling)
+                text, lost, dangling, holes = decoded
+                return _Candidate(text, lost, (f"mojibake:{kind.true}/{wrong}",), dangling, holes)
     return None
 
 
@@ -225,13 +386,14 @@ def _candidates(segment: str, kinds: tuple[_Kind, ...]) -> list[tuple[_Candidate
             continue
         found.append((first, None))
         for kind2 in _KINDS:
-            second = _reverse(first.text, kind2)
+            second = _reverse(first.text, kind2, inner=first.holes)
             if second is not None and second.text != first.text:
                 both = _Candidate(
                     second.text,
                     first.lost + second.lost,
                     first.tags + second.tags,
                     first.dangling + second.dangling,
+                    second.holes,
                 )
                 found.append((both, first))
     return found
@@ -277,7 +439,7 @@ def _needed_gain(candidate: _Candidate, known: frozenset[str]) -> float | None:
     return MIN_GAIN if ideographs >= SHORT_SEGMENT else MIN_GAIN_SHORT
 
 
-def _best(segment: str, kinds: tuple[_Kind, ...], known: frozenset[str]) -> _Candidate | None:
+def _best(segment: str, kinds: tuple[_Kind, ...], known: frozenset[str], work: list[int]) -> _Candidate | None:
     """The best-reading reversal that reads clearly better than ``segment``, if there is one.
 
     A second layer is judged against the first one's result when that was good
@@ -292,7 +454,8 @@ def _best(segment: str, kinds: tuple[_Kind, ...], known: frozenset[str]) -> _Can
             first is not None and first in accepted and _gain(first.text, candidate) >= needed
         ):
             accepted.append(candidate)
-    return max(accepted, key=_rank, default=None)
+    best = max(accepted, key=_rank, default=None)
+    return None if best is None else _fill(best, work)
 
 
 # What an unknown (lost) character is worth when ranking readings: a little
@@ -354,17 +517,17 @@ def _utf8_spans(line: str, kind: _Kind) -> list[tuple[int, int]]:
     return spans
 
 
-def _repair_line(line: str, known: frozenset[str]) -> tuple[str, list[_Candidate]]:
+def _repair_line(line: str, known: frozenset[str], work: list[int]) -> tuple[str, list[_Candidate]]:
     """Repair one line: as a whole, then its damaged spans, its Latin-1 runs, its ``锟斤拷``."""
     if line.isascii():
         return line, []
-    best = _best(line, _CJK_KINDS, known)
+    best = _best(line, _CJK_KINDS, known, work)
     if best is not None:
         return best.text, [best]
     done: list[_Candidate] = []
     for kind in _CJK_KINDS:
         for first, last in reversed(_utf8_spans(line, kind)):
-            best = _best(line[first:last], (kind,), known)
+            best = _best(line[first:last], (kind,), known, work)
             if best is not None:
                 line = line[:first] + best.text + line[last:]
                 done.append(best)
@@ -373,7 +536,7 @@ def _repair_line(line: str, known: frozenset[str]) -> tuple[str, list[_Candidate
         run = match.group()
         if len(_NON_ASCII_LATIN.findall(run)) < 2:
             return run  # a lone ·, “ or é is punctuation or a name, not mojibake
-        best = _best(run, _LATIN_KINDS, known)
+        best = _best(run, _LATIN_KINDS, known, work)
         if best is None:
             return run
         done.append(best)
@@ -386,6 +549,743 @@ def _repair_line(line: str, known: frozenset[str]) -> tuple[str, list[_Candidate
         line = line.replace(_KUNJINKAO, REPLACEMENT * 2)
         done.append(_Candidate("", 2 * n, ("mojibake:utf-8/gbk",)))
     return line, done
+
+
+# ---------------------------------------------------------------------------
+# Filling the holes.
+#
+# Every decoder here loses exactly one byte per U+FFFD (CPython's GBK, GB18030,
+# Big5 and cp950 decoders give up on a lead byte they cannot pair and resume at
+# the next byte; cp1252 has five undefined bytes), so a hole's surviving bytes
+# and its lost-byte count are known exactly.  UTF-8's structure then leaves few
+# characters that fit: a character E6 80 ?? is one of U+6000..U+603F, and the
+# lost byte must be one the wrong decoder could not pair with the byte after
+# it (replayed with the real decoder).  Among the readings that fit, jieba's
+# dictionary in context chooses; a hole is filled only when one reading is
+# clearly the most likely, else it stays U+FFFD.  The work is counted in
+# characters tried and bounded per text, so a badly damaged text costs a
+# bounded time, and the same text always gets the same answer.
+
+# A filled reading must beat the runner-up by this much (natural log of how
+# much likelier it makes its few characters of context): e^2, 7 times ...
+MIN_FILL_MARGIN = 2.0
+_FEW_READINGS = 64  # ... when at most this many readings fit (one lost byte); log(N / 64) more for N
+_CONTEXT = 4  # characters of context on either side: jieba's words are rarely longer
+_BEAM = 12  # partial readings kept at each byte of a hole, at most ...
+_BEAM_WIDTH = 8.0  # ... and only those this close to the best (log-probability)
+_MAX_READINGS = 3000  # readings of a hole of the layer before; beyond that its bytes say too little
+_MAX_LOST_BETWEEN = 1  # lost bytes in a hole of an intermediate layer: more leave thousands of readings
+_MAX_LOST_ALONE = 2  # lost bytes in a hole whose readings are tried one by one (else: the beam search)
+_MAX_LOST_SEARCH = 4  # lost bytes in a hole worth the beam search: more are rarely told apart
+_MAX_STEPS = 4000  # characters tried for one hole before giving up on it
+# ... and for all the holes of a text, in proportion to its length: a bound on the time spent
+# (a step takes a few microseconds).
+_FILL_BUDGET = 5000
+_FILL_BUDGET_PER_CHAR = 40
+_MAX_FILL_BUDGET = 120000
+_SCRIPT_PENALTY = 6.0  # a simplified-only character in traditional text, or the reverse
+
+# Rough shares of punctuation in Chinese news text (log), which the word
+# dictionary does not know: between 。 and 〃 only how common they are decides.
+_PUNCTUATION_LOGP = {
+    **dict.fromkeys("，", -3.3),
+    **dict.fromkeys("。", -4.0),
+    **dict.fromkeys("、“”", -5.0),
+    **dict.fromkeys("：（）", -5.8),
+    **dict.fromkeys("；《》", -6.3),
+    **dict.fromkeys("—…·？！‘’「」", -7.5),
+    **dict.fromkeys("『』【】〔〕％　", -8.5),
+}
+_RARE_SYMBOL = -9.0  # any other symbol
+# Characters other than ideographs that articles use, and so may fill a hole.
+_TEXT_SYMBOLS = (
+    "".join(_PUNCTUATION_LOGP)
+    + "〈〉〇～＋－＝／｜￥：；＞＜℃‰°±×÷§№①②③④⑤⑥⑦⑧⑨⑩ⅠⅡⅢⅣⅤⅥ㎡"
+    + "".join(chr(cp) for cp in range(0xFF10, 0xFF1A))  # full-width digits
+    + "".join(chr(cp) for cp in range(0x20, 0x7F))  # ASCII: a GBK trail byte may be one
+)
+_RARE = char_scores("\U00020000")[0]  # what the language model gives an ideograph it never saw
+_COMMON = -12.0  # ... and the 4,800 most common ones at least
+
+
+@cache
+def _vocabulary(name: str) -> tuple[str, ...]:
+    """The characters a hole may hold: ``text`` in an article, or what a wrong decoder produces.
+
+    ``text``: the ideographs the language model knows, and :data:`_TEXT_SYMBOLS`;
+    ``common``: only the 4,800 most common ideographs (for a character that
+    lost most of its bytes: only a common one can be told from context).
+    A wrong codec's name (``gbk``, ``gb18030``, ``big5``, ``latin-1``,
+    ``cp1252``): every character it decodes from one or two bytes, and U+FFFD
+    (a character an earlier wrong decode had already lost).
+    """
+    if name in ("text", "common"):
+        floor = _RARE if name == "text" else _COMMON
+        ideographs = [chr(cp) for cp in [*range(0x4E00, 0xA000), *range(0x3400, 0x4DC0)]]
+        known = [ch for ch, score in zip(ideographs, char_scores("".join(ideographs)), strict=True) if score > floor]
+        return tuple(known) + tuple(_TEXT_SYMBOLS)
+    found = {REPLACEMENT}
+    if _FAMILIES.get(name) == "latin":
+        return (REPLACEMENT, *(bytes([b]).decode("latin-1") for b in range(0x80, 0x100)), *_CP1252_SPECIALS)
+    for codec in _LOSSY_DECODERS[name]:
+        for lead in range(0x81, 0xFF):
+            for trail in range(0x40, 0xFF):
+                with contextlib.suppress(UnicodeDecodeError):
+                    ch = bytes([lead, trail]).decode(codec)
+                    if len(ch) == 1:
+                        found.add(ch)
+    return tuple(sorted(found))
+
+
+@cache
+def _index(vocabulary: str, codec: str, length: int, mask: int) -> dict[bytes, tuple[tuple[str, bytes], ...]]:
+    """Characters of ``vocabulary`` that ``codec`` writes in ``length`` bytes, by their bytes at ``mask``.
+
+    Bit ``k`` of ``mask`` set: byte ``k`` is known.  Built on first use, once.
+    """
+    found: dict[bytes, list[tuple[str, bytes]]] = {}
+    for ch in _vocabulary(vocabulary):
+        try:
+            raw = ch.encode(codec)
+        except UnicodeError:
+            continue
+        if len(raw) == length:
+            key = bytes(b for k, b in enumerate(raw) if mask >> k & 1)
+            found.setdefault(key, []).append((ch, raw))
+    return {key: tuple(chars) for key, chars in found.items()}
+
+
+_Pattern = tuple[int | None, ...]  # bytes: None where one was lost, _UNREAD where a hole before was
+_UNREAD = -1  # a byte of a hole of the layer undone before, too open to spell out: checked once known
+_Check = tuple[int, int, "_Hole", str]  # such bytes: where they start and end, that hole, its wrong codec
+
+
+def _fitting(pattern: _Pattern, pos: int, vocabulary: str, codec: str) -> Iterator[tuple[str, bytes]]:
+    """The characters of ``vocabulary`` whose bytes fit ``pattern`` at ``pos``.
+
+    A character with every byte lost is not looked for: the surviving bytes
+    say nothing about it, and the whole vocabulary would fit.
+    """
+    for length in (1, 2, 3, 4) if codec == "utf-8" else (1, 2):
+        piece = pattern[pos : pos + length]
+        if len(piece) < length:
+            return
+        mask = sum(1 << k for k, b in enumerate(piece) if b is not None and b >= 0)
+        if mask:
+            key = bytes(b for b in piece if b is not None and b >= 0)
+            common = vocabulary == "text" and length - len(key) > 1
+            yield from _index("common" if common else vocabulary, codec, length, mask).get(key, ())
+
+
+@lru_cache(maxsize=1 << 16)
+def _lost_here(wrong: tuple[str, ...], window: bytes, complete: bool = True) -> bool:
+    """Would one of the ``wrong`` decoders, reading ``window``, drop its first byte (and only it)?
+
+    ``complete``: ``window`` holds every byte that decides it (four, or what
+    is left of the text); else only a byte the decoder would certainly have
+    read is ruled out.
+
+        >>> _lost_here(("gbk",), b"\\xb4\\x33")  # a lead byte before a digit cannot pair
+        True
+        >>> _lost_here(("gbk",), b"\\xb4\\xf3")  # 大: would have been read, not lost
+        False
+        >>> _lost_here(("cp1252",), b"\\x9d", complete=False), _lost_here(("cp1252",), b"\\x9c", complete=False)
+        (True, False)
+    """
+    for codec in wrong:
+        try:
+            window.decode(codec)
+        except UnicodeDecodeError as error:
+            if error.start == 0 and (error.end == 1 or not complete):
+                return True
+    return False
+
+
+class _Replay(NamedTuple):
+    """Replays the wrong decoder over guesses for one byte pattern of a hole: are its lost bytes lost?"""
+
+    lost: list[int]  # positions of the lost bytes in the pattern
+    allowed: dict[int, frozenset[int]]  # what may stand there, for those the known bytes after them decide
+    end: int  # length of the pattern
+    after: bytes
+    wrong: tuple[str, ...]
+    checks: tuple[_Check, ...]  # bytes that must read back as a hole of the layer before
+
+    def __call__(self, raw: bytes, before: int) -> bool:
+        """Would the wrong decoder lose each lost byte of ``raw``, as far as the bytes past ``before`` tell?"""
+        # Only those not decided yet (at most three back) and already reached.
+        for i in self.lost[bisect.bisect_left(self.lost, before - 3) : bisect.bisect_left(self.lost, len(raw))]:
+            allowed = self.allowed.get(i)
+            if allowed is not None:
+                if i >= before and raw[i] not in allowed:
+                    return False
+            elif i + 4 <= len(raw) or len(raw) == self.end:
+                window = (raw + self.after)[i : i + 4] if len(raw) == self.end else raw[i : i + 4]
+                if not _lost_here(self.wrong, window):
+                    return False
+            elif not _lost_here(self.wrong, raw[i:], complete=False):
+                return False
+        done = [(start, end, inner, wrong) for start, end, inner, wrong in self.checks if before < end <= len(raw)]
+        return all(_fits(inner, wrong, raw[start:end]) for start, end, inner, wrong in done)
+
+
+@lru_cache(maxsize=4096)
+def _replay(pattern: _Pattern, after: bytes, wrong: tuple[str, ...], checks: tuple[_Check, ...] = ()) -> _Replay:
+    lost = [i for i, b in enumerate(pattern) if b is None]
+    allowed = {}
+    for i in lost:
+        following = [*pattern[i + 1 : i + 4], *after][:3]
+        if None not in following and _UNREAD not in following:
+            tail = bytes(following)  # type: ignore[arg-type]
+            allowed[i] = frozenset(b for b in range(0x80, 0x100) if _lost_here(wrong, bytes([b]) + tail))
+    return _Replay(lost, allowed, len(pattern), after, wrong, checks)
+
+
+@lru_cache(maxsize=1 << 14)
+def _fits(hole: _Hole, wrong: str, raw: bytes) -> bool:
+    """Do ``raw``, read with the ``wrong`` codec, give a reading of ``hole`` (a hole of the layer before)?"""
+    for codec in _LOSSY_DECODERS[wrong] if _FAMILIES[wrong] != "latin" else ("cp1252", "latin-1"):
+        try:
+            reading = raw.decode(codec)
+        except UnicodeDecodeError:
+            continue
+        encoded = reading.encode(hole.true, errors="replace")
+        patterns, _ = _spell(hole)
+        for pattern, checks in patterns or ():
+            if len(pattern) != len(encoded):
+                continue
+            same = all(b is None or b == e for b, e in zip(pattern, encoded, strict=True))
+            if same and _replay(pattern, hole.after, hole.wrong, checks)(encoded, 0):
+                return True
+    return False
+
+
+def _utf8_shaped(pattern: _Pattern) -> bool:
+    """Can ``pattern`` (``None``: any byte but ASCII) be whole UTF-8 characters?  A quick test before searching."""
+    ends = {0}
+    for pos in range(len(pattern)):
+        if pos not in ends:
+            continue
+        lead = pattern[pos]
+        sizes: tuple[int, ...] = ()
+        if lead == _UNREAD:
+            sizes = (1, 2, 3, 4)
+        elif lead is None:
+            sizes = (2, 3, 4)
+        elif lead < 0x80:
+            sizes = (1,)
+        elif 0xC2 <= lead <= 0xF4:
+            sizes = (2,) if lead < 0xE0 else (3,) if lead < 0xF0 else (4,)
+        for size in sizes:
+            tail = pattern[pos + 1 : pos + size]
+            if len(tail) == size - 1 and all(b is None or b == _UNREAD or 0x80 <= b <= 0xBF for b in tail):
+                ends.add(pos + size)
+    return len(pattern) in ends
+
+
+def _unknown(pattern: _Pattern) -> int:
+    """How many bytes of ``pattern`` are not known."""
+    return sum(b is None or b == _UNREAD for b in pattern)
+
+
+class _TooMany(Exception):
+    """The surviving bytes leave too many readings to choose from."""
+
+
+@lru_cache(maxsize=4096)
+def _spell(hole: _Hole) -> tuple[list[tuple[_Pattern, tuple[_Check, ...]]] | None, int]:
+    """The byte patterns a hole's parts may stand for, or ``None`` if too many; and the work it took.
+
+    A hole of the layer undone before stands for each of its readings,
+    written back in the wrong codec; or, when it has too many, for two
+    unread bytes a character (the width of GBK and Big5), each guess for
+    them checked against it (:func:`_fits`).
+    """
+    patterns: list[tuple[_Pattern, tuple[_Check, ...]]] = [((), ())]
+    cost = 0
+    for part in hole.parts:
+        checks: tuple[_Check, ...] = ()
+        if isinstance(part, bytes):
+            options: list[_Pattern] = [tuple(part)]
+        elif isinstance(part, int):
+            options = [(None,) * part]
+        else:
+            inner, wrong, width = part
+            readings, spent = _readings(inner, wrong, _MAX_LOST_BETWEEN)
+            cost += spent
+            if readings is None:
+                options = [(_UNREAD,) * (2 * width)]
+                checks = ((0, 2 * width, inner, wrong),)
+            else:
+                options = [pattern for pattern in (_respell(reading, wrong) for reading in readings) if pattern]
+        patterns = [
+            (p + o, c + tuple((start + len(p), end + len(p), *rest) for start, end, *rest in checks))
+            for p, c in patterns
+            for o in options
+        ]
+        if len(patterns) > _MAX_READINGS:
+            return None, cost
+    return patterns, cost
+
+
+_FAMILIES = {"gbk": "gbk", "gb18030": "gbk", "big5": "big5", "latin-1": "latin", "cp1252": "latin", "latin": "latin"}
+
+
+def _respell(reading: str, wrong: str) -> _Pattern | None:
+    """A reading of an intermediate text as the bytes ``wrong`` decoded it from (U+FFFD: one lost byte)."""
+    out: list[int | None] = []
+    for ch in reading:
+        if ch == REPLACEMENT:
+            out.append(None)
+            continue
+        encoded = _wrong_bytes(ch, _FAMILIES[wrong])
+        if not encoded:
+            return None
+        out.extend(next((raw for raw, name in encoded if name == wrong), encoded[0][0]))
+    return tuple(out)
+
+
+@lru_cache(maxsize=4096)
+def _readings(
+    hole: _Hole, vocabulary: str, most_lost: int = 1, one: bool = False
+) -> tuple[tuple[str, ...] | None, int]:
+    """Every string of ``vocabulary`` characters that fits ``hole`` (``None`` when there are too many).
+
+    For a hole of an intermediate layer, whose text has no language to judge
+    it by, and for a small hole of the article.  Fits: written in
+    ``hole.true`` its bytes are the surviving ones, and the wrong decoder,
+    replayed over them, loses exactly the bytes it lost.  ``None`` too when
+    more than ``most_lost`` bytes were lost, or (``one``) when a reading has
+    more than one character.  With the work it took, in
+    characters tried, so that a caller can bound it (the same for a cached
+    answer: results never depend on the cache).
+    """
+    patterns, cost = _spell(hole)
+    if patterns is None or max(_unknown(pattern) for pattern, _ in patterns) > most_lost:
+        return None, cost
+    found: dict[str, None] = {}
+    steps = [0]
+
+    def walk(pattern: _Pattern, replays: _Replay, pos: int, raw: bytes, chars: str) -> None:
+        if pos == len(pattern):
+            found[chars] = None
+            if len(found) > _MAX_READINGS:
+                raise _TooMany
+            return
+        if one and chars:
+            raise _TooMany
+        for ch, more in _fitting(pattern, pos, vocabulary, hole.true):
+            steps[0] += 1
+            if steps[0] > _MAX_STEPS:
+                raise _TooMany
+            grown = raw + more
+            if replays(grown, len(raw)):
+                walk(pattern, replays, pos + len(more), grown, chars + ch)
+
+    try:
+        for pattern, checks in patterns:
+            walk(pattern, _replay(pattern, hole.after, hole.wrong, checks), 0, b"", "")
+    except _TooMany:
+        return None, cost + steps[0]
+    return tuple(found), cost + steps[0]
+
+
+# Where a line starts or ends (``\n`` in a context window): a line ends on 。 or ” far more
+# often than on ， or “.  Log-odds by punctuation class; other characters 0 at the start, and a
+# little below 0 at the end (headings and bylines end without punctuation).
+_FINAL = set("。！？…”’」』）》〉】.!?)")
+_OPENING = set("“‘「『（《〈【([")
+_MIDDLE = set("，、；,;")
+_LINE_END = {
+    **dict.fromkeys(_FINAL, 0.0),
+    **dict.fromkeys(_OPENING, -7.0),
+    **dict.fromkeys(_MIDDLE, -5.0),
+    **dict.fromkeys("：:", -1.0),  # 情况如下：, a line that introduces what follows
+}
+_LINE_START = dict.fromkeys(_FINAL - _OPENING | _MIDDLE | set("：:"), -6.0)
+_NO_PUNCTUATION_END = -2.0
+# Numbers in ASCII digits stand for a numeral (#): jieba's words that start with one
+# (一个, 三年, 十万) say which characters follow numbers.  Between two numbers stand the
+# marks of dates and ranges (2024年3月, 1—9月, 3至5年): log-odds over their usual frequency.
+_NUMBER = re.compile(r"[0-9]+(?:[.,][0-9]+)*")
+_NUMERALS = "二三四五六七八九十两几"  # not 一: 一致, 一向, 一时 are words of their own
+_NUMERAL = "#"
+_RARE_WORD = 4  # jieba's words seen fewer times are left out (they are most of it, and change little)
+_BETWEEN_NUMBERS = {"—": 6.0, "～": 6.0, "-": 3.0, "至": 3.0, "到": 2.0, "年": 3.0, "月": 3.0}
+
+
+@cache
+def _lexicon() -> tuple[dict[str, float], float]:
+    """jieba's dictionary as log-probabilities of words up to four characters, and of an unknown one.
+
+    Read once from the ``dict.txt`` jieba ships (under a second), only when
+    a hole is to be filled.  ``#X`` entries score ``X`` after a number: the
+    summed frequency of the words numeral + ``X``.
+    """
+    spec = importlib.util.find_spec("jieba")
+    if spec is None or spec.origin is None:
+        return {}, 0.0
+    counts: dict[str, int] = {}
+    after_number: Counter[str] = Counter()
+    total = 0
+    with (Path(spec.origin).parent / "dict.txt").open(encoding="utf-8") as lines:
+        for line in lines:
+            word, _, rest = line.partition(" ")
+            n = int(rest.split(" ", 1)[0] or 0)
+            total += n
+            if len(word) == 1 or (len(word) <= _CONTEXT and n >= _RARE_WORD):
+                counts[word] = n
+            if len(word) == 2 and word[0] in _NUMERALS:
+                after_number[_NUMERAL + word[1]] += n
+    counts.update(after_number)
+    logp = {word: math.log(n / total) for word, n in counts.items() if n > 0}
+    logp[_NUMERAL] = logp.get("一", -6.0)
+    return logp, math.log(1 / (total or 1))
+
+
+@lru_cache(maxsize=1 << 16)
+def _single(ch: str) -> float:
+    """A character standing alone: its jieba frequency, or how common a non-ideograph is."""
+    words, unknown = _lexicon()
+    score = words.get(ch)
+    if score is not None:
+        return score
+    if ch == "\n":
+        return 0.0  # a line edge: scored by what stands beside it
+    if ch in _PUNCTUATION_LOGP:
+        return _PUNCTUATION_LOGP[ch]
+    if _IDEOGRAPH.match(ch):
+        return unknown
+    return min(char_scores(ch)[0], _RARE_SYMBOL)
+
+
+class _Route(NamedTuple):
+    """The best segmentation of a text into jieba's words, as much of it as extending it needs."""
+
+    tail: str = ""  # its last characters (up to three)
+    best: tuple[float, ...] = (0.0,)  # log-probability of the best segmentation up to each of them, and to the end
+    bonus: float = 0.0  # what the text scores beyond its words: line edges, marks between numbers
+
+    @property
+    def score(self) -> float:
+        return self.best[-1] + self.bonus
+
+    def add(self, ch: str) -> _Route:
+        """The route of the text with ``ch`` appended (``\n``: a line edge, scoring how lines end and start)."""
+        words = _lexicon()[0]
+        text = self.tail + ch
+        n = len(text)
+        best = -math.inf
+        for size in range(1, n + 1):
+            score = _single(ch) if size == 1 else words.get(text[n - size :])
+            if score is not None:
+                best = max(best, self.best[n - size] + score)
+        bonus = self.bonus
+        if ch == "\n":
+            bonus += _LINE_END.get(self.tail[-1], _NO_PUNCTUATION_END) if self.tail else 0.0
+        elif self.tail.endswith("\n"):
+            bonus += _LINE_START.get(ch, 0.0)
+        elif ch == _NUMERAL and n > 2 and text[-3] == _NUMERAL:
+            bonus += _BETWEEN_NUMBERS.get(text[-2], 0.0)
+        keep = _CONTEXT - 1
+        return _Route(text[-keep:], (*self.best, best)[-keep - 1 :], bonus)
+
+    def extend(self, text: str) -> _Route:
+        route = self
+        for ch in text:
+            route = route.add(ch)
+        return route
+
+
+def _fit(window: str) -> float:
+    """Log-probability of ``window`` under jieba's word model (``\\n``: the edge of a line).
+
+    >>> _fit("2024年3月") > _fit("2024并3月")
+    True
+    """
+    return _Route().extend(_NUMBER.sub(_NUMERAL, window)).score
+
+
+@cache
+def _converter(config: str) -> opencc.OpenCC:
+    return opencc.OpenCC(config)
+
+
+@lru_cache(maxsize=1 << 16)
+def _scripts(ch: str) -> tuple[str, bool, bool]:
+    """``ch`` in simplified form; is it written so only in traditional text; only in simplified text?"""
+    simplified = _converter("t2s").convert(ch)
+    traditional = _converter("s2t").convert(ch)
+    return (simplified if len(simplified) == 1 else ch), simplified != ch, traditional != ch
+
+
+def _is_traditional(text: str) -> bool:
+    """More characters that ``t2s`` would change than ``s2t`` would."""
+    sample = "".join(_IDEOGRAPH.findall(text))
+    changed = sum(a != b for a, b in zip(sample, _converter("t2s").convert(sample), strict=False))
+    kept = sum(a != b for a, b in zip(sample, _converter("s2t").convert(sample), strict=False))
+    return changed > kept
+
+
+# Paired marks (GB/T 15834): a closing one stands after its opening one.
+_CLOSES = dict(zip("”’》）」』】〉〕)", "“‘《（「『【〈〔(", strict=True))
+_OPENS = set(_CLOSES.values())
+_PAIRED = 2.0  # log-odds for a closing mark that closes an open pair
+_UNPAIRED = -4.0  # ... and for one with nothing to close
+
+
+def _unclosed(text: str) -> str:
+    """The opening marks of ``text`` still open at its end, innermost last.
+
+    >>> _unclosed("（来源：《江州日报》")
+    '（'
+    """
+    stack: list[str] = []
+    for ch in text:
+        if ch in _OPENS:
+            stack.append(ch)
+        elif ch in _CLOSES and stack and stack[-1] == _CLOSES[ch]:
+            stack.pop()
+    return "".join(stack)
+
+
+def _pairing(reading: str, opened: str) -> float:
+    """How well the closing marks in ``reading`` match the marks ``opened`` before it."""
+    stack = list(opened)
+    score = 0.0
+    for ch in reading:
+        if ch in _OPENS:
+            stack.append(ch)
+        elif ch in _CLOSES:
+            if stack and stack[-1] == _CLOSES[ch]:
+                stack.pop()
+                score += _PAIRED
+            else:
+                score += _UNPAIRED
+    return score
+
+
+class _Partial(NamedTuple):
+    score: float  # of the context before the hole and the characters so far, penalties included
+    penalty: float
+    route: _Route
+    raw: bytes  # the characters' bytes
+    chars: str
+
+
+def _search(
+    hole: _Hole, left: str, right: str, opened: str, traditional: bool, steps: list[int]
+) -> list[tuple[float, str]]:
+    """Readings of ``hole`` in the article, scored in context and best first.
+
+    A beam search over the hole's bytes, left to right: each step adds a
+    character whose bytes fit the surviving ones (and whose lost bytes the
+    wrong decoder would have lost), scored with what comes before it; the
+    :data:`_BEAM` best partial readings at each byte go on (fewer, if some
+    read far worse than the best: :data:`_BEAM_WIDTH`).  Traditional text
+    is scored in simplified form (jieba's dictionary is simplified), and a
+    character only the other script writes so is penalised.  ``opened``: the
+    paired marks open on the line before the hole (see :func:`_pairing`).
+    """
+    patterns, cost = _spell(hole)
+    steps[0] += cost
+    if patterns and hole.true == "utf-8":
+        patterns = [(pattern, checks) for pattern, checks in patterns if _utf8_shaped(pattern)]
+    if not patterns:
+        return []
+    fold = _converter("t2s").convert if traditional else str
+    start = _Route().extend(fold(_NUMBER.sub(_NUMERAL, left)))
+    ending = fold(_NUMBER.sub(_NUMERAL, right))
+    finals: dict[str, float] = {}
+    for pattern, checks in patterns:
+        replays = _replay(pattern, hole.after, hole.wrong, checks)
+        agenda: dict[int, list[_Partial]] = {0: [_Partial(start.score, 0.0, start, b"", "")]}
+        for pos in range(len(pattern)):
+            partials = heapq.nlargest(_BEAM, agenda.pop(pos, []))
+            for partial in partials:
+                if partial.score < partials[0].score - _BEAM_WIDTH:
+                    break
+                for ch, more in _fitting(pattern, pos, "text", hole.true):
+                    steps[0] += 1
+                    if steps[0] > _MAX_STEPS:
+                        raise _TooMany
+                    grown = partial.raw + more
+                    if not replays(grown, len(partial.raw)):
+                        continue
+                    simplified, traditional_only, simplified_only = _scripts(ch)
+                    route = partial.route.add(simplified if traditional else ch)
+                    wrong_script = simplified_only if traditional else traditional_only
+                    penalty = partial.penalty + (_SCRIPT_PENALTY if wrong_script else 0.0)
+                    following = _Partial(route.score - penalty, penalty, route, grown, partial.chars + ch)
+                    agenda.setdefault(pos + len(more), []).append(following)
+        for partial in agenda.get(len(pattern), ()):
+            steps[0] += len(ending)
+            score = partial.route.extend(ending).score - partial.penalty + _pairing(partial.chars, opened)
+            finals[partial.chars] = max(finals.get(partial.chars, -math.inf), score)
+    return sorted(((score, chars) for chars, score in finals.items()), reverse=True)
+
+
+def _choose(hole: _Hole, left: str, right: str, opened: str, traditional: bool, budget: list[int]) -> str | None:
+    """The reading of ``hole`` that its context makes clearly the likeliest, if there is one.
+
+    ``budget`` is the work left for this reversal's holes; once it is spent the rest stay open.
+    """
+    if budget[0] <= 0:
+        return None
+    readings, cost = _readings(hole, "text", _MAX_LOST_ALONE, one=True)
+    budget[0] -= cost
+    if readings is not None:
+        budget[0] -= len(readings)
+        scored = _score_alone(readings, left, right, opened, traditional)
+    elif _lost_bytes(hole) > _MAX_LOST_SEARCH:
+        return None
+    else:
+        steps = [0]
+        try:
+            scored = _search(hole, left, right, opened, traditional, steps)
+        except _TooMany:
+            scored = []
+        budget[0] -= steps[0]
+    if not scored:
+        return None
+    if len(scored) == 1:
+        return scored[0][1]  # the bytes leave no other choice (or only far worse ones, cut from the search)
+    # The more readings fit, the likelier one of the wrong ones reads well by chance.
+    margin = MIN_FILL_MARGIN + max(0.0, math.log(len(scored) / _FEW_READINGS))
+    return scored[0][1] if scored[0][0] - scored[1][0] >= margin else None
+
+
+def _score_alone(
+    readings: tuple[str, ...], left: str, right: str, opened: str, traditional: bool
+) -> list[tuple[float, str]]:
+    """One-character readings scored in context, best first: :func:`_search`'s scores, computed faster.
+
+    The best segmentation of ``left + ch + right`` puts ``ch`` in one word;
+    the best segmentations of what lies either side of that word are the same
+    for every ``ch``, so they are computed once.  Of the scores that do not
+    depend on the word, only those beside ``ch`` (a line edge, two numbers
+    around it) are added: the rest are the same for every reading.
+    """
+    fold = _converter("t2s").convert if traditional else str
+    left, right = fold(_NUMBER.sub(_NUMERAL, left)), fold(_NUMBER.sub(_NUMERAL, right))
+    words = _lexicon()[0]
+    reach = _CONTEXT - 1
+    before = [_Route().extend(left[: len(left) - a]).best[-1] for a in range(min(reach, len(left)) + 1)]
+    after = [_Route().extend(right[b:]).best[-1] for b in range(min(reach, len(right)) + 1)]
+    scored = []
+    for reading in readings:
+        simplified, traditional_only, simplified_only = _scripts(reading)
+        ch = simplified if traditional else reading
+        best = before[0] + _single(ch) + after[0]
+        for a in range(len(before)):
+            for b in range(len(after)):
+                if 0 < a + b < _CONTEXT:
+                    score = words.get(left[len(left) - a :] + ch + right[:b])
+                    if score is not None:
+                        best = max(best, before[a] + score + after[b])
+        edge = _LINE_START.get(ch, 0.0) if left == "\n" else 0.0
+        if right == "\n":
+            edge += _LINE_END.get(ch, _NO_PUNCTUATION_END)
+        if left.endswith(_NUMERAL) and right.startswith(_NUMERAL):
+            edge += _BETWEEN_NUMBERS.get(ch, 0.0)
+        wrong_script = simplified_only if traditional else traditional_only
+        best += edge - (_SCRIPT_PENALTY if wrong_script else 0.0) + _pairing(reading, opened)
+        scored.append((best, reading))
+    return sorted(scored, reverse=True)
+
+
+_CONTEXT_BREAK = re.compile("[\ufffd\n]")
+
+
+def _context(pieces: list[str], fills: list[str | None], i: int, step: int) -> str:
+    """Up to :data:`_CONTEXT` characters beside hole ``i`` (``step`` -1: before it, 1: after it).
+
+    ``pieces[k]`` is the text before hole ``k`` (and one more piece ends the
+    text).  An unfilled hole ends the context; so does a line break or the
+    edge of the text, marked ``\n``.
+    """
+    found = ""
+    k = i if step < 0 else i + 1
+    while True:
+        piece = pieces[k]
+        cut = _CONTEXT_BREAK.split(piece)
+        near = cut[-1] if step < 0 else cut[0]
+        found = near + found if step < 0 else found + near
+        if len(found) >= _CONTEXT:
+            return found[-_CONTEXT:] if step < 0 else found[:_CONTEXT]
+        if len(cut) > 1:
+            stop = piece[len(piece) - len(near) - 1] if step < 0 else piece[len(near)]
+            return _edge(found, step) if stop == "\n" else found
+        h = k - 1 if step < 0 else k
+        if h < 0 or h >= len(fills):
+            return _edge(found, step)
+        filled = fills[h]
+        if filled is None:
+            return found
+        found = filled + found if step < 0 else found + filled
+        k += step
+
+
+def _line_before(pieces: list[str], fills: list[str | None], spots: list[_Spot], i: int) -> str:
+    """The text of the line before hole ``i`` (open holes as U+FFFD)."""
+    found = [pieces[i]]
+    k = i
+    while "\n" not in found[-1] and k > 0:
+        k -= 1
+        found += (fills[k] or REPLACEMENT * spots[k].width, pieces[k])
+    return "".join(reversed(found)).rpartition("\n")[2]
+
+
+def _edge(found: str, step: int) -> str:
+    """``found`` marked as reaching the start (``step`` -1) or the end of a line."""
+    return "\n" + found if step < 0 else found + "\n"
+
+
+_EASY = 2  # lost bytes of a hole filled in the first pass; the rest wait for the budget left and more context
+
+
+def _lost_bytes(hole: _Hole) -> int:
+    """How many bytes the wrong decoders lost in ``hole``, in this layer and the one before."""
+    parts = [part for part in hole.parts if not isinstance(part, bytes)]
+    return sum(part if isinstance(part, int) else _lost_bytes(part[0]) for part in parts)
+
+
+def _fill(candidate: _Candidate, work: list[int]) -> _Candidate:
+    """Put back the characters the holes' surviving bytes and their context point to.
+
+    Left to right, the holes that lost few bytes first, then the others and
+    those still open (now with more of their neighbours filled), as long as
+    ``work`` (characters tried, shared by the whole text) lasts.  The text is
+    then a best reconstruction: its ``mojibake_lossy`` repair says how many
+    characters were inferred and how many remain U+FFFD.
+    """
+    if not candidate.holes:
+        return candidate
+    text = candidate.text
+    spots = sorted(candidate.holes)
+    ends = [0] + [spot.at + spot.width for spot in spots]
+    pieces = [text[end : spot.at] for end, spot in zip(ends, spots, strict=False)] + [text[ends[-1] :]]
+    fills: list[str | None] = [None] * len(spots)
+    traditional = _is_traditional(text)
+    for most in (_EASY, None):
+        for i, spot in enumerate(spots):
+            if fills[i] is None and (most is None or _lost_bytes(spot.hole) <= most):
+                left, right = _context(pieces, fills, i, -1), _context(pieces, fills, i, 1)
+                opened = _unclosed(_line_before(pieces, fills, spots, i))
+                fills[i] = _choose(spot.hole, left, right, opened, traditional, work)
+    out = [pieces[0]]
+    inferred = restored = 0
+    for spot, reading, piece in zip(spots, fills, pieces[1:], strict=True):
+        if reading is None:
+            out.append(REPLACEMENT * spot.width)
+        else:
+            out.append(reading)
+            inferred += len(reading)
+            restored += spot.width
+        out.append(piece)
+    return candidate._replace(
+        text="".join(out), lost=candidate.lost - restored, inferred=candidate.inferred + inferred, holes=()
+    )
 
 
 def _explain(found: list[_Candidate]) -> list[Repair]:
@@ -408,17 +1308,23 @@ def _explain(found: list[_Candidate]) -> list[Repair]:
             detail += f", {rounds[tag]} rounds"
         repairs.append(Repair(tag, detail))
     lost = sum(c.lost for c in found)
-    if lost:
-        repairs.append(Repair("mojibake_lossy", f"{lost} character{'s' if lost > 1 else ''} unrecoverable"))
+    inferred = sum(c.inferred for c in found)
+    if lost or inferred:
+        said = []
+        if inferred:
+            said.append(f"{inferred} character{'s' if inferred > 1 else ''} inferred from context")
+        if lost:
+            said.append(f"{lost} character{'s' if lost > 1 else ''} unrecoverable")
+        repairs.append(Repair("mojibake_lossy", ", ".join(said)))
     return repairs
 
 
-def _repair_lines(lines: list[str], known: frozenset[str]) -> tuple[list[str], list[_Candidate]]:
+def _repair_lines(lines: list[str], known: frozenset[str], work: list[int]) -> tuple[list[str], list[_Candidate]]:
     found: list[_Candidate] = []
     out: list[str] = []
     for line in lines:
         body = line.rstrip("\r")
-        fixed, done = _repair_line(body, known)
+        fixed, done = _repair_line(body, known, work)
         out.append(fixed + line[len(body) :])
         found.extend(done)
     return out, found
@@ -444,27 +1350,29 @@ def repair_mojibake(text: str) -> Fixed:
         'GDP增长6.2%——高于预期…'
     """
     found: list[_Candidate] = []
+    # Characters tried in filling holes, for the whole text.
+    work = [min(max(_FILL_BUDGET, _FILL_BUDGET_PER_CHAR * len(text)), _MAX_FILL_BUDGET)]
     # Repeat until nothing changes, so that repairing a repaired text is a no-op;
     # in practice the second round finds nothing (two layers are undone at once).
     for _ in range(_MAX_ROUNDS):
-        text, more = _repair_text(text)
+        text, more = _repair_text(text, work)
         if not more:
             break
         found.extend(more)
     return Fixed(text, _explain(found)) if found else Fixed(text, [])
 
 
-def _repair_text(text: str) -> tuple[str, list[_Candidate]]:
+def _repair_text(text: str, work: list[int]) -> tuple[str, list[_Candidate]]:
     """One round over the lines of ``text``, then a second look at short lines with what it proved."""
     # Split at "\n" only: str.splitlines() would also cut at \x85 and \x1c-\x1e,
     # which are ordinary bytes of UTF-8 read as Latin-1.
     lines = text.split("\n")
-    out, found = _repair_lines(lines, frozenset())
+    out, found = _repair_lines(lines, frozenset(), work)
     if not found:
         return text, []
     known = frozenset(_family(tag) for cand in found for tag in cand.tags)
     untouched = [i for i, (old, new) in enumerate(zip(lines, out, strict=True)) if old == new]
-    again, more = _repair_lines([lines[i] for i in untouched], known)
+    again, more = _repair_lines([lines[i] for i in untouched], known, work)
     for i, line in zip(untouched, again, strict=True):
         out[i] = line
     return "\n".join(out), found + more
