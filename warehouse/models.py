@@ -10,23 +10,43 @@ own connections, so that dbt's is the only one (the ingest flow calls
 A failing dbt test, model or unit test makes :func:`build_models` raise
 :class:`ModelsFailed` (with the failing nodes' names), so the flow run fails
 visibly; ``raise_on_failure=False`` returns the result instead.
+
+Why a replay (:func:`refresh_models`): ``dbt build`` costs 8–15 s on a 2-core
+machine whatever the data, most of it dbt starting up and parsing — too much for
+an ingest that loads one new file. After each successful full build the
+compiled plan is saved beside dbt's target (``plan.json``: the table models in
+dependency order and every data test, as dbt compiled them). While the project
+files, dbt and dbt-duckdb are unchanged, a loading run re-creates the mart tables
+from that SQL in one transaction and runs the data tests exactly as dbt wraps
+them (``fail_calc``, ``warn_if``, ``error_if``, severity). Views, seeds and unit
+tests do not depend on the loaded rows and are left as built. Any change to the
+project, a missing plan or an SQL error falls back to a full ``dbt build``.
 """
 
 from __future__ import annotations
 
+import hashlib
+import json
+import logging
 import os
 import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from graphlib import TopologicalSorter
+from importlib.metadata import version
 from pathlib import Path
+
+import duckdb
 
 from warehouse import near_duplicates, search
 from warehouse.db import open_database
+from warehouse.files import write_bytes_atomically
 from warehouse.paths import WarehousePaths
 
 PROJECT_DIR = Path(__file__).parent / "dbt"
+logger = logging.getLogger(__name__)
 DATABASE_ENV = "JINGJI_DUCKDB_PATH"  # read by warehouse/dbt/profiles.yml
 # dbt keeps global state per process: one invocation at a time.
 _DBT_LOCK = threading.Lock()
@@ -44,10 +64,11 @@ class ModelsResult:
     seconds: float = 0.0
     target_dir: Path | None = None
     log_dir: Path | None = None
+    mode: str = "dbt build"  # or "replay": marts and data tests from the saved plan
 
     def summary(self) -> str:
         return (
-            f"dbt build: {self.passed} passed, {self.failed} failed, {self.errored} errored, "
+            f"{self.mode}: {self.passed} passed, {self.failed} failed, {self.errored} errored, "
             f"{self.skipped} skipped, {self.warned} warned in {self.seconds:.1f} s"
         )
 
@@ -161,9 +182,142 @@ def build_models(warehouse_root: Path, *, raise_on_failure: bool = True, select:
         warehouse_root, ["build", *(["--select", select] if select else [])]
     )
     result = _result(outcome, seconds, target_dir, log_dir)
+    plan_path = target_dir.parent / PLAN_FILE
+    plan_path.unlink(missing_ok=True)  # a plan from an older build must not outlive this one
+    if result.success and select is None:
+        _save_plan(target_dir / "manifest.json", plan_path)
     if raise_on_failure and not result.success:
         raise ModelsFailed(result)
     return result
+
+
+def refresh_models(warehouse_root: Path, *, raise_on_failure: bool = True) -> ModelsResult:
+    """The marts and data tests after a load: replayed from the saved plan when it is current, else ``dbt build``.
+
+    Same contract as :func:`build_models`: no other connection may be open, and a
+    failing data test raises :class:`ModelsFailed` unless ``raise_on_failure`` is false.
+    """
+    paths = WarehousePaths(Path(warehouse_root))
+    target_dir, log_dir = dbt_dirs(paths.root)
+    plan = _load_plan(target_dir.parent / PLAN_FILE)
+    if plan is None or paths.database.stem != plan["catalog"]:
+        return build_models(paths.root, raise_on_failure=raise_on_failure)
+    try:
+        result = _replay(paths, plan, target_dir, log_dir)
+    except duckdb.Error as exc:  # a relation dropped by hand, a changed column: dbt knows how to rebuild
+        logger.info("replaying the models failed (%s); running dbt build", exc)
+        return build_models(paths.root, raise_on_failure=raise_on_failure)
+    if raise_on_failure and not result.success:
+        raise ModelsFailed(result)
+    return result
+
+
+PLAN_FILE = "plan.json"
+PLAN_VERSION = 1
+# dbt's default__get_test_sql: how a data test's rows become failures and a status.
+_TEST_SQL = """select
+    {fail_calc} as failures, {fail_calc} {warn_if} as should_warn, {fail_calc} {error_if} as should_error
+from (
+{sql}
+{limit}
+) dbt_internal_test"""
+
+
+def project_fingerprint() -> str:
+    """What the saved plan was compiled from: every project file, and the dbt and adapter versions."""
+    digest = hashlib.sha256(f"{PLAN_VERSION} {version('dbt-core')} {version('dbt-duckdb')}".encode())
+    for path in sorted(PROJECT_DIR.rglob("*")):
+        relative = path.relative_to(PROJECT_DIR)
+        if path.is_file() and relative.parts[0] not in ("target", "logs", "dbt_packages") and path.name != ".user.yml":
+            digest.update(str(relative).encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()
+
+
+def _save_plan(manifest_path: Path, plan_path: Path) -> None:
+    """Keep what a replay needs from dbt's manifest; no plan when anything is not replayable."""
+    manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
+    nodes = manifest["nodes"]
+    models = {key: node for key, node in nodes.items() if node["resource_type"] == "model"}
+    if any(node["config"]["materialized"] not in ("view", "table", "ephemeral") for node in models.values()):
+        return  # incremental models, snapshots and the like: leave them to dbt
+    order = TopologicalSorter(
+        {key: [dep for dep in node["depends_on"]["nodes"] if dep in models] for key, node in models.items()}
+    ).static_order()
+    tables = [
+        {"name": models[key]["name"], "relation": models[key]["relation_name"], "sql": models[key].get("compiled_code")}
+        for key in order
+        if models[key]["config"]["materialized"] == "table"
+    ]
+    tests = [
+        {
+            "name": node["name"],
+            "sql": node.get("compiled_code"),
+            **{option: node["config"].get(option) for option in ("severity", "warn_if", "error_if", "fail_calc")},
+            "limit": node["config"].get("limit"),
+        }
+        for node in nodes.values()
+        if node["resource_type"] == "test"
+    ]
+    if any(not item["sql"] for item in tables + tests):
+        return
+    catalog = {node["database"] for node in models.values()}
+    if len(catalog) != 1:
+        return
+    plan = {"fingerprint": project_fingerprint(), "catalog": catalog.pop(), "tables": tables, "tests": tests}
+    write_bytes_atomically(plan_path, json.dumps(plan, ensure_ascii=False, indent=1).encode())
+
+
+def _load_plan(plan_path: Path) -> dict | None:
+    try:
+        plan = json.loads(plan_path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    return plan if plan.get("fingerprint") == project_fingerprint() else None
+
+
+def _replay(paths: WarehousePaths, plan: dict, target_dir: Path, log_dir: Path) -> ModelsResult:
+    t0 = time.perf_counter()
+    con = open_database(paths.database, read_only=False)
+    try:
+        con.execute("BEGIN TRANSACTION")  # readers see the old marts or the new ones, never a mixture
+        try:
+            for table in plan["tables"]:
+                con.execute(f"CREATE OR REPLACE TABLE {table['relation']} AS (\n{table['sql']}\n)")
+            con.execute("COMMIT")
+        except BaseException:
+            con.execute("ROLLBACK")
+            raise
+        counts = {"passed": len(plan["tables"]), "failed": 0, "warned": 0}
+        failing = []
+        for test in plan["tests"]:
+            sql = _TEST_SQL.format(
+                fail_calc=test["fail_calc"] or "count(*)",
+                warn_if=test["warn_if"] or "!= 0",
+                error_if=test["error_if"] or "!= 0",
+                sql=test["sql"],
+                limit=f"limit {test['limit']}" if test["limit"] is not None else "",
+            )
+            failures, should_warn, should_error = con.execute(sql).fetchone()
+            if should_error and (test["severity"] or "error").lower() == "error":
+                counts["failed"] += 1
+                failing.append(f"test {test['name']}: Got {failures} results, configured to fail if {test['error_if']}")
+            elif should_warn:
+                counts["warned"] += 1
+            else:
+                counts["passed"] += 1
+    finally:
+        con.close()
+    return ModelsResult(
+        success=counts["failed"] == 0,
+        errored=0,
+        skipped=0,
+        seconds=round(time.perf_counter() - t0, 2),
+        failing=failing,
+        target_dir=target_dir,
+        log_dir=log_dir,
+        mode="replay",
+        **counts,
+    )
 
 
 def built(warehouse_root: Path) -> bool:

@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 import csv
+import shutil
 from datetime import date, datetime
 from pathlib import Path
 
 import duckdb
 import pytest
 
-from warehouse import db
-from warehouse.models import PROJECT_DIR, ModelsFailed, build_models, docs_generate
+from warehouse import db, models
+from warehouse.models import PROJECT_DIR, ModelsFailed, build_models, docs_generate, refresh_models
 from warehouse.near_duplicates import link_near_duplicates
 from warehouse.paths import WarehousePaths
 from warehouse.schema import DOCUMENTS, INDICATORS, PROJECTS, QUARANTINE, Table
@@ -259,6 +260,48 @@ def test_a_failing_test_fails_the_build_with_its_name(tmp_path: Path) -> None:
     assert "2 failed" in str(caught.value)
     # asked not to raise, the same result comes back
     assert not build_models(paths.root, select="stg_indicators", raise_on_failure=False).success
+
+
+@pytest.fixture
+def copy_of_built(built: dict, tmp_path: Path) -> WarehousePaths:
+    """The built warehouse (with its saved plan), copied so a test may change it."""
+    shutil.copytree(built["paths"].root, tmp_path / "wh")
+    return WarehousePaths(tmp_path / "wh")
+
+
+def test_refresh_replays_the_plan_and_builds_what_dbt_builds(copy_of_built: WarehousePaths) -> None:
+    paths = copy_of_built
+    # a new article loaded since the build: another region, a newer figure for an old one
+    text = "宜昌市前三季度地区生产总值90亿元，同比增长3.1%。襄阳市地区生产总值4130亿元，增长6.4%，锂电项目投产。"
+    insert(paths, DOCUMENTS, [_doc("f", text, published_at=datetime(2023, 12, 1), keywords=["锂电"])])
+    insert(paths, INDICATORS, [_gdp_q3("f", 4130, 6.4), {**_gdp_q3("f", 90, 3.1), "region": "宜昌市"}])
+    insert(paths, PROJECTS, [_project("f", "汉江锂能年产20GWh储能电池项目", "operating")])
+    link(paths)
+    replayed = refresh_models(paths.root)
+    assert replayed.mode == "replay" and replayed.success and replayed.passed >= 80
+    rows = mart_rows(paths)
+    assert ("宜昌市", "gdp") in {row[:2] for row in rows["region_indicator_timeseries"]}
+    assert build_models(paths.root).mode == "dbt build"
+    assert mart_rows(paths) == rows
+
+
+def test_a_failing_test_fails_the_replay_with_its_name(copy_of_built: WarehousePaths) -> None:
+    insert(copy_of_built, INDICATORS, [_gdp_q3("a", 4100, 5000.0)])
+    with pytest.raises(ModelsFailed) as caught:
+        refresh_models(copy_of_built.root)
+    assert caught.value.result.mode == "replay"
+    assert "value_between_stg_indicators_yoy_pct" in "\n".join(caught.value.result.failing)
+
+
+def test_a_changed_project_or_a_broken_relation_means_a_full_build(
+    copy_of_built: WarehousePaths, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with duckdb.connect(str(copy_of_built.database)) as con:
+        con.execute("DROP VIEW staging.stg_indicators")  # the replay's SQL fails: dbt rebuilds everything
+    assert refresh_models(copy_of_built.root).mode == "dbt build"
+    assert refresh_models(copy_of_built.root).mode == "replay"
+    monkeypatch.setattr(models, "project_fingerprint", lambda: "edited")
+    assert refresh_models(copy_of_built.root).mode == "dbt build"
 
 
 def test_docs_generate_writes_the_site(built: dict) -> None:

@@ -57,12 +57,13 @@ sources as (
 
 latest as (
 
-    -- the latest publication wins; within one article a figure with a value before a bare growth rate
+    -- the latest publication wins; within one article a figure with a value before a bare growth rate;
+    -- two figures in one sentence are ordered by value only so that every build picks the same one
     select *
     from facts
     qualify row_number() over (
         partition by region, indicator, period_start, period_end
-        order by recency_order desc, (value is null), char_start
+        order by recency_order desc, (value is null), char_start, value_base, yoy_pct
     ) = 1
 
 ),
