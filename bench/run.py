@@ -403,9 +403,12 @@ def grow_run(source: Path, inbox: Path, target: Path) -> dict[str, Any]:
                 AS terms) FROM search_documents s JOIN clone_map m ON s.doc_id = m.old_id WHERE m.k = $k""",
             {"src": source_chars, "dst": target_chars, "k": k},
         )
+        con.execute(
+            """INSERT INTO search_postings SELECT translate(p.term, $src, $dst), m.new_id, p.tf
+                FROM search_postings p JOIN clone_map m ON p.doc_id = m.old_id WHERE m.k = $k""",
+            {"src": source_chars, "dst": target_chars, "k": k},
+        )
     con.unregister("clone_map")
-    # no index yet: refresh_search_index then builds the FTS index over every document
-    con.execute("DROP SCHEMA IF EXISTS fts_main_search_documents CASCADE")
     counts = {t: con.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in ("documents", "quarantine")}
     copied = time.perf_counter() - t0
     t = time.perf_counter()

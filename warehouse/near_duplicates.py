@@ -2,10 +2,12 @@
 
 Run after every load, with the write connection, before the dbt models
 (:func:`link_near_duplicates`). Incremental: each document's MinHash signature
-is computed once and kept in ``document_signatures``; a run signs only the
-documents that have none, looks them up in a MinHash LSH index of all
-signatures, confirms each candidate pair with the exact Jaccard similarity of
-their shingles (``transforms.dedup``) and merges the pairs into clusters.
+is computed once and kept in ``document_signatures``, its LSH bands in
+``document_bands``; a run signs only the documents that have none, finds
+candidates by joining their bands with the stored ones in SQL (so one new
+article costs the same in a large warehouse as in a small one), confirms each
+candidate pair with the exact Jaccard similarity of their shingles
+(``transforms.dedup``) and merges the pairs into clusters.
 
 Every cluster has one canonical document — the earliest published (an
 undated one only when none is dated), then the smallest ``doc_id`` — so the
@@ -16,12 +18,14 @@ canonical. The marts count canonical documents only.
 
 from __future__ import annotations
 
+import hashlib
 import time
 from dataclasses import dataclass
 from datetime import datetime
 
 import duckdb
 import numpy as np
+import pyarrow as pa
 from datasketch import MinHash, MinHashLSH
 
 from transforms.dedup import (
@@ -31,9 +35,8 @@ from transforms.dedup import (
     THRESHOLD,
     shingles,
     signature,
-    signature_from_hashvalues,
 )
-from warehouse.schema import DOCUMENT_LINKS, DOCUMENT_SIGNATURES
+from warehouse.schema import DOCUMENT_BANDS, DOCUMENT_LINKS, DOCUMENT_SIGNATURES
 
 
 @dataclass(frozen=True)
@@ -45,17 +48,30 @@ class LinkReport:
     seconds: float
 
 
+# datasketch's optimal banding for the candidate threshold: (bands, rows per band).
+_LSH = MinHashLSH(threshold=CANDIDATE_THRESHOLD, num_perm=NUM_PERM)
+BANDS, ROWS = _LSH.b, _LSH.r
+BAND_METHOD = f"{METHOD}:b{BANDS}r{ROWS}"
+
+
 def ensure_tables(con: duckdb.DuckDBPyConnection) -> None:
-    for table in (DOCUMENT_SIGNATURES, DOCUMENT_LINKS):
+    for table in (DOCUMENT_SIGNATURES, DOCUMENT_BANDS, DOCUMENT_LINKS):
         con.execute(table.create_sql())
+
+
+def bands(hashvalues: np.ndarray) -> list[int]:
+    """The signature's LSH buckets, one per band: two documents sharing any bucket are candidates.
+
+    Why bands: documents whose signatures agree on all rows of at least one band
+    are likely similar (the LSH "S-curve"); a bucket is a 64-bit hash of that slice.
+    """
+    values = hashvalues.astype("<u4")
+    slices = (values[i * ROWS : (i + 1) * ROWS].tobytes() for i in range(BANDS))
+    return [int.from_bytes(hashlib.blake2b(piece, digest_size=8).digest(), "little", signed=True) for piece in slices]
 
 
 def _encode(m: MinHash) -> str:
     return m.hashvalues.astype("<u4").tobytes().hex()
-
-
-def _decode(text: str) -> MinHash:
-    return signature_from_hashvalues(np.frombuffer(bytes.fromhex(text), dtype="<u4"))
 
 
 class _Clusters:
@@ -111,11 +127,60 @@ def link_near_duplicates(con: duckdb.DuckDBPyConnection, *, threshold: float = T
     return report
 
 
+def _insert_bands(con: duckdb.DuckDBPyConnection, signatures: dict[str, np.ndarray]) -> None:
+    doc_ids, band_numbers, buckets = [], [], []
+    for doc_id, hashvalues in signatures.items():
+        doc_ids += [doc_id] * BANDS
+        band_numbers += range(BANDS)
+        buckets += bands(hashvalues)
+    new_bands = pa.table(
+        {"doc_id": doc_ids, "band": pa.array(band_numbers, pa.int32()), "bucket": pa.array(buckets, pa.int64())}
+    )
+    con.register("_new_bands", new_bands)
+    try:
+        con.execute(
+            "INSERT INTO document_bands SELECT doc_id, band, bucket, $method FROM _new_bands", {"method": BAND_METHOD}
+        )
+    finally:
+        con.unregister("_new_bands")
+
+
+def _band_missing(con: duckdb.DuckDBPyConnection) -> None:
+    """Bands for stored signatures that have none (a warehouse from before the bands, or another layout)."""
+    rows = con.execute(
+        """SELECT s.doc_id, s.signature FROM document_signatures s
+           WHERE s.signature IS NOT NULL AND s.doc_id NOT IN (SELECT doc_id FROM document_bands)"""
+    ).fetchall()
+    if rows:
+        _insert_bands(con, {doc_id: np.frombuffer(bytes.fromhex(hexed), dtype="<u4") for doc_id, hexed in rows})
+
+
+def _candidates(con: duckdb.DuckDBPyConnection, fresh: dict[str, MinHash]) -> dict[str, list[str]]:
+    """For each new signature, the documents (earlier or new) sharing a band bucket with it."""
+    if not fresh:
+        return {}
+    _insert_bands(con, {doc_id: m.hashvalues for doc_id, m in fresh.items()})
+    pairs = con.execute(
+        """SELECT DISTINCT new.doc_id, other.doc_id
+           FROM document_bands AS new
+           INNER JOIN document_bands AS other ON other.band = new.band AND other.bucket = new.bucket
+           WHERE list_contains($fresh, new.doc_id) AND other.doc_id <> new.doc_id
+           ORDER BY ALL""",
+        {"fresh": sorted(fresh)},
+    ).fetchall()
+    candidates: dict[str, list[str]] = {doc_id: [] for doc_id in fresh}
+    for doc_id, other in pairs:
+        candidates[doc_id].append(other)
+    return candidates
+
+
 def _link(con: duckdb.DuckDBPyConnection, threshold: float, t0: float) -> LinkReport:
     stale = con.execute("SELECT count(*) FROM document_signatures WHERE method <> ?", [METHOD]).fetchone()[0]
     if stale:  # another shingling or hashing: old signatures and links mean something else
         con.execute("DELETE FROM document_signatures")
         con.execute("DELETE FROM document_links")
+    con.execute("DELETE FROM document_bands WHERE method <> ?", [BAND_METHOD])
+    _band_missing(con)
     new_rows = con.execute(
         """SELECT d.doc_id, coalesce(d.text_simplified, d.text, '') FROM documents d
            ANTI JOIN document_signatures s USING (doc_id) ORDER BY d.doc_id"""
@@ -134,18 +199,8 @@ def _link(con: duckdb.DuckDBPyConnection, threshold: float, t0: float) -> LinkRe
     if not sign_rows:
         return LinkReport(0, 0, 0, 0, round(time.perf_counter() - t0, 3))
 
-    # The LSH index holds every earlier signature, then each new one as it is looked up,
-    # so copies arriving in the same batch find each other too.
-    lsh = MinHashLSH(threshold=min(threshold, CANDIDATE_THRESHOLD), num_perm=NUM_PERM)
-    for doc_id, hexed in con.execute(
-        "SELECT doc_id, signature FROM document_signatures WHERE signature IS NOT NULL"
-    ).fetchall():
-        lsh.insert(doc_id, _decode(hexed), check_duplication=False)
-    candidates: dict[str, list[str]] = {}
-    for doc_id, m in fresh.items():
-        candidates[doc_id] = [c for c in lsh.query(m) if c != doc_id]
-        lsh.insert(doc_id, m, check_duplication=False)
     con.executemany("INSERT INTO document_signatures VALUES (?, ?, ?, ?, ?)", sign_rows)
+    candidates = _candidates(con, fresh)
 
     # Confirm candidates on exact shingle overlap (MinHash estimates can err near the threshold).
     texts = _texts(con, {d for d, cs in candidates.items() if cs} | {c for cs in candidates.values() for c in cs})

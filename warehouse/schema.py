@@ -236,6 +236,17 @@ DOCUMENT_SIGNATURES = Table(
     key=("doc_id",),
     description="one row per document: its MinHash signature for near-duplicate detection",
 )
+DOCUMENT_BANDS = Table(
+    "document_bands",
+    (
+        ("doc_id", "varchar"),
+        ("band", "integer"),
+        ("bucket", "bigint"),  # a hash of the band's slice of the signature: equal buckets make candidates
+        ("method", "varchar"),  # the signature method and the band layout (bands × rows)
+    ),
+    # no key: rows are written once per signed document and looked up by joins
+    description="the LSH index of the signatures: one row per document and band",
+)
 DOCUMENT_LINKS = Table(
     "document_links",
     (
@@ -255,10 +266,27 @@ SEARCH_DOCUMENTS = Table(
         ("terms", "varchar"),  # search terms of title and text_simplified, space-separated, in text order
         ("method", "varchar"),
         ("indexed_at", "timestamp"),
+        ("term_count", "integer"),  # the document's length for BM25
     ),
     key=("doc_id",),
-    description="one row per document: its full-text search terms (indexed by DuckDB FTS)",
+    description="one row per document: its full-text search terms",
+)
+SEARCH_POSTINGS = Table(
+    "search_postings",
+    (
+        ("term", "varchar"),
+        ("doc_id", "varchar"),
+        ("tf", "integer"),  # occurrences of the term in the document
+    ),
+    # no key: an index over every posting would cost memory; rows are written once per document
+    description="the inverted index: one row per search term and document that holds it",
 )
 
-DERIVED_TABLES: tuple[Table, ...] = (DOCUMENT_SIGNATURES, DOCUMENT_LINKS, SEARCH_DOCUMENTS)
+DERIVED_TABLES: tuple[Table, ...] = (
+    DOCUMENT_SIGNATURES,
+    DOCUMENT_BANDS,
+    DOCUMENT_LINKS,
+    SEARCH_DOCUMENTS,
+    SEARCH_POSTINGS,
+)
 ALL_TABLES: tuple[Table, ...] = STAGED_TABLES + LEDGER_TABLES + DERIVED_TABLES
