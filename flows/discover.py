@@ -3,6 +3,11 @@
 A file is identified by the SHA-256 of its bytes, never by name or mtime: a
 touched but unchanged file is skipped, and the same name with new bytes is a
 new document (the old one stays).
+
+File names are stored as text every table and JSON file can hold: a name that
+is not valid UTF-8 (GBK bytes from a Windows zip) keeps its undecodable bytes
+as ``\\xNN`` (see :func:`safe_name`), and the archive receipt keeps its exact
+bytes in hex.
 """
 
 from __future__ import annotations
@@ -25,12 +30,13 @@ SETTLE_SECONDS = 2.0
 class Received:
     """One file found in the inbox."""
 
-    source_path: str  # relative to the inbox, POSIX separators
+    source_path: str  # relative to the inbox, POSIX separators, made safe by safe_name
     absolute: Path
     sha256: str
-    size_bytes: int
+    size_bytes: int  # of the bytes hashed, which are the bytes archived
     modified_at: datetime | None
     received_at: datetime
+    name_bytes_hex: str | None = None  # the exact name's bytes, when safe_name had to escape some
 
 
 @dataclass
@@ -42,12 +48,44 @@ class Discovery:
     ignored: list[str]  # partial downloads, hidden files, links out of the inbox
 
 
-def _hash_file(path: Path) -> str:
+@dataclass(frozen=True)
+class Hashed:
+    sha256: str
+    size_bytes: int  # the bytes actually hashed: a file that grew after stat() is measured as hashed
+    mtime: float
+
+
+def _hash_file(path: Path) -> Hashed:
+    """Hash a file in blocks (bounded memory, any size); its size and mtime as of the end of the read."""
     digest = hashlib.sha256()
+    size = 0
     with open(path, "rb") as f:
         for block in iter(lambda: f.read(1 << 20), b""):
             digest.update(block)
-    return digest.hexdigest()
+            size += len(block)
+        mtime = os.fstat(f.fileno()).st_mtime
+    return Hashed(digest.hexdigest(), size, mtime)
+
+
+def safe_name(name: str) -> str:
+    r"""A file name as text any UTF-8 store can hold; a name that is valid UTF-8 comes back unchanged.
+
+    POSIX names are bytes. Python decodes them as UTF-8 and keeps the bytes
+    that are not (a GBK name from a Windows zip) as lone surrogates (PEP 383),
+    which DuckDB, Arrow and JSON refuse. Each such byte is written ``\xNN``
+    instead, as Python's ``backslashreplace`` does: the rest of the name stays
+    readable, and the bytes can be read back from the escapes.
+
+    >>> safe_name("经济/报告.txt")
+    '经济/报告.txt'
+    >>> print(safe_name("经济".encode("gbk").decode("utf-8", "surrogateescape") + ".txt"))
+    \xbe\xad\xbc\xc3.txt
+    """
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:
+        return name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    return name
 
 
 def is_ignored_name(name: str) -> bool:
@@ -59,7 +97,8 @@ def list_inbox(inbox: Path) -> tuple[list[Path], list[str]]:
     """Regular files under ``inbox`` (recursively), in a stable order; and what was ignored.
 
     Symbolic links are followed only when they resolve inside the inbox, so a
-    link can never make the ingest read a file from elsewhere.
+    link can never make the ingest read a file from elsewhere. A loop of links
+    is ignored (and named), never fatal.
     """
     root = inbox.resolve()
     files: list[Path] = []
@@ -68,12 +107,16 @@ def list_inbox(inbox: Path) -> tuple[list[Path], list[str]]:
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         for name in sorted(names):
             path = Path(folder) / name
-            rel = path.relative_to(root).as_posix()
+            rel = safe_name(path.relative_to(root).as_posix())
             if is_ignored_name(name):
                 ignored.append(rel)
                 continue
             if path.is_symlink():
-                target = path.resolve()
+                try:
+                    target = path.resolve()
+                except (OSError, RuntimeError):  # a loop of links: RuntimeError before Python 3.13, then OSError
+                    ignored.append(f"{rel} (symbolic link loop)")
+                    continue
                 if not target.is_relative_to(root) or not target.is_file():
                     ignored.append(rel)
                     continue
@@ -104,28 +147,30 @@ def discover(inbox: Path, known: set[str], settle_seconds: float = SETTLE_SECOND
     skipped = 0
     received_at = datetime.now(UTC).replace(tzinfo=None)
     for path in files:
-        rel = path.relative_to(root).as_posix()
+        exact = path.relative_to(root).as_posix()
+        rel = safe_name(exact)
         try:
             stat = path.stat()
             if _still_arriving(path, stat, settle_seconds):
                 ignored.append(f"{rel} (still being written)")
                 continue
-            sha = _hash_file(path)
+            hashed = _hash_file(path)
         except OSError as exc:
             # Deleted or unreadable between listing and hashing: the next run sees it again.
             ignored.append(f"{rel} ({exc.strerror or type(exc).__name__})")
             continue
-        if sha in known:
+        if hashed.sha256 in known:
             skipped += 1
             continue
         received = Received(
             source_path=rel,
             absolute=path,
-            sha256=sha,
-            size_bytes=stat.st_size,
-            modified_at=datetime.fromtimestamp(stat.st_mtime, UTC).replace(tzinfo=None),
+            sha256=hashed.sha256,
+            size_bytes=hashed.size_bytes,
+            modified_at=datetime.fromtimestamp(hashed.mtime, UTC).replace(tzinfo=None),
             received_at=received_at,
+            name_bytes_hex=None if rel == exact else exact.encode("utf-8", "surrogateescape").hex(),
         )
-        (duplicates if sha in seen_now else new).append(received)
-        seen_now.add(sha)
+        (duplicates if hashed.sha256 in seen_now else new).append(received)
+        seen_now.add(hashed.sha256)
     return Discovery(new=new, duplicates=duplicates, skipped=skipped, seen=len(files), ignored=ignored)

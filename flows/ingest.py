@@ -21,6 +21,7 @@ from flows.tasks import (
     receipt,
     recorded_run,
     refresh_models,
+    say_waiting,
     writer_slot,
 )
 from warehouse import db, models
@@ -50,7 +51,11 @@ def ingest_flow(
     if not inbox_path.is_dir():
         raise FileNotFoundError(f"inbox {inbox_path} does not exist or is not a folder")
     report = RunReport(run_id=new_run_id(), flow="ingest", inbox=str(inbox_path), warehouse=str(paths.root))
-    with write_lock(paths, lock_wait_seconds), writer_slot(), recorded_run(paths, report):
+    with (
+        write_lock(paths, lock_wait_seconds, report.lock_holder(), say_waiting),
+        writer_slot(),
+        recorded_run(paths, report),
+    ):
         _ingest_new_files(paths, inbox_path, batch_size, report)
         report.housekeeping += compact_parquet(paths, report.run_id)
         if run_models and (
@@ -71,7 +76,8 @@ def _ingest_new_files(paths: WarehousePaths, inbox: Path, batch_size: int, repor
     """Discover, archive everything new, then process and load it batch by batch."""
     seconds = report.seconds
     t = time.perf_counter()
-    known, report.housekeeping = prepare_warehouse(paths)
+    known, housekeeping = prepare_warehouse(paths)
+    report.housekeeping += housekeeping
     found = discover_files(inbox, known)
     seconds["discover"] = time.perf_counter() - t
     report.files_seen, report.files_skipped = found.seen, found.skipped

@@ -17,7 +17,7 @@ from flows.ingest import DEFAULT_BATCH_SIZE, DEFAULT_LOCK_WAIT_SECONDS
 from flows.report import RunReport, utc_now
 from flows.runners import make_task_runner
 from flows.settings import warehouse_dir
-from flows.tasks import new_run_id, process_and_load, recorded_run, refresh_models, writer_slot
+from flows.tasks import new_run_id, process_and_load, recorded_run, refresh_models, say_waiting, writer_slot
 from warehouse import db, swap
 from warehouse.archive import list_archive
 from warehouse.lock import write_lock
@@ -40,7 +40,7 @@ def rebuild_flow(
     if not paths.raw.is_dir():
         raise FileNotFoundError(f"no raw archive at {paths.raw}: nothing to rebuild from")
     report = RunReport(run_id=new_run_id(), flow="rebuild", inbox=str(paths.raw), warehouse=str(paths.root))
-    with write_lock(paths, lock_wait_seconds), writer_slot():
+    with write_lock(paths, lock_wait_seconds, report.lock_holder(), say_waiting), writer_slot():
         if done := swap.settle(paths):
             report.housekeeping.append(done)
         staging = paths.rebuild.ensure()

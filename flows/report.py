@@ -61,6 +61,10 @@ class RunReport:
             "transform_version": TRANSFORM_VERSION,
         }
 
+    def lock_holder(self) -> dict[str, str]:
+        """What a writer waiting for the warehouse lock is told about this run."""
+        return {"flow": self.flow, "run_id": self.run_id}
+
     def markdown(self) -> str:
         """The Prefect artifact: the figures, then every quarantined file with what to do about it."""
         lines = [
@@ -91,7 +95,7 @@ class RunReport:
         lines += [f"  quarantined {q['source_path']}: {q['reason']} — {q['detail']}" for q in self.quarantined]
         if self.ignored:
             shown = ", ".join(self.ignored[:10]) + (" …" if len(self.ignored) > 10 else "")
-            lines.append(f"  ignored (partial, hidden or outside the inbox): {shown}")
+            lines.append(f"  left out this run (partial, hidden, unreadable or outside the inbox): {shown}")
         lines += [f"  {h}" for h in self.housekeeping]
         if self.models:
             lines.append(f"  {self.models}")

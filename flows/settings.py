@@ -23,6 +23,26 @@ def warehouse_dir(arg: str | os.PathLike | None = None) -> Path:
     return Path(arg or os.environ.get("JINGJI_WAREHOUSE") or DEFAULT_WAREHOUSE)
 
 
+# A news article is well under 1 MB; a file 20 times that is a dump, a log or a mistake, and the
+# transforms (built for articles) would take minutes and gigabytes over it.
+DEFAULT_MAX_FILE_MB = 20.0
+MAX_FILE_ENV = "JINGJI_MAX_FILE_MB"
+
+
+def max_file_mb() -> float:
+    """``$JINGJI_MAX_FILE_MB`` (a positive number of megabytes), else 20: larger files are archived, not processed."""
+    value = os.environ.get(MAX_FILE_ENV)
+    if not value:
+        return DEFAULT_MAX_FILE_MB
+    try:
+        limit = float(value)
+    except ValueError:
+        raise ValueError(f"${MAX_FILE_ENV} must be a number of megabytes, not {value!r}") from None
+    if limit <= 0:
+        raise ValueError(f"${MAX_FILE_ENV} must be a positive number of megabytes, not {value!r}")
+    return limit
+
+
 # Defaults for a quiet local run. Every one is only a default: a value already in
 # the environment (or a Prefect profile pointing at a real server) wins.
 _QUIET_PREFECT = {

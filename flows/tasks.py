@@ -6,18 +6,22 @@ API round trips, and a batch is also the unit of one DuckDB transaction.
 
 from __future__ import annotations
 
+import logging
+import math
 import time
 import uuid
 from collections import deque
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from datetime import UTC
 from pathlib import Path
 
-from prefect import task
+from prefect import get_run_logger, task
 from prefect.artifacts import create_markdown_artifact
 from prefect.cache_policies import NO_CACHE
 from prefect.concurrency.sync import concurrency
 from prefect.context import FlowRunContext
+from prefect.exceptions import MissingContextError
 from prefect.futures import PrefectFuture
 from prefect.runtime import deployment, flow_run
 
@@ -26,10 +30,11 @@ from flows.discover import Discovery, Received, discover
 from flows.progress import files_progress
 from flows.report import RunReport, utc_now
 from flows.runners import in_flight_batches
+from flows.settings import MAX_FILE_ENV, max_file_mb
 from transforms import TRANSFORM_VERSION
 from transforms.pipeline import process
 from warehouse import compaction, db, models, near_duplicates, search, swap
-from warehouse.archive import ContentChanged, archive, read_archived
+from warehouse.archive import ContentChanged, SourceUnreadable, archive_file, read_archived, remove_stale_temp_files
 from warehouse.parquet import remove_orphans
 from warehouse.paths import WarehousePaths
 
@@ -49,6 +54,19 @@ def prepare_warehouse(paths: WarehousePaths) -> tuple[set[str], list[str]]:
     return known, housekeeping
 
 
+def clean_up_after_dead_writers(paths: WarehousePaths, report: RunReport) -> None:
+    """With the write lock held, before this run's own ledger row: what a killed writer left behind.
+
+    Its ``running`` ledger row becomes ``interrupted``, and the temp files of
+    archive writes it did not finish are deleted (its committed batches stay;
+    its uncommitted files are still new to the warehouse and load again).
+    """
+    if stale := db.mark_interrupted_runs(paths, report.run_id, utc_now()):
+        report.housekeeping.append(f"marked {len(stale)} runs left running by a killed process interrupted: {stale}")
+    if temp := remove_stale_temp_files(paths, older_than=report.started_at.replace(tzinfo=UTC).timestamp()):
+        report.housekeeping.append(f"removed {len(temp)} temp files of interrupted archive writes: {', '.join(temp)}")
+
+
 @task(cache_policy=NO_CACHE, retries=2, retry_delay_seconds=[1, 5])
 def discover_files(inbox: Path, known: set[str]) -> Discovery:
     """Hash the inbox and keep files whose content the warehouse has not seen."""
@@ -61,42 +79,63 @@ def archive_files(paths: WarehousePaths, files: list[Received]) -> tuple[list[Re
 
     A file whose bytes no longer match the hash discovery took (rewritten or
     deleted since) is left for the next run: what it holds now is not what was
-    discovered. Returns the archived files and the ones left.
+    discovered. So is a file that cannot be read (permissions, an I/O error, a
+    folder in its place): it is not quarantined, since its bytes could not be
+    kept, and the next run tries it again. Errors writing the archive itself (a
+    full disk) fail the run. Returns the archived files and the ones left.
     """
     archived, left = [], []
     for received in files:
+        extra = {"source_path_bytes_hex": received.name_bytes_hex} if received.name_bytes_hex else {}
         try:
-            archive(paths, received.absolute.read_bytes(), received.sha256, received.source_path, received.received_at)
+            archive_file(paths, received.absolute, received.sha256, received.source_path, received.received_at, **extra)
         except FileNotFoundError:
             left.append(f"{received.source_path} (deleted before it could be archived)")
             continue
         except ContentChanged:
             left.append(f"{received.source_path} (changed while being ingested; the next run takes it)")
             continue
+        except SourceUnreadable as exc:
+            why = exc.strerror or str(exc)
+            left.append(f"{received.source_path} (could not be read: {why}; the next run tries again)")
+            _logger().warning(
+                "%s could not be read (%s): left in the inbox for the next run; check its permissions and disk",
+                received.source_path,
+                why,
+            )
+            continue
         archived.append(received)
     return archived, left
 
 
 @task(cache_policy=NO_CACHE)
-def process_batch(paths: WarehousePaths, batch: list[Received], run_id: str) -> tuple[dict[str, list[dict]], float]:
-    """Run the pure transforms over one batch (read from the archive); return warehouse rows and seconds spent."""
+def process_batch(
+    paths: WarehousePaths, batch: list[Received], run_id: str, max_bytes: int | None = None
+) -> tuple[dict[str, list[dict]], float]:
+    """Run the pure transforms over one batch (read from the archive); return warehouse rows and seconds spent.
+
+    Never fails for one file: a file over ``max_bytes`` (default ``$JINGJI_MAX_FILE_MB``) is quarantined
+    ``too_large`` without being read, and one the transforms raise on is quarantined ``error``; both stay archived.
+    """
     t0 = time.perf_counter()
+    max_bytes = max_bytes or max_file_bytes()
     staged: dict[str, list[dict]] = {name: [] for name in STAGED}
     for received in batch:
         lineage = {"run_id": run_id, "transform_version": TRANSFORM_VERSION}
-        result = process(read_archived(paths, received.sha256), received.source_path)
-        if result.rejected is not None:
+        if received.size_bytes > max_bytes:  # decided on the size alone: the file is never read into memory
             staged["quarantine"].append(
-                {
-                    "source_path": received.source_path,
-                    "sha256": received.sha256,
-                    "reason": result.rejected.reason,
-                    "detail": result.rejected.detail,
-                    "received_at": received.received_at,
-                    "size_bytes": received.size_bytes,
-                    **lineage,
-                }
+                _quarantined(received, "too_large", too_large_detail(received.size_bytes, max_bytes), lineage)
             )
+            continue
+        raw = read_archived(paths, received.sha256)
+        try:
+            result = process(raw, received.source_path)
+        except Exception as exc:  # a bug in a transform must cost one file, not every run from now on
+            _logger().warning("processing %s failed; quarantined as 'error'", received.source_path, exc_info=True)
+            staged["quarantine"].append(_quarantined(received, "error", error_detail(exc), lineage))
+            continue
+        if result.rejected is not None:
+            staged["quarantine"].append(_quarantined(received, result.rejected.reason, result.rejected.detail, lineage))
             continue
         doc_keys = {"doc_id": received.sha256, **lineage}
         staged["documents"].append(
@@ -112,6 +151,19 @@ def process_batch(paths: WarehousePaths, batch: list[Received], run_id: str) -> 
         staged["projects"].extend({**row, **doc_keys} for row in result.projects)
         staged["table_cells"].extend({**row, **doc_keys} for row in result.table_cells)
     return staged, time.perf_counter() - t0
+
+
+def _quarantined(received: Received, reason: str, detail: str, lineage: dict[str, str]) -> dict:
+    """A ``quarantine`` row: the file's bytes stay archived, ``detail`` says what to do."""
+    return {
+        "source_path": received.source_path,
+        "sha256": received.sha256,
+        "reason": reason,
+        "detail": detail,
+        "received_at": received.received_at,
+        "size_bytes": received.size_bytes,
+        **lineage,
+    }
 
 
 @task(cache_policy=NO_CACHE)
@@ -136,8 +188,8 @@ def refresh_derived_tables(paths: WarehousePaths) -> list[str]:
 
 @task(cache_policy=NO_CACHE)
 def build_models_task(paths: WarehousePaths) -> str:
-    """``dbt build``: staging → marts and every data test. A failing test fails this task, and so the run."""
-    return models.build_models(paths.root).summary()
+    """The marts and every data test (replayed, or a full ``dbt build``). A failing test fails the run."""
+    return models.refresh_models(paths.root).summary()
 
 
 @task(cache_policy=NO_CACHE)
@@ -170,6 +222,7 @@ def process_and_load(
     many files arrive; ``extra_receipts`` are recorded with the first batch.
     """
     window = in_flight_batches(FlowRunContext.get().task_runner)
+    max_bytes = max_file_bytes()  # read here, in the flow: remote workers may not share its environment
     pending: deque[tuple[int, list[Received], PrefectFuture]] = deque()
     report.seconds.setdefault("process", 0.0)
     report.seconds.setdefault("load", 0.0)
@@ -189,7 +242,7 @@ def process_and_load(
 
     with files_progress(len(files), f"{report.flow}: files") as advance:
         for batch_no, batch in enumerate(batches(files, batch_size)):
-            pending.append((batch_no, batch, process_batch.submit(paths, batch, report.run_id)))
+            pending.append((batch_no, batch, process_batch.submit(paths, batch, report.run_id, max_bytes)))
             if len(pending) >= window:
                 load_oldest(advance)
         while pending:
@@ -221,6 +274,7 @@ def batches(items: list[Received], size: int) -> Iterator[list[Received]]:
 def recorded_run(paths: WarehousePaths, report: RunReport) -> Iterator[None]:
     """Ledger rows around a run's work (running → completed or failed) and the run-report artifact."""
     t0 = time.perf_counter()
+    clean_up_after_dead_writers(paths, report)
     db.record_run(paths, report.ledger_row(_flow_run_id()))
     try:
         yield
@@ -249,6 +303,49 @@ def writer_slot() -> Iterator[None]:
         return
     with concurrency(WRITER_LIMIT, occupy=1, strict=True):
         yield
+
+
+def max_file_bytes() -> int:
+    """The size above which a file is archived but not processed (``$JINGJI_MAX_FILE_MB``; MB = 2**20 bytes)."""
+    return int(max_file_mb() * 2**20)
+
+
+def too_large_detail(size: int, limit: int) -> str:
+    """What to do about a file over the size limit: a sentence for ``quarantine.detail``."""
+    size_mb, limit_mb = size / 2**20, limit / 2**20
+
+    def mb(value: float) -> str:
+        return f"{value:,.1f}" if value >= 10 else f"{value:.3g}"
+
+    return (
+        f"The file is {mb(size_mb)} MB, over the {limit_mb:.4g} MB limit for one article (a news article is under "
+        f"1 MB), so its bytes were archived but not processed; if it is one article, set {MAX_FILE_ENV} above "
+        f"{math.ceil(size_mb)} and run `jingji rebuild`, otherwise split it into articles and drop those in the inbox."
+    )
+
+
+def error_detail(exc: BaseException) -> str:
+    """A transform's failure on one file, for ``quarantine.detail``: what failed, and what to do."""
+    message = " ".join(str(exc).split())
+    if len(message) > 300:
+        message = message[:300] + "…"
+    return (
+        f"Processing failed with {type(exc).__name__}: {message or '(no message)'} — a bug in jingji, not in the "
+        "file; its bytes are archived: report it with the file, and once fixed `jingji rebuild` loads it."
+    )
+
+
+def say_waiting(message: str) -> None:
+    """Tell the user a run is waiting for the warehouse's write lock (console and Prefect UI)."""
+    _logger().warning(message)
+
+
+def _logger() -> logging.Logger | logging.LoggerAdapter:
+    """The Prefect run logger inside a flow or task run (shown on the console and in the UI), else a plain one."""
+    try:
+        return get_run_logger()
+    except MissingContextError:
+        return logging.getLogger("jingji")
 
 
 def new_run_id() -> str:

@@ -14,6 +14,28 @@ reads like Chinese (:func:`transforms.language.score_text`), because GB18030
 will happily decode Big5 bytes into rare characters, and chardet alone confuses
 the two on short texts. GB2312/GBK decode as GB18030 (their superset) and Big5
 as Big5-HKSCS, so a character outside the narrow set is not lost.
+
+Damaged files. When no strict decode reads as Chinese — a stray byte, a file
+cut inside its last character, a lone UTF-16 surrogate, an odd UTF-16 length —
+decodes that put U+FFFD in place of the bad bytes compete with the best strict
+one, ranked by the same language signal with each U+FFFD as a cost: a Chinese
+decode with one U+FFFD beats the 0-replacement gibberish of a single-byte codec
+chardet offers (any bytes are valid mac-latin2). Such damage is kept only when
+small (a couple of damaged spots, or one in 500 characters); ``replaced``
+counts the U+FFFD and the pipeline flags ``decode_errors``. A file whose lines
+come in two codecs (UTF-8 and GBK pasted together) is decoded line by line
+(``segments``; the pipeline flags ``mixed_encoding``). A BOM file with damaged
+code units keeps its BOM's codec, with U+FFFD for them.
+
+Binary or text. A known signature settles it; otherwise control characters
+do: a couple of them (one NUL byte in a 90-character brief) are damage in any
+file, more than that plus 1 % of the characters is a binary file. NUL bytes
+that fall on one byte parity are the pattern of UTF-16 (ASCII characters have
+a NUL high byte), not damage. Stray NULs and controls stay in the decoded text
+(``text_raw``); the cleaning stage removes them from ``text``.
+
+Ordinary files pay for none of this: valid UTF-8 returns after one strict
+decode, and a file in GBK or Big5 after the strict candidates, as before.
 """
 
 from __future__ import annotations
@@ -33,6 +55,7 @@ class Decoded(NamedTuple):
     confidence: float  # 0..1
     evidence: str  # how the codec was chosen, for the run report
     replaced: int = 0  # characters that could not be decoded and became U+FFFD
+    segments: tuple[str, ...] = ()  # the codecs of a file decoded line by line (mixed encodings), else ()
 
 
 class Rejected(NamedTuple):
@@ -96,7 +119,11 @@ _DECLARED = re.compile(
 # At most this share of characters may be undecodable before a file is quarantined
 # instead of loaded with U+FFFD in place of the bad bytes (a truncated last
 # character, one corrupt sector): losing the whole article would be worse.
+# Counted in damaged spots, of which any file may have a couple: a short brief
+# cut at the end with one stray byte inside is still the article, while a wrong
+# codec leaves a spot every few characters.
 _MAX_REPLACED_SHARE = 0.002
+_MIN_DAMAGE_SPOTS = 2
 # A lead in mean log-probability per character beyond which the language signal
 # alone settles the codec (clean Chinese ≈ -6.5, a wrong CJK decode ≈ -10 or less).
 _DECISIVE_MARGIN = 2.0
@@ -104,6 +131,10 @@ _DECISIVE_MARGIN = 2.0
 # offer single-byte codecs (even EBCDIC) that map any bytes to *something*.
 _MIN_TEXT_SCORE = -10.5
 _SCORE_SAMPLE_CHARS = 20_000
+# What one U+FFFD costs a damaged decode, in mean log-probability times the text's length.
+_REPLACEMENT_COST = 10.0
+# The codecs a line that is not UTF-8 is read in, by a file decoded line by line.
+_LINE_CODECS = ("gb18030", "big5hkscs")
 
 
 def codec_name(label: str) -> str | None:
@@ -168,20 +199,51 @@ def _strict(raw: bytes, codec: str) -> str | None:
 _C0 = re.compile(r"[\x00-\x08\x0e-\x1f]")
 # C1 controls and private use: the debris of a wrong codec.
 _WRONG_CODEC = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f\ue000-\uf8ff]")
+# A decode may hold this many such characters whatever its length (one NUL byte in
+# a 90-character brief), plus this share of its length; beyond that it is binary
+# (or, counting C1 controls, the wrong codec). Random bytes hold about 12 % C0 controls.
+_CONTROL_ALLOWANCE = 2
+_MAX_CONTROL_SHARE = 0.01
 
 
-def _control_share(text: str, *, strict: bool = True) -> float:
-    """Share of characters that never occur in a readable article.
+def _too_many_controls(text: str, *, strict: bool = True) -> bool:
+    """Whether ``text`` holds more characters that never occur in an article than damage explains.
 
     ``strict`` counts C1 controls and private-use characters too: a sign of the
     wrong codec among candidate decodes. But a file that already *is* valid text
     may be mojibake (GBK read as Latin-1 is full of C1 controls, UTF-8 read as
     GB18030 of private-use characters) — the repair stage's job — so only C0
-    controls and NUL then count as evidence of a binary file.
+    controls and NUL then count as evidence of a binary file. A couple of them
+    are damage, not evidence, however short the text:
+
+    >>> _too_many_controls("一则短讯，" * 18 + "\\x00"), _too_many_controls("\\x00\\x01\\x02\\x03" * 40)
+    (False, True)
     """
-    if not text:
-        return 0.0
-    return len((_WRONG_CODEC if strict else _C0).findall(text)) / len(text)
+    count = len((_WRONG_CODEC if strict else _C0).findall(text))
+    return count > _CONTROL_ALLOWANCE + _MAX_CONTROL_SHARE * len(text)
+
+
+def _utf16_nul_pattern(raw: bytes) -> str | None:
+    """The UTF-16 byte order that NUL bytes in ``raw`` point to, or None.
+
+    UTF-16 writes every ASCII character (digits, newlines, Latin letters) with
+    a NUL high byte: NULs then fill a good share of one byte parity — the odd
+    offsets for little-endian, the even ones for big-endian — and stay rare in
+    the other. A stray NUL byte in UTF-8 or GBK text shows no such pattern.
+
+    >>> [_utf16_nul_pattern("前三季度增长5.2%".encode(codec)) for codec in ("utf-16-le", "utf-16-be")]
+    ['utf-16-le', 'utf-16-be']
+    >>> _utf16_nul_pattern("前三季度，\\x00增长5.2%。".encode("utf-8")) is None
+    True
+    """
+    nuls = raw.count(0)
+    if nuls < 2:
+        return None
+    odd = raw[1::2].count(0)  # little-endian ASCII: the NUL is the second byte
+    for order, on_parity in (("utf-16-le", odd), ("utf-16-be", nuls - odd)):
+        if on_parity >= 0.9 * nuls and on_parity >= 0.05 * (len(raw) // 2):
+            return order
+    return None
 
 
 def _score(text: str) -> float:
@@ -223,29 +285,120 @@ def _choose(decoded: list[tuple[str, str]], detected: dict[str, float], declared
     return codec, text, round(min(confidence, 1.0), 3)
 
 
-def _best_effort(raw: bytes, codecs_to_try: list[str]) -> tuple[str, str, int] | None:
-    """The candidate with the fewest undecodable bytes, decoded with U+FFFD in their place."""
-    best = None
+_DAMAGE = re.compile("\ufffd+")
+# One damaged spot (an encoded lone surrogate, a cut 4-byte character) becomes up to this many U+FFFD.
+_MAX_REPLACED_PER_SPOT = 4
+
+
+def _tolerable(replaced: int, text: str) -> bool:
+    """Whether the U+FFFD in ``text`` are damage to keep (a cut character, a corrupt byte) rather than the wrong codec.
+
+    Damage is counted in spots, runs of U+FFFD: Python replaces each byte of an
+    encoded lone surrogate (``\\xed\\xa0\\x80``) on its own, yet it is one
+    corrupt character. A wrong codec leaves many spots, spread out.
+
+    >>> _tolerable(3, "一则短讯" * 20 + "\\ufffd" * 3), _tolerable(3, "一\\ufffd则短讯" * 3 + "一则短讯" * 20)
+    (True, False)
+    """
+    if not replaced:
+        return True
+    spots = len(_DAMAGE.findall(text))
+    allowed = max(_MIN_DAMAGE_SPOTS, int(len(text) * _MAX_REPLACED_SHARE))
+    return spots <= allowed and replaced <= _MAX_REPLACED_PER_SPOT * spots
+
+
+def _rank(text: str, replaced: int) -> float:
+    """The language signal with every replacement as a cost: comparable across decodes of the same bytes.
+
+    U+FFFD already scores as the rarest character; the extra cost makes a
+    strict decode win over a damaged one that reads no better.
+    """
+    return _score(text) - _REPLACEMENT_COST * replaced / max(1, len(text))
+
+
+class _Candidate(NamedTuple):
+    codec: str
+    text: str
+    replaced: int
+    segments: tuple[str, ...] = ()
+
+
+def _best_effort(raw: bytes, codecs_to_try: list[str]) -> list[_Candidate]:
+    """Decodes with U+FFFD for the undecodable bytes, where that is a little damage in text that reads as text."""
+    found = []
     for codec in codecs_to_try:
         try:
             text = raw.decode(codec, errors="replace")
         except LookupError:
             continue
         replaced = text.count("\ufffd")
-        key = (replaced, -_score(text))
-        if best is None or key < best[0]:
-            best = (key, codec, text, replaced)
-    if best is None:
+        if _tolerable(replaced, text) and not _too_many_controls(text) and _score(text) >= _MIN_TEXT_SCORE:
+            found.append(_Candidate(codec, text, replaced))
+    return found
+
+
+def _by_line(raw: bytes) -> _Candidate | None:
+    """The file decoded line by line, when its lines come in two codecs (UTF-8 and a CJK codec).
+
+    Why: an article pasted together from two sources, or a file appended to by a
+    program with another locale, is valid in no single codec; decoded as one it
+    turns into gibberish. Lines are split at ``\\n``, a byte no trail byte of
+    UTF-8, GBK/GB18030 or Big5 can be (UTF-16/32, whose lines are not byte
+    lines, is left out). A line valid in both readings takes the one that
+    reads better as Chinese. None unless both codecs are needed and the result
+    reads as Chinese with at most a tolerable share of damage.
+
+    >>> raw = "武进区经济运行简报\\n".encode() + "晋江市前三季度增长6.1%。\\n".encode("gbk")
+    >>> mixed = _by_line(raw)
+    >>> mixed.text, mixed.segments
+    ('武进区经济运行简报\\n晋江市前三季度增长6.1%。\\n', ('utf-8', 'gb18030'))
+    """
+    if b"\x00" in raw or b"\n" not in raw:
         return None
-    _, codec, text, replaced = best
-    return codec, text, replaced
+    lines = raw.split(b"\n")
+    as_utf8 = [_strict(line, "utf-8") for line in lines]
+    rest = b"\n".join(line for line, text in zip(lines, as_utf8, strict=True) if text is None)
+    if not rest or len(rest) == len(raw):
+        return None  # one codec throughout: the whole-file decodes cover it
+    other = max(_LINE_CODECS, key=lambda codec: _score(rest.decode(codec, errors="replace")))
+    parts: list[str] = []
+    used: dict[str, int] = {}  # codec → bytes it decoded
+    for line, utf8 in zip(lines, as_utf8, strict=True):
+        codec, text = "utf-8", utf8
+        if line.isascii():
+            pass
+        elif utf8 is None:
+            codec, text = other, line.decode(other, errors="replace")
+        elif (alt := _strict(line, other)) is not None and _score(alt) > _score(utf8):
+            codec, text = other, alt
+        if not line.isascii():
+            used[codec] = used.get(codec, 0) + len(line)
+        parts.append(text)
+    text = "\n".join(parts)
+    replaced = text.count("\ufffd")
+    if len(used) < 2 or not _tolerable(replaced, text) or _too_many_controls(text):
+        return None
+    if not looks_like_chinese(text[:_SCORE_SAMPLE_CHARS]):
+        return None
+    main = max(used, key=lambda codec: used[codec])
+    return _Candidate(main, text, replaced, tuple(used))
 
 
 def decode_bytes(raw: bytes) -> Decoded | Rejected:
     """Decode an article's bytes, or reject them with a reason a person can act on.
 
+    Damage is kept, not rejected, when it is small: a file cut inside its last
+    character, a stray byte, a lone UTF-16 surrogate, an odd UTF-16 length:
+    a couple of damaged spots, or one in 500 characters, become U+FFFD and
+    ``replaced`` counts them (the pipeline flags ``decode_errors``). A stray NUL
+    byte does not make a text file binary. A file whose lines come in UTF-8
+    and a CJK codec is decoded line by line (``segments`` names both).
+
     >>> decode_bytes("枣庄高新区经济稳步发展。".encode("gb18030")).encoding
     'gb18030'
+    >>> damaged = decode_bytes("枣庄高新区经济稳步发展。".encode()[:-1])
+    >>> damaged.text, damaged.encoding, damaged.replaced
+    ('枣庄高新区经济稳步发展\ufffd', 'utf-8', 1)
     >>> decode_bytes(b"").reason
     'empty'
     """
@@ -257,14 +410,7 @@ def decode_bytes(raw: bytes) -> Decoded | Rejected:
 
     bom = detect_bom(raw)
     if bom:
-        text = _strict(raw, bom)
-        if text is not None:
-            return _checked(Decoded(text.lstrip("\ufeff"), bom, 1.0, "byte-order mark"))
-        return Rejected(
-            "undecodable",
-            f"The file starts with a {bom} byte-order mark but its bytes are not valid {bom}; "
-            "it is probably truncated or corrupted — fetch or export it again.",
-        )
+        return _with_bom(raw, bom)
 
     kind = detect_binary_signature(raw)
     if kind:
@@ -275,41 +421,52 @@ def decode_bytes(raw: bytes) -> Decoded | Rejected:
         )
 
     text = _strict(raw, "utf-8")
-    if text is not None and "\x00" not in text:
-        return _checked(Decoded(text, "utf-8", 1.0, "valid UTF-8"))
+    if text is not None:
+        if "\x00" not in text:
+            return _checked(Decoded(text, "utf-8", 1.0, "valid UTF-8"))
+        # NUL bytes in valid UTF-8: UTF-16 of ASCII-heavy text (a candidate below), or a few stray NULs.
+        if _utf16_nul_pattern(raw) is None and not _too_many_controls(text, strict=False):
+            return _checked(Decoded(text, "utf-8", 1.0, "valid UTF-8 (with stray NUL bytes)"))
 
     declared = declared_charset(raw)
     detected = _chardet_candidates(raw)
     # Valid UTF-8 that holds NUL bytes stays a candidate: it may be UTF-16 of ASCII-heavy text, or not.
     utf8 = ["utf-8"] if text is not None else []
     candidates = list(dict.fromkeys([*([declared] if declared else []), *utf8, *detected, *_CJK_FALLBACKS]))
-    decoded = [(codec, t) for codec in candidates if (t := _strict(raw, codec)) is not None]
-    decoded = [(codec, t) for codec, t in decoded if _control_share(t) < 0.01]
-    decoded = [(codec, t) for codec, t in decoded if _score(t) >= _MIN_TEXT_SCORE]
-    if decoded:
-        codec, text, confidence = _choose(decoded, detected, declared)
-        if codec == declared:
-            evidence = "declared charset, checked against the bytes"
-        elif codec in detected:
-            evidence = "chardet, checked by the language signal"
+    strict = [(codec, t) for codec in candidates if (t := _strict(raw, codec)) is not None]
+    decoded = [(codec, t) for codec, t in strict if not _too_many_controls(t) and _score(t) >= _MIN_TEXT_SCORE]
+    chosen = _choose(decoded, detected, declared) if decoded else None
+    if chosen and looks_like_chinese(chosen[1][:_SCORE_SAMPLE_CHARS]):
+        return _checked(Decoded(chosen[1], chosen[0], chosen[2], _evidence(chosen[0], detected, declared)))
+
+    # No strict decode reads as Chinese: the bytes may be damaged, or in two codecs. Decodes
+    # with a few U+FFFD, and a line-by-line decode, compete with the best strict one (if any).
+    tried = {codec for codec, _ in strict}
+    rivals = _best_effort(raw, [c for c in dict.fromkeys(["utf-8", *candidates]) if c not in tried])
+    if mixed := _by_line(raw):
+        rivals.append(mixed)
+    if chosen:
+        rivals.append(_Candidate(chosen[0], chosen[1], 0))
+    if rivals:
+        best = max(rivals, key=lambda c: _rank(c.text, c.replaced))
+        if chosen and best.codec == chosen[0] and not best.replaced and not best.segments:
+            return _checked(Decoded(chosen[1], chosen[0], chosen[2], _evidence(chosen[0], detected, declared)))
+        plausible = looks_like_chinese(best.text[:_SCORE_SAMPLE_CHARS])
+        if best.segments:
+            evidence = "line by line: " + " and ".join(best.segments)
+            confidence = 0.5
         else:
-            evidence = "language signal over CJK codecs"
-        return _checked(Decoded(text, codec, confidence, evidence))
+            evidence = f"best effort: {best.replaced} undecodable byte sequence(s) replaced"
+            confidence = max(0.8 if plausible else 0.3, 0.5 * detected.get(best.codec, 0.0))
+        return _checked(Decoded(best.text, best.codec, confidence, evidence, best.replaced, best.segments))
 
     nul_bytes = raw.count(b"\x00")
-    if nul_bytes > len(raw) // 100:
+    if nul_bytes > _CONTROL_ALLOWANCE + _MAX_CONTROL_SHARE * len(raw):
         return Rejected(
             "binary",
             f"The file contains {nul_bytes} NUL bytes and decodes as no text encoding; "
             "it is a binary file, not an article — check what was exported.",
         )
-    best = _best_effort(raw, list(dict.fromkeys(["utf-8", *candidates])))
-    if best:
-        codec, text, replaced = best
-        if replaced <= max(1, int(len(text) * _MAX_REPLACED_SHARE)) and _control_share(text) < 0.01:
-            return _checked(
-                Decoded(text, codec, round(detected.get(codec, 0.5) * 0.5, 3), "best effort", replaced=replaced)
-            )
     return Rejected(
         "undecodable",
         "No text encoding decodes these bytes cleanly (tried UTF-8, "
@@ -318,11 +475,36 @@ def decode_bytes(raw: bytes) -> Decoded | Rejected:
     )
 
 
+def _evidence(codec: str, detected: dict[str, float], declared: str | None) -> str:
+    if codec == declared:
+        return "declared charset, checked against the bytes"
+    if codec in detected:
+        return "chardet, checked by the language signal"
+    return "language signal over CJK codecs"
+
+
+def _with_bom(raw: bytes, bom: str) -> Decoded | Rejected:
+    """Decode by the byte-order mark; a tolerable share of bad code units (a lone surrogate, an odd length) is kept."""
+    text = _strict(raw, bom)
+    if text is not None:
+        return _checked(Decoded(text.lstrip("\ufeff"), bom, 1.0, "byte-order mark"))
+    text = raw.decode(bom, errors="replace")
+    replaced = text.count("\ufffd")
+    if _tolerable(replaced, text):
+        evidence = f"byte-order mark; {replaced} undecodable code unit(s) replaced"
+        return _checked(Decoded(text.lstrip("\ufeff"), bom, 1.0, evidence, replaced))
+    return Rejected(
+        "undecodable",
+        f"The file starts with a {bom} byte-order mark but {replaced} of its characters are not valid {bom}; "
+        "it is probably truncated or corrupted — fetch or export it again.",
+    )
+
+
 def _checked(decoded: Decoded) -> Decoded | Rejected:
     """Reject a decode that is whitespace or control characters only."""
     if not decoded.text.strip():
         return Rejected("empty", "The file holds no text (only whitespace); export the article again.")
-    if _control_share(decoded.text, strict=False) >= 0.01:
+    if _too_many_controls(decoded.text, strict=False):
         return Rejected(
             "binary",
             f"The file decodes as {decoded.encoding} but is full of control characters; "

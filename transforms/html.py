@@ -58,6 +58,11 @@ _TABLE_RULE = re.compile(r"^\|?(?:\s*:?-{3,}:?\s*\|)+\s*:?-*:?\s*$")
 _ANY_TAG = re.compile(r"<[A-Za-z!?/]")
 # The text is already decoded: a declared encoding would make lxml decode it a second time.
 _XML_DECLARATION = re.compile(r"^\ufeff?\s*<\?xml[^>]*\?>", re.IGNORECASE)
+# Characters XML 1.0 forbids, which lxml refuses to hold in a text node (ValueError):
+# C0 controls other than tab and newlines, and the noncharacters U+FFFE/U+FFFF.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+# A numeric character reference (&#12; &#x0B;) the parser would turn into one of them.
+_CHAR_REF = re.compile(r"&#(?:[xX]([0-9a-fA-F]{1,8})|([0-9]{1,10}));?")
 
 _ATOM = "{http://www.w3.org/2005/Atom}"
 _CONTENT_ENCODED = "{http://purl.org/rss/1.0/modules/content/}encoded"
@@ -133,6 +138,40 @@ def _config() -> Any:
     config.set("DEFAULT", "MIN_OUTPUT_SIZE", "1")
     config.set("DEFAULT", "EXTRACTION_TIMEOUT", "0")  # no signal-based timeouts inside worker processes
     return config
+
+
+def xml_safe(text: str) -> str:
+    """``text`` without the characters lxml cannot hold; a vertical tab or form feed becomes a newline.
+
+    Why: pages exported from Word or PDF carry ``\\v`` (Word's manual line
+    break) and ``\\f`` (a page break). HTML parsers read them into the tree,
+    but lxml raises ``ValueError`` when such text is set back on an element.
+    Both are line breaks to a reader, so they become ``\\n``; the other
+    controls (NUL, ESC, …) carry nothing and go.
+
+    >>> xml_safe("第一页\\f第二页\\v续\\x00完\\x1b")
+    '第一页\\n第二页\\n续完'
+    >>> xml_safe("甲&#12;乙&#x0b;丙&#0;丁&#20013;&amp;")
+    '甲\\n乙\\n丙丁&#20013;&amp;'
+    """
+    if "&#" in text:
+        text = _CHAR_REF.sub(_safe_reference, text)
+    if not _NOT_XML.search(text):
+        return text
+    return _NOT_XML.sub(_replacement, text)
+
+
+def _replacement(match: re.Match[str]) -> str:
+    return "\n" if match.group() in "\x0b\x0c" else ""
+
+
+def _safe_reference(match: re.Match[str]) -> str:
+    """A character reference, unless it names a character lxml cannot hold (then what :func:`xml_safe` puts)."""
+    hex_digits, digits = match.groups()
+    code = int(hex_digits, 16) if hex_digits else int(digits)
+    if code < 0x110000 and _NOT_XML.fullmatch(chr(code)):
+        return "\n" if code in (0x0B, 0x0C) else ""
+    return match.group()
 
 
 def _tidy_lines(text: str) -> str:
@@ -224,9 +263,10 @@ def _block_text(root: Any) -> str:
         bad.drop_tree()
     for element in root.iter():
         if isinstance(element.tag, str) and element.tag.lower() in _BLOCK_TAGS:
-            element.tail = "\n" + (element.tail or "")
+            # A character reference (&#12;) puts a control lxml cannot set back into the tree.
+            element.tail = "\n" + xml_safe(element.tail or "")
             if element.tag.lower() != "br":
-                element.text = "\n" + (element.text or "")
+                element.text = "\n" + xml_safe(element.text or "")
     return _tidy_lines(root.text_content())
 
 
@@ -248,7 +288,7 @@ def page_text(markup: str) -> str:
     正文。
     """
     try:
-        root = lxml.html.document_fromstring(_XML_DECLARATION.sub("", markup, count=1))
+        root = lxml.html.document_fromstring(_XML_DECLARATION.sub("", xml_safe(markup), count=1))
     except (lxml.etree.ParserError, ValueError):
         return ""
     lines = (part.strip() for line in _block_text(root).split("\n") for part in _INFO_BAR_GAP.split(line))
@@ -387,6 +427,7 @@ def html_to_text(html: str) -> tuple[str, dict[str, Any]]:
     Why: the rest of the pipeline reads plain article text; a saved page is
     mostly navigation, footers and comments. See the module docstring for the
     choices made. Returns ``("", meta)`` when no article text is found.
+    Characters lxml cannot hold are dropped first (:func:`xml_safe`).
 
     >>> text, meta = html_to_text(
     ...     "<html><head><title>示例</title></head><body><div><a href='/'>首页</a></div>"
@@ -398,6 +439,7 @@ def html_to_text(html: str) -> tuple[str, dict[str, Any]]:
     10月27日，峄城区举行重点项目集中开工仪式，10个项目总投资35.6亿元。
     项目涵盖新材料、新能源等领域，预计年内全部投产。
     """
+    html = xml_safe(html)
     root = (
         _parse_xml(html)
         if html.lstrip("\ufeff \t\r\n").startswith("<?xml") or re.match(r"\s*<(?:rss|feed|rdf:RDF)\b", html)

@@ -1,11 +1,13 @@
-"""Normalise character width, punctuation and lower-cased acronyms.
+"""Normalise control characters, character width, punctuation and lower-cased acronyms.
 
 The project writes Chinese the way GB/T 15834 does: in Chinese context the
 punctuation is full-width (，。、；：？！（）“”), while digits, Latin letters,
 ``%``, decimal points and punctuation between digits or Latin stay ASCII.
-Sources break this both ways, so three small fixes bring every article to the
+Sources break this both ways, so four small fixes bring every article to the
 same form and the extractors need to learn one spelling only:
 
+* :func:`strip_controls` — control characters out (a vertical tab or form
+  feed becomes a line break), so ``text`` never holds one;
 * :func:`normalize_width` — full-width letters, digits and symbols → ASCII;
 * :func:`restore_acronyms` — ``gdp`` → ``GDP``, ``30gwh`` → ``30GWh`` from the
   vocabulary in ``data/normalize_acronyms.tsv``;
@@ -25,7 +27,7 @@ from typing import NamedTuple
 
 from transforms.repairs import Fixed, Repair
 
-__all__ = ["canonicalize_punctuation", "normalize_text", "normalize_width", "restore_acronyms"]
+__all__ = ["canonicalize_punctuation", "normalize_text", "normalize_width", "restore_acronyms", "strip_controls"]
 
 _HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
 # Characters that make their neighbourhood "Chinese": Han, kana, CJK symbols
@@ -38,6 +40,42 @@ _HAN_RE = re.compile(f"[{_HAN}]")
 
 def _is_cjk(ch: str | None) -> bool:
     return ch is not None and _CJK_RE.match(ch) is not None
+
+
+# --- control characters -----------------------------------------------------------
+
+# C0 controls but tab and the newlines, DEL, and the C1 controls. The pipeline runs
+# this after the mojibake repair, which reads C1 controls as the bytes of a wrong
+# decode: whatever is left of them here was not mojibake that could be undone.
+_CONTROL_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+_LINE_BREAKS = "\x0b\x0c"  # vertical tab (Word's manual line break) and form feed (a page break)
+
+
+def strip_controls(text: str) -> Fixed:
+    """Remove control characters; a vertical tab or form feed becomes a line break.
+
+    Why: a stray NUL byte, an ESC from a terminal capture, or Word's ``\\v`` and
+    a PDF export's ``\\f`` page breaks mean nothing to a reader, break search
+    and display, and are refused by XML tools. ``text_raw`` keeps them as
+    received; the clean text never holds one. Tab, ``\\n`` and ``\\r`` stay.
+
+        >>> strip_controls("前三季度\\x00增长\\x0c第二页\\x1b").text
+        '前三季度增长\\n第二页'
+        >>> strip_controls("前三季度\\x00增长").repairs
+        [Repair(tag='control_characters', detail='removed 1 control character (U+0000 ×1)')]
+        >>> strip_controls("无控制符\\t\\r\\n").repairs
+        []
+    """
+    found = Counter(_CONTROL_RE.findall(text))
+    if not found:
+        return Fixed(text, [])
+    new = _CONTROL_RE.sub(lambda m: "\n" if m.group() in _LINE_BREAKS else "", text)
+    total = sum(found.values())
+    noun = "control character" if total == 1 else "control characters"
+    breaks = sum(found[ch] for ch in _LINE_BREAKS)
+    verb = f"made {breaks} a line break, removed {total - breaks}" if breaks else f"removed {total}"
+    top = ", ".join(f"U+{ord(ch):04X} ×{n}" for ch, n in sorted(found.items(), key=lambda kv: (-kv[1], kv[0]))[:4])
+    return Fixed(new, [Repair("control_characters", f"{verb} {noun} ({top})")])
 
 
 # --- width -------------------------------------------------------------------------
@@ -402,16 +440,18 @@ def canonicalize_punctuation(text: str) -> Fixed:
 
 
 def normalize_text(text: str) -> Fixed:
-    """Run the three normalisations: width, then acronyms, then punctuation.
+    """Run the four normalisations: controls, width, then acronyms, then punctuation.
 
-    Width goes first so ``ｇｄｐ`` is seen as ``gdp``; punctuation last so the
-    acronym runs are still delimited by the source's own marks.
+    Controls go first, since a form feed becomes a line break and the other
+    fixes work line by line; width next so ``ｇｄｐ`` is seen as ``gdp``;
+    punctuation last so the acronym runs are still delimited by the source's
+    own marks.
 
         >>> normalize_text("ｇｄｐ增长５％,好.").text
         'GDP增长5%，好。'
     """
     repairs: list[Repair] = []
-    for fix in (normalize_width, restore_acronyms, canonicalize_punctuation):
+    for fix in (strip_controls, normalize_width, restore_acronyms, canonicalize_punctuation):
         text, done = fix(text)
         repairs.extend(done)
     return Fixed(text, repairs)

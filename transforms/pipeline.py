@@ -5,8 +5,9 @@ same rows, so a rebuild from the raw archive reproduces a fresh ingest.
 The stages run in the order of ``../shared/DESIGN.md``; each returns its text
 with the repairs it made, and the pipeline only collects them:
 
-    decode → web page to text → mojibake → converter artefacts → width,
-    punctuation, acronyms → boilerplate and spam → metadata → layout → script
+    decode → web page to text → mojibake → converter artefacts → controls,
+    width, punctuation, acronyms → boilerplate and spam → metadata → layout
+    (→ text repairs and layout again, until a round changes nothing) → script
 """
 
 from __future__ import annotations
@@ -34,7 +35,7 @@ TEXT_REPAIRS: tuple[Callable[[str], Fixed], ...] = (repair_mojibake, fix_convert
 
 # A repair whose tag appears here also sets a document flag of the same name:
 # the text is usable but a person may want to look.
-_FLAGGING_TAGS = ("decode_errors", "mojibake_lossy", "seo_spam")
+_FLAGGING_TAGS = ("decode_errors", "mixed_encoding", "mojibake_lossy", "seo_spam")
 
 
 class Processed(NamedTuple):
@@ -94,7 +95,7 @@ def clean(text_raw: str, name: str = "") -> Cleaned:
     repairs.extend(fixed.repairs)
     metadata = _with_page_metadata(metadata, page_meta, page_info)
 
-    text = _apply(repair_layout, text, repairs)
+    text = _settle_layout(text, repairs)
     if not text.strip():
         flags.append("empty_body")
     flags.extend(tag for tag in _FLAGGING_TAGS if any(r.tag == tag for r in repairs))
@@ -105,6 +106,44 @@ def _apply(repair: Callable[[str], Fixed], text: str, repairs: list[Repair]) -> 
     fixed = repair(text)
     repairs.extend(fixed.repairs)
     return fixed.text
+
+
+# Rounds of text repairs and layout after the first layout, at most (the first of them almost always finds nothing).
+_MAX_SETTLE_ROUNDS = 3
+
+
+def _settle_layout(text: str, repairs: list[Repair]) -> str:
+    """Layout, then the text repairs and layout again until a round changes nothing.
+
+    Why: ``clean`` must leave its own output alone. Joining two lines makes new
+    neighbours the text repairs judge — ASCII punctuation now beside Chinese, a
+    comma doubled across the join — and dropping a control character can close
+    up a span the mojibake repair then recognises. Almost always the second
+    round finds nothing (it costs a few milliseconds). A repair a later round
+    makes is folded into the first record of its tag, so each tag is recorded
+    once and its detail says what the second pass did.
+    """
+    text = _apply(repair_layout, text, repairs)
+    for _ in range(_MAX_SETTLE_ROUNDS):
+        again: list[Repair] = []
+        settled = text
+        for repair in (*TEXT_REPAIRS, repair_layout):
+            settled = _apply(repair, settled, again)
+        if settled == text:
+            break
+        text = settled
+        for repair in again:
+            _record_once(repairs, repair, "second pass")
+    return text
+
+
+def _record_once(repairs: list[Repair], repair: Repair, when: str) -> None:
+    """Add ``repair``, or fold its detail into the record already made under its tag."""
+    for i, done in enumerate(repairs):
+        if done.tag == repair.tag:
+            repairs[i] = Repair(done.tag, "; ".join(d for d in (done.detail, f"{when}: {repair.detail}") if d))
+            return
+    repairs.append(Repair(repair.tag, f"{when}: {repair.detail}" if repair.detail else when))
 
 
 def _with_page_metadata(metadata: Metadata, page: dict[str, Any], info: Metadata | None) -> Metadata:
@@ -133,9 +172,13 @@ def _from_decoded(decoded: Decoded, name: str) -> Processed:
     repairs: list[Repair] = []
     if decoded.replaced:
         repairs.append(Repair("decode_errors", f"{decoded.replaced} undecodable byte sequences became U+FFFD"))
+    if decoded.segments:
+        # Not an error, but a file put together from two sources deserves a look.
+        repairs.append(Repair("mixed_encoding", f"lines decoded each in its own codec: {', '.join(decoded.segments)}"))
     cleaned = clean(decoded.text, name)
     repairs.extend(cleaned.repairs)
-    flags = list(dict.fromkeys([*(["decode_errors"] if decoded.replaced else []), *cleaned.flags]))
+    decode_flags = [tag for tag in ("decode_errors", "mixed_encoding") if any(r.tag == tag for r in repairs)]
+    flags = list(dict.fromkeys([*decode_flags, *cleaned.flags]))
 
     text = cleaned.text
     script = detect_script(text)

@@ -155,25 +155,50 @@ def load_batch(
                     "written_at": now,
                 }
             )
-    with writer(paths) as con:
-        con.execute("BEGIN TRANSACTION")
-        try:
-            for table in STAGED_TABLES:
-                _insert(con, table, arrow[table.name])
-            _insert(con, STAGED_FILES, STAGED_FILES.to_arrow(written))
-            _insert(con, RECEIPTS, RECEIPTS.to_arrow(receipts))
-            con.execute("COMMIT")
-        except BaseException:
-            con.execute("ROLLBACK")
-            raise
+    with writer(paths) as con, _transaction(con):
+        for table in STAGED_TABLES:
+            _insert(con, table, arrow[table.name])
+        _insert(con, STAGED_FILES, STAGED_FILES.to_arrow(written))
+        _insert(con, RECEIPTS, RECEIPTS.to_arrow(receipts))
     return {name: table.num_rows for name, table in arrow.items()}
 
 
+# Statuses of a run in the ``runs`` ledger.
+RUN_STATUSES = ("running", "completed", "failed", "interrupted")
+
+
 def record_run(paths: WarehousePaths, run: dict) -> None:
-    """Insert or update the run's ledger row."""
-    with writer(paths) as con:
+    """Insert or update the run's ledger row, in one transaction: a kill leaves the old row or the new one."""
+    with writer(paths) as con, _transaction(con):
         con.execute("DELETE FROM runs WHERE run_id = ?", [run["run_id"]])
         _insert(con, RUNS, RUNS.to_arrow([run]))
+
+
+def mark_interrupted_runs(paths: WarehousePaths, current_run_id: str, now: datetime) -> list[str]:
+    """Mark every other run still ``running`` as ``interrupted`` (finished_at: ``now``); return their ids.
+
+    Call with the write lock held: every writer holds it for its whole run, so
+    another run still ``running`` then is a process that died (killed, power
+    lost) without recording its end. Its committed batches stay loaded.
+    """
+    with writer(paths) as con, _transaction(con):
+        rows = con.execute(
+            "UPDATE runs SET status = 'interrupted', finished_at = ? WHERE status = 'running' AND run_id <> ? "
+            "RETURNING run_id",
+            [now, current_run_id],
+        ).fetchall()
+    return sorted(r[0] for r in rows)
+
+
+@contextmanager
+def _transaction(con: duckdb.DuckDBPyConnection) -> Iterator[None]:
+    con.execute("BEGIN TRANSACTION")
+    try:
+        yield
+    except BaseException:
+        con.execute("ROLLBACK")
+        raise
+    con.execute("COMMIT")
 
 
 def carry_over_ledger(con: duckdb.DuckDBPyConnection, live_database: Path) -> None:
@@ -210,12 +235,6 @@ def previous_run_failed(paths: WarehousePaths, current_run_id: str) -> bool:
 
 def replace_staged_files(paths: WarehousePaths, table_name: str, new_files: list[dict]) -> None:
     """Swap one table's Parquet manifest for ``new_files`` in one transaction (compaction)."""
-    with writer(paths) as con:
-        con.execute("BEGIN TRANSACTION")
-        try:
-            con.execute("DELETE FROM staged_files WHERE table_name = ?", [table_name])
-            _insert(con, STAGED_FILES, STAGED_FILES.to_arrow(new_files))
-            con.execute("COMMIT")
-        except BaseException:
-            con.execute("ROLLBACK")
-            raise
+    with writer(paths) as con, _transaction(con):
+        con.execute("DELETE FROM staged_files WHERE table_name = ?", [table_name])
+        _insert(con, STAGED_FILES, STAGED_FILES.to_arrow(new_files))

@@ -75,19 +75,20 @@ def install(point: str, n: int) -> None:
     if point == "archive":
 
         def archive_hook(real: Callable) -> Callable:
-            def hooked(path: Path, data: bytes) -> None:
+            def hooked(path: Path, write: Callable[[Path], None]) -> None:
                 if path.suffix != ".bin" or not nth():
-                    return real(path, data)
+                    return real(path, write)
 
                 def half(tmp: Path) -> None:
-                    tmp.write_bytes(data[: len(data) // 2])
+                    write(tmp)  # the archive's own streamed copy, then cut in half
+                    os.truncate(tmp, tmp.stat().st_size // 2)
                     stop(point)
 
-                return files.write_atomically(path, half)
+                return real(path, half)
 
             return hooked
 
-        wrap(archive, "write_bytes_atomically", archive_hook)
+        wrap(archive, "write_atomically", archive_hook)
     elif point == "decode":
 
         def decode_hook(real: Callable) -> Callable:

@@ -101,12 +101,6 @@ def _decoded(raw: bytes, name: str = "a.txt") -> tuple[str | None, str, list[str
     return result.document["text"], result.document["encoding"], result.document["flags"]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="transforms/decode.py _best_effort ranks candidates by replacement count before the language signal: "
-    "a UTF-8 article cut inside its last character is kept when its length is odd but, when even, UTF-16-LE "
-    "(0 replacements, gibberish) wins and the file is quarantined as undecodable",
-)
 def test_an_article_cut_inside_its_last_character_is_kept_whatever_its_length() -> None:
     for cut in (BODY.encode("utf-8")[:-1], BODY.encode("utf-8")[:-2], (BODY + "。").encode("utf-8")[:-1]):
         text, encoding, flags = _decoded(cut)
@@ -114,12 +108,6 @@ def test_an_article_cut_inside_its_last_character_is_kept_whatever_its_length() 
         assert BODY[-30:-1] in text
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="transforms/decode.py _best_effort prefers any single-byte codec chardet offers (0 replacements) to "
-    "UTF-8 with one U+FFFD: one stray byte or encoded lone surrogate turns a UTF-8 article into mac-latin2 "
-    "gibberish, loaded without a flag",
-)
 @pytest.mark.parametrize("damage", [b"\xff", b"\xed\xa0\x80", b"\x80"], ids=["0xff", "cesu-surrogate", "0x80"])
 def test_one_bad_byte_does_not_turn_an_article_into_gibberish(damage: bytes) -> None:
     text, encoding, flags = _decoded(BODY.encode("utf-8") + damage)
@@ -127,12 +115,6 @@ def test_one_bad_byte_does_not_turn_an_article_into_gibberish(damage: bytes) -> 
     assert BODY.splitlines()[2] in text
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="transforms/decode.py rejects a UTF-16 file with one bad code unit (lone surrogate, odd length): "
-    "with a BOM as 'undecodable' (no best effort after a BOM), without one as 'binary' (the NUL count is "
-    "checked before best effort) — though the README keeps a tiny share of damage as U+FFFD",
-)
 @pytest.mark.parametrize(
     "raw",
     [
@@ -149,44 +131,25 @@ def test_a_utf16_article_with_one_bad_code_unit_is_kept(raw: bytes) -> None:
     assert BODY.splitlines()[2][:20] in text
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="a file whose first half is UTF-8 and second half GBK decodes as mac-latin2 (transforms/decode.py "
-    "_best_effort) and loads as gibberish with no flag; expected: both halves readable, or flagged, or quarantined",
-)
 def test_mixed_encodings_in_one_file_are_not_loaded_as_unflagged_gibberish() -> None:
     text, encoding, flags = _decoded(article(4).encode("utf-8") + article(5).encode("gbk"))
     readable = text is not None and "武进区" in text and "晋江市" in text
     assert text is None or readable or flags, (encoding, (text or "")[:40])
+    # Decoded line by line: both halves readable, and the document flagged for a look.
+    assert readable and "mixed_encoding" in flags, (encoding, flags)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="one NUL byte in a short valid-UTF-8 article (~90 characters) is over transforms/decode.py's 1 % "
-    "control-character share: the file is quarantined as 'undecodable', 'No text encoding decodes these bytes "
-    "cleanly' — which is untrue, and loses the article",
-)
 def test_one_nul_byte_in_a_short_article_does_not_quarantine_it() -> None:
     text, encoding, _ = _decoded(BODY.replace("，", "，\x00", 1).encode("utf-8"))
     assert text is not None and encoding == "utf-8", encoding
+    assert text == process(BODY.encode("utf-8"), "a.txt").document["text"]  # the NUL dropped, nothing else
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="NUL bytes survive every repair into documents.text (transforms/normalize.py drops no C0 controls); "
-    "text_raw should keep them, the cleaned text should not",
-)
 def test_nul_bytes_do_not_reach_the_cleaned_text() -> None:
     text, _, _ = _decoded(LONG.replace("，", "，\x00", 1).encode("utf-8"))
     assert text is not None and "\x00" not in text
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="a saved web page holding a vertical tab or form feed (Word and PDF exports) makes "
-    "transforms/html.py _block_text raise ValueError (lxml refuses the control character); process_batch "
-    "does not catch it, so the run fails — and every later run, the file being never recorded",
-)
 def test_a_web_page_with_a_form_feed_does_not_fail_the_run(tmp_path: Path) -> None:
     page = (
         "<html><head><title>芜湖经济</title></head><body><h1>芜湖经济</h1>"
@@ -283,11 +246,6 @@ def test_a_file_still_growing_after_discovery_waits_for_the_next_run(
     assert_loaded_once(warehouse, files)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="flows/discover.py takes size_bytes from a stat() before hashing: a file that grows between the two "
-    "is archived and loaded whole but recorded with its older, smaller size (documents/receipts.size_bytes)",
-)
 def test_a_file_that_grows_while_hashed_is_recorded_with_its_true_size(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -350,12 +308,6 @@ def test_an_unreadable_file_is_ignored_by_discovery_not_fatal(tmp_path: Path) ->
     assert found.ignored == ["secret.txt (Permission denied)"]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="flows/tasks.py archive_files catches only FileNotFoundError and ContentChanged: a file that cannot "
-    "be read when archived (permissions changed, replaced by a folder) fails the task, twice retried, then "
-    "the whole run — no other file is loaded",
-)
 def test_a_file_unreadable_when_archived_does_not_fail_the_run(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     inbox, warehouse = tmp_path / "inbox", tmp_path / "wh"
     files = write_inbox(inbox, {"a.txt": GOOD, "b.txt": article(3).encode("utf-8")})
@@ -367,7 +319,14 @@ def test_a_file_unreadable_when_archived_does_not_fail_the_run(tmp_path: Path, m
     _after_discovery(monkeypatch, unreadable)
     report = _ingest(inbox, warehouse)
     assert report["documents_loaded"] == 1
+    assert report["ignored"] == ["b.txt (could not be read: Is a directory; the next run tries again)"]
     assert_loaded_once(warehouse, files, absent=("b.txt",))
+
+    monkeypatch.undo()  # readable again: the next run takes it
+    (inbox / "b.txt").rmdir()
+    write_inbox(inbox, {"b.txt": files["b.txt"]})
+    assert _ingest(inbox, warehouse)["documents_loaded"] == 1
+    assert_loaded_once(warehouse, files)
 
 
 # --------------------------------------------------------------------------
@@ -401,12 +360,6 @@ def _big_text(size: int) -> bytes:
 
 
 @pytest.mark.slow
-@pytest.mark.xfail(
-    strict=True,
-    reason="no size limit and no streaming: a 200 MB text file goes whole through transforms.pipeline.process "
-    "(measured ~35 s/MB at 1 MB, ~1 GB RSS, hours for 200 MB) and blocks the run holding the write lock; "
-    "flows/tasks.py process_batch should quarantine files above a size limit ('too_large') before reading them",
-)
 def test_a_200_mb_file_is_quarantined_or_loaded_in_bounded_time_and_memory(tmp_path: Path, prefect_api: str) -> None:
     inbox, warehouse = tmp_path / "inbox", tmp_path / "wh"
     huge = _big_text(200 * 2**20)
@@ -434,3 +387,6 @@ def test_a_200_mb_file_is_quarantined_or_loaded_in_bounded_time_and_memory(tmp_p
     finished = run.finish()
     assert finished.returncode == 0 and peak < 2 * 2**30
     assert_loaded_once(warehouse, files)
+    # Archived whole, never processed: quarantined with the size, the limit and how to raise it.
+    ((reason, detail),) = query(warehouse, "SELECT reason, detail FROM quarantine WHERE source_path = 'huge.txt'")
+    assert reason == "too_large" and "200.0 MB" in detail and "JINGJI_MAX_FILE_MB" in detail

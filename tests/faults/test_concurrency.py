@@ -72,6 +72,9 @@ def test_two_ingests_at_once_load_every_file_once(scenes: dict[str, Scene]) -> N
     assert all("another ingest or rebuild is writing" in r.err for r in busy)
     loaded = sorted(int(re.search(r"loaded (\d+) documents", r.out)[1]) for r in results if r.returncode == 0)
     assert loaded in ([0, 12], [12]), [r.out for r in results]  # the second found everything already loaded
+    # Started together, one waited for the other's lock, and said so at once, naming the holder.
+    waited = [r for r in results if "waiting for the warehouse lock held by ingest run " in r.err]
+    assert len(waited) == 1, [r.err[-2000:] for r in results]
     assert_loaded_once(scene.warehouse, scene.files)
 
 

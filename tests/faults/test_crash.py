@@ -175,22 +175,12 @@ def test_killed_while_updating_the_ledger(crashes: dict[str, Crash]) -> None:
     assert_loaded_once(crash.warehouse, crash.files)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="a run killed mid-way stays status 'running' in `runs` for ever: nothing marks it as interrupted "
-    "(flows/tasks.py prepare_warehouse or recorded_run should, holding the write lock)",
-)
 def test_a_killed_run_is_not_left_running_in_the_ledger(crashes: dict[str, Crash]) -> None:
     crash = crashes["committed"]
     crash.recover()
     assert query(crash.warehouse, "SELECT count(*) FROM runs WHERE status = 'running'") == [(0,)]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="warehouse/db.py record_run deletes the run's ledger row and inserts it again in two autocommit "
-    "statements: a kill in between leaves loaded documents whose run_id has no row in `runs`",
-)
 def test_every_loaded_row_names_a_run_in_the_ledger(crashes: dict[str, Crash]) -> None:
     crash = crashes["ledger"]
     crash.recover()
@@ -200,11 +190,6 @@ def test_every_loaded_row_names_a_run_in_the_ledger(crashes: dict[str, Crash]) -
     assert orphans == []
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="a kill mid-archive leaves raw/xx/.tmp-*.bin for ever; warehouse/archive.py list_archive globs "
-    "'*/*.bin', takes it for an archived file, and every `jingji rebuild` then fails on it",
-)
 def test_rebuild_works_after_a_kill_mid_archive(crashes: dict[str, Crash]) -> None:
     from flows.rebuild import rebuild_flow
 

@@ -8,7 +8,6 @@ plain random bytes besides.
 
 from __future__ import annotations
 
-import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
@@ -83,12 +82,6 @@ def test_the_pipeline_never_raises_and_is_deterministic(raw: bytes, name: str) -
         assert doc["text_simplified"][row["char_start"] : row["char_end"]] == row["evidence"]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="transforms/pipeline.py clean runs repair_layout after the text repairs: when layout joins two lines "
-    "it makes new contexts that normalize_text (ASCII punctuation now in Chinese context) or "
-    "fix_converter_artefacts (doubled punctuation across the join) would still change",
-)
 @PROPERTY
 @given(texts)
 @example("產業(yè)\n\n!!!")
@@ -112,11 +105,6 @@ page_fragments = st.lists(
 ).map(lambda parts: "<html><body>" + "".join(parts) + "</body></html>")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="transforms/html.py _block_text raises ValueError on a page holding a C0 control (vertical tab, "
-    "form feed): lxml refuses to set such text back",
-)
 @PROPERTY
 @given(page_fragments, st.sampled_from(["utf-8", "gb18030"]))
 @example("<html><body><h1>芜湖经济</h1><p>地区生产总值3520亿元\x0b，同比增长6.1%。</p></body></html>", "utf-8")

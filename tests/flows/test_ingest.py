@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import duckdb
@@ -187,3 +188,83 @@ def test_a_file_still_being_written_waits_for_the_next_run(tmp_path: Path) -> No
     report = ingest_flow(inbox=str(inbox), warehouse=str(warehouse), run_models=False)
     assert report["documents_loaded"] == 1
     assert _query(warehouse, "SELECT text_raw FROM documents") == [(ARTICLE,)]
+
+
+def test_a_transform_failure_quarantines_that_file_and_the_run_goes_on(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import flows.tasks
+    from flows.rebuild import rebuild_flow
+
+    inbox = write_files(
+        tmp_path / "inbox", {"good.txt": ARTICLE.encode("utf-8"), "bad.txt": ARTICLE.replace("芜湖", "襄阳").encode()}
+    )
+    warehouse = tmp_path / "wh"
+    real = flows.tasks.process
+
+    def failing(raw: bytes, name: str):  # a transform bug that only this file triggers
+        if name == "bad.txt":
+            raise KeyError("某个字")
+        return real(raw, name)
+
+    monkeypatch.setattr(flows.tasks, "process", failing)
+    report = ingest_flow(inbox=str(inbox), warehouse=str(warehouse), run_models=False)
+    assert report["status"] == "completed" and report["documents_loaded"] == 1 and report["files_quarantined"] == 1
+    ((path, reason, detail),) = _query(warehouse, "SELECT source_path, reason, detail FROM quarantine")
+    assert (path, reason) == ("bad.txt", "error")
+    assert "KeyError: '某个字'" in detail and "jingji rebuild" in detail and detail.endswith(".")
+    assert ingest_flow(inbox=str(inbox), warehouse=str(warehouse), run_models=False)["files_new"] == 0
+
+    monkeypatch.undo()  # the bug fixed: a rebuild loads the file from the archive, as the detail says
+    rebuild_flow(warehouse=str(warehouse), run_models=False)
+    assert _query(warehouse, "SELECT count(*) FROM documents") == [(2,)]
+    assert _query(warehouse, "SELECT count(*) FROM quarantine") == [(0,)]
+
+
+def test_a_file_over_the_size_limit_is_archived_and_quarantined_unread(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import flows.tasks
+    from flows.rebuild import rebuild_flow
+
+    big = (ARTICLE * 40).encode("utf-8")  # ~4 KB
+    inbox = write_files(tmp_path / "inbox", {"small.txt": ARTICLE.replace("芜湖", "襄阳").encode(), "big.txt": big})
+    warehouse = tmp_path / "wh"
+    monkeypatch.setenv("JINGJI_MAX_FILE_MB", "0.002")  # 2,097 bytes
+    read = []
+    real_read = flows.tasks.read_archived
+    monkeypatch.setattr(flows.tasks, "read_archived", lambda p, sha: read.append(sha) or real_read(p, sha))
+    report = ingest_flow(inbox=str(inbox), warehouse=str(warehouse), run_models=False)
+    assert report["status"] == "completed" and report["documents_loaded"] == 1
+    ((reason, detail, size),) = _query(warehouse, "SELECT reason, detail, size_bytes FROM quarantine")
+    assert reason == "too_large" and size == len(big) and len(read) == 1  # big.txt was never read back
+    assert "0.002 MB limit" in detail and "JINGJI_MAX_FILE_MB above 1 " in detail and detail.endswith(".")
+    paths = WarehousePaths(warehouse)
+    assert paths.raw_file(_query(warehouse, "SELECT sha256 FROM quarantine")[0][0]).read_bytes() == big
+
+    monkeypatch.undo()  # the default limit (20 MB), then a rebuild, as the detail says
+    rebuild_flow(warehouse=str(warehouse), run_models=False)
+    assert _query(warehouse, "SELECT count(*) FROM documents") == [(2,)]
+
+
+def test_a_killed_run_is_marked_interrupted_by_the_next(tmp_path: Path) -> None:
+    from datetime import datetime
+
+    from warehouse import db
+
+    inbox, warehouse = _inbox(tmp_path), tmp_path / "wh"
+    paths = WarehousePaths(warehouse)
+    dead = {"run_id": "dead", "flow": "ingest", "started_at": datetime(2026, 1, 1), "status": "running"}
+    db.record_run(paths, dead)
+    tmp = paths.raw / "ab" / ".tmp-half.bin"  # an archive write the dead run never finished
+    tmp.parent.mkdir(parents=True)
+    tmp.write_bytes(b"half")
+    os.utime(tmp, (1e9, 1e9))
+    report = ingest_flow(inbox=str(inbox), warehouse=str(warehouse), run_models=False)
+    assert _query(warehouse, "SELECT run_id, status, finished_at IS NOT NULL FROM runs ORDER BY started_at") == [
+        ("dead", "interrupted", True),
+        (report["run_id"], "completed", True),
+    ]
+    assert not tmp.exists()
+    assert any("interrupted" in h for h in report["housekeeping"])
+    assert any("ab/.tmp-half.bin" in h for h in report["housekeeping"])

@@ -145,3 +145,113 @@ def test_sample_inbox_decodes_to_its_article(row: dict[str, str]) -> None:
 def codec_family(codec: str) -> str:
     """Codecs that decode the same bytes identically (GB2312 ⊂ GBK ⊂ GB18030; Big5 ⊂ Big5-HKSCS)."""
     return {"gb2312": "gb", "gbk": "gb", "gb18030": "gb", "big5": "big5", "big5hkscs": "big5"}.get(codec, codec)
+
+
+# --- damage: a little is kept (U+FFFD, counted), never traded for another codec's gibberish -------------
+
+BRIEF = (
+    "株洲市经济运行简报\n"
+    "前三季度，全市实现地区生产总值2760亿元，同比增长5.9%。\n"
+    "规模以上工业增加值增长7.4%，新开工亿元以上项目58个。"
+)
+
+
+_U8, _U16, _U16LE = BRIEF.encode("utf-8"), BRIEF.encode("utf-16"), BRIEF.encode("utf-16-le")
+_END = "新开工亿元以上项目"
+# (bytes, codec, U+FFFD expected, text that must survive)
+DAMAGED = {
+    # cut inside the last character: odd and even lengths alike
+    "utf8-cut-1": (_U8[:-1], "utf-8", 1, _END),
+    "utf8-cut-2": (_U8[:-2], "utf-8", 1, _END),
+    "utf8-cut-odd": ((BRIEF + "。").encode("utf-8")[:-1], "utf-8", 1, _END),
+    "utf8-0xff": (_U8 + b"\xff", "utf-8", 1, _END),
+    "utf8-cesu": (_U8 + b"\xed\xa0\x80", "utf-8", 3, _END),  # an encoded lone surrogate: one spot, 3 U+FFFD
+    "utf8-two-spots": (_U8[:-12] + b"\x80" + _U8[-12:-1], "utf-8", 2, "规模以上工业增加值"),
+    "gb18030-0xff": (BRIEF.encode("gb18030") + b"\xff", "gb18030", 1, _END),
+    "big5-cut": (TRADITIONAL.encode("big5")[:-1], "big5hkscs", 1, "顯示面板項目"),
+    "utf16le-odd": (_U16LE[:-1], "utf-16-le", 1, _END),
+    "utf16be-odd": (BRIEF.encode("utf-16-be")[:-1], "utf-16-be", 1, _END),
+    "utf16le-lone-surrogate": (_U16LE[:30] + b"\x00\xdc" + _U16LE[30:], "utf-16-le", 1, _END),
+    "utf16-bom-lone-surrogate": (_U16[:30] + b"\x00\xd8" + _U16[30:], "utf-16", 1, _END),
+    "utf16-bom-odd": (_U16[:-1], "utf-16", 1, _END),
+    # Chinese only: no NUL byte says UTF-16, the language signal does
+    "utf16le-cjk-only-odd": (
+        "经济运行稳中向好，前三季度地区生产总值增长".encode("utf-16-le")[:-1],
+        "utf-16-le",
+        1,
+        "前三季度",
+    ),
+}
+
+
+@pytest.mark.parametrize(("raw", "codec", "replaced", "kept"), DAMAGED.values(), ids=DAMAGED.keys())
+def test_small_damage_is_kept_in_the_right_codec(raw: bytes, codec: str, replaced: int, kept: str) -> None:
+    result = decode_bytes(raw)
+    assert isinstance(result, Decoded), result
+    assert (result.encoding, result.replaced) == (codec, replaced), result.evidence
+    assert result.text.count("\ufffd") == replaced
+    assert kept in result.text
+
+
+def test_damage_beyond_a_small_share_is_not_kept() -> None:
+    raw = b"".join(line.encode("utf-8") + b"\xff\n" for line in BRIEF.splitlines())  # a spot on every line
+    result = decode_bytes(raw)
+    assert not (isinstance(result, Decoded) and result.replaced)
+
+
+def test_undamaged_files_report_no_replacements() -> None:
+    for raw in (BRIEF.encode("utf-8"), BRIEF.encode("gb18030"), BRIEF.encode("utf-16-le"), BRIEF.encode("utf-16")):
+        result = decode_bytes(raw)
+        assert isinstance(result, Decoded) and result.replaced == 0 and result.text == BRIEF
+
+
+# --- NUL bytes and other controls -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("codec", ["utf-8", "gb18030"])
+def test_a_stray_nul_byte_does_not_make_a_short_article_binary(codec: str) -> None:
+    text = BRIEF.replace("，", "，\x00", 1)
+    result = decode_bytes(text.encode(codec))
+    assert isinstance(result, Decoded), result
+    assert result.text == text and result.encoding == codec  # text_raw keeps it; cleaning drops it
+
+
+def test_nul_bytes_in_the_utf16_pattern_are_utf16_not_stray() -> None:
+    ascii_heavy = "GDP 2760 (+5.9%), CPI 101.2, PMI 50.4\n" * 3 + BRIEF
+    result = decode_bytes(ascii_heavy.encode("utf-16-le"))  # valid UTF-8 too: every byte pair of ASCII is
+    assert isinstance(result, Decoded) and result.encoding == "utf-16-le" and result.text == ascii_heavy
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [bytes([0, 1, 2, 3, 0, 0, 7, 0x41]) * 50, b"\x00\x00\x00\x01\x00\x00\x00\x02" * 64, b"\x1b\x00\x7f\x01" * 100],
+    ids=["controls", "nul-runs", "control-mix"],
+)
+def test_control_characters_beyond_a_couple_are_binary(raw: bytes) -> None:
+    result = decode_bytes(raw)
+    assert isinstance(result, Rejected) and result.reason == "binary", result
+
+
+# --- mixed encodings ---------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("second", ["gbk", "big5"])
+def test_lines_in_two_codecs_are_decoded_each_in_its_own(second: str) -> None:
+    first = "武进区前三季度实现地区生产总值1148亿元，同比增长5.4%。\n"
+    other = "晋江市前三季度实现地区生产总值2236亿元，同比增长6.1%。\n" if second == "gbk" else TRADITIONAL + "\n"
+    result = decode_bytes(first.encode("utf-8") + other.encode(second))
+    assert isinstance(result, Decoded), result
+    assert result.text == first + other and result.replaced == 0
+    assert set(result.segments) == {"utf-8", codec_family_name(second)}
+    reverse = decode_bytes(other.encode(second) + first.encode("utf-8"))
+    assert isinstance(reverse, Decoded) and reverse.text == other + first
+
+
+def codec_family_name(codec: str) -> str:
+    return {"gbk": "gb18030", "big5": "big5hkscs"}[codec]
+
+
+def test_one_codec_files_have_no_segments() -> None:
+    for codec in ("utf-8", "gb18030", "big5hkscs"):
+        result = decode_bytes(TRADITIONAL.encode(codec))
+        assert isinstance(result, Decoded) and result.segments == ()

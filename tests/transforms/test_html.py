@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from transforms.html import html_to_text, looks_like_html
+from transforms.html import html_to_text, looks_like_html, page_text, xml_safe
 
 SEEDS = Path(__file__).resolve().parents[2] / "../shared/seeds"
 
@@ -225,6 +225,38 @@ def test_feed_entities_are_never_resolved() -> None:
 def test_page_without_article() -> None:
     text, _ = html_to_text("<html><body><div class='nav'><a href='/'>首页</a></div></body></html>")
     assert "正文" not in text  # nothing invented; an empty or near-empty text is the caller's to flag
+
+
+# A Word or PDF export saved as a page: control characters in the text, raw and as references.
+CONTROL_PAGE = (
+    "<html><head><title>薛城区经济</title></head><body><h1>薛城区前三季度经济运行情况</h1>"
+    "<div class='info'><span>来源：枣庄日报</span>&nbsp;&nbsp;<span>作者：李明</span></div>"
+    "<p>前三季度，薛城区实现地区生产总值168.3亿元\x0b同比增长5.8%。\x0c</p>"
+    "<p>规上工业增加值增长7.2%&#12;固定资产投资增长9.1%&#x0B;社会消费品零售总额增长6.4%。\x00\x1b</p>"
+    "</body></html>"
+)
+
+
+@pytest.mark.parametrize("extract", [html_to_text, page_text], ids=["article", "page_text"])
+def test_control_characters_in_a_page_do_not_raise(extract) -> None:
+    result = extract(CONTROL_PAGE)
+    text = result[0] if isinstance(result, tuple) else result
+    assert "168.3亿元" in text and "社会消费品零售总额增长6.4%" in text
+    assert not any(ord(ch) < 0x20 and ch not in "\t\n\r" for ch in text)
+
+
+@pytest.mark.parametrize(
+    ("before", "after"),
+    [
+        ("甲\x0c乙\x0b丙", "甲\n乙\n丙"),
+        ("甲\x00乙\x1b丙\ufffe丁", "甲乙丙丁"),
+        ("甲&#12;乙&#x0b;丙&#0;丁&#27;", "甲\n乙\n丙丁"),
+        ("&#20013;&#x4e2d;&amp;&#10;&#9;", "&#20013;&#x4e2d;&amp;&#10;&#9;"),  # allowed references stay
+        ("正文<p class='a'>段落</p>", "正文<p class='a'>段落</p>"),
+    ],
+)
+def test_xml_safe(before: str, after: str) -> None:
+    assert xml_safe(before) == after
 
 
 @pytest.mark.parametrize(

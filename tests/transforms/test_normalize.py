@@ -1,4 +1,4 @@
-"""Tests for transforms.normalize: width, punctuation and acronyms."""
+"""Tests for transforms.normalize: control characters, width, punctuation and acronyms."""
 
 from __future__ import annotations
 
@@ -14,6 +14,7 @@ from transforms.normalize import (
     normalize_text,
     normalize_width,
     restore_acronyms,
+    strip_controls,
 )
 
 SEEDS = Path(__file__).parents[2] / "../shared/seeds"
@@ -172,6 +173,44 @@ def test_acronym_detail_lists_examples() -> None:
     assert "gdp→GDP ×2" in detail
 
 
+# --- strip_controls ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("before", "after"),
+    [
+        ("前三季度，\x00全市增长5.9%。", "前三季度，全市增长5.9%。"),  # a stray NUL byte
+        ("第一页结束。\x0c第二页开始。", "第一页结束。\n第二页开始。"),  # a PDF export's page break
+        ("项目名称\x0b总投资12亿元", "项目名称\n总投资12亿元"),  # Word's manual line break
+        ("\x1b[1m重点项目\x1b[0m", "[1m重点项目[0m"),  # ESC goes; what it introduced is text
+        ("增长\x7f5.9%\x85", "增长5.9%"),  # DEL and a C1 control left over after the mojibake repair
+    ],
+)
+def test_controls_removed_and_page_breaks_become_line_breaks(before: str, after: str) -> None:
+    fixed = strip_controls(before)
+    assert fixed.text == after
+    assert [r.tag for r in fixed.repairs] == ["control_characters"]
+
+
+def test_tab_and_newlines_are_not_controls_to_strip() -> None:
+    assert strip_controls("表1\t地区\r\n增长\n") == ("表1\t地区\r\n增长\n", [])
+
+
+def test_control_detail_counts_what_went() -> None:
+    detail = strip_controls("甲\x00乙\x00丙\x0c丁").repairs[0].detail
+    assert detail == "made 1 a line break, removed 2 control characters (U+0000 ×2, U+000C ×1)"
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.text(alphabet=st.sampled_from([*"增长产业区，。 \t\n\r", *map(chr, range(0x20)), *map(chr, range(0x7F, 0xA0))]))
+)
+def test_no_control_survives(text: str) -> None:
+    cleaned = strip_controls(text).text
+    assert not any((ord(ch) < 0x20 and ch not in "\t\n\r") or 0x7F <= ord(ch) < 0xA0 for ch in cleaned)
+    assert strip_controls(cleaned) == (cleaned, [])
+
+
 # --- normalize_text and properties -------------------------------------------------------
 
 
@@ -179,11 +218,15 @@ def test_normalize_text_order_and_tags() -> None:
     fixed = normalize_text("ｇｄｐ增长５％,好.")
     assert fixed.text == "GDP增长5%，好。"
     assert [r.tag for r in fixed.repairs] == ["width", "acronyms", "punctuation"]
+    # Controls go first: a form feed is a line break before the other fixes read the text.
+    fixed = normalize_text("全年\x0cｇｄｐ增长5%,好")
+    assert fixed.text == "全年\nGDP增长5%，好"
+    assert [r.tag for r in fixed.repairs] == ["control_characters", "width", "acronyms", "punctuation"]
 
 
 _PIECES = [
     *"增长产业区中文abgdpwhk GDP0123456789.,，:：;；?？!！()（）\"“”'%．１Ａ＂\n\t/@-…—",
-    *["gdp", "gwh", "pack", "http://a.cn/", "1，000", "10：30"],
+    *["gdp", "gwh", "pack", "http://a.cn/", "1，000", "10：30", "\x00", "\x0c", "\x0b", "\x1b", "\x85"],
 ]
 _MESSY = st.lists(st.sampled_from(_PIECES), max_size=40).map("".join)
 _CLEAN = st.text(alphabet=st.sampled_from(list("产业园区发展绿色低碳项目建设，。、；：“”（）！？《》")), max_size=60)
@@ -192,7 +235,7 @@ _CLEAN = st.text(alphabet=st.sampled_from(list("产业园区发展绿色低碳�
 @settings(max_examples=400, deadline=None)
 @given(_MESSY)
 def test_each_fix_never_raises_and_is_idempotent(text: str) -> None:
-    for fix in (normalize_width, restore_acronyms, canonicalize_punctuation, normalize_text):
+    for fix in (strip_controls, normalize_width, restore_acronyms, canonicalize_punctuation, normalize_text):
         once = fix(text)
         assert fix(once.text) == (once.text, []), fix.__name__
         assert bool(once.repairs) == (once.text != text)

@@ -106,3 +106,31 @@ def test_same_article_in_any_encoding_or_lossless_damage_gives_the_same_text(ste
         assert (document["title"], document["authors"]) == (reference["title"], reference["authors"]), form
         if form.startswith("mojibake"):
             assert any(tag.startswith("mojibake:") for tag in document["repairs"]), form
+
+
+def test_text_repairs_run_again_where_layout_joined_lines() -> None:
+    # The join makes "，，" across the break: the second pass collapses it, recorded once under its own tag.
+    doc = process("今年以来，全市经济运行稳中有进，\n，前三季度地区生产总值增长5.9%。".encode(), "a.txt").document
+    assert doc["text"] == "今年以来，全市经济运行稳中有进，前三季度地区生产总值增长5.9%。"
+    assert doc["repairs"].count("doubled_punctuation") == 1
+    assert any(d.startswith("doubled_punctuation: second pass:") for d in doc["repair_details"])
+    for repair in (*TEXT_REPAIRS, repair_layout):
+        assert repair(doc["text"]).repairs == [], repair.__name__
+
+
+def test_control_characters_stay_in_text_raw_only() -> None:
+    raw = "前三季度，\x00全市地区生产总值增长5.9%。\x0c规上工业增加值增长7.2%。\x1b\n固定资产投资增长9.1%。"
+    doc = process(raw.encode(), "a.txt").document
+    assert doc["text_raw"] == raw
+    assert doc["text"] == "前三季度，全市地区生产总值增长5.9%。\n规上工业增加值增长7.2%。\n固定资产投资增长9.1%。"
+    assert "control_characters" in doc["repairs"]
+
+
+def test_damaged_and_mixed_files_are_flagged() -> None:
+    brief = "武进区前三季度实现地区生产总值1148亿元，同比增长5.4%。\n规上工业增加值增长7.2%。\n"
+    cut = process(brief.encode("utf-8")[:-2], "a.txt").document
+    assert cut["flags"] == ["decode_errors"] and "decode_errors" in cut["repairs"]
+    other = "晋江市前三季度实现地区生产总值2236亿元，同比增长6.1%。\n"
+    mixed = process(brief.encode("utf-8") + other.encode("gbk"), "a.txt").document
+    assert mixed["text"] == (brief + other).strip()
+    assert mixed["flags"] == ["mixed_encoding"] and "mixed_encoding" in mixed["repairs"]
