@@ -59,14 +59,14 @@ BAD_BYTES: dict[str, tuple[bytes, str]] = {
     "truncated-utf8-odd.txt": ((BODY + "。").encode("utf-8")[:-1], "load"),
     "nul-in-utf8.txt": (LONG.replace("，", "，\x00", 1).encode("utf-8"), "load"),
     "nul-in-gb18030.txt": (LONG.replace("，", "，\x00", 1).encode("gb18030"), "load"),
-    "nul-in-short-utf8.txt": (BODY.replace("，", "，\x00", 1).encode("utf-8"), "any"),
+    "nul-in-short-utf8.txt": (BODY.replace("，", "，\x00", 1).encode("utf-8"), "load"),
     "form-feed.txt": ((BODY + "\n\x0c\n" + article(3)).encode("utf-8"), "load"),
-    # Damage whose outcome is wrong today (see the xfail tests below): here only "once, never fatal".
-    "truncated-utf8-even.txt": (BODY.encode("utf-8")[:-1], "any"),
-    "utf8-lone-surrogate.txt": (BODY.encode("utf-8") + b"\xed\xa0\x80", "any"),
-    "utf16-lone-surrogate.txt": (BODY.encode("utf-16")[:40] + b"\x00\xd8" + BODY.encode("utf-16")[40:], "any"),
-    "utf16le-truncated.txt": (BODY.encode("utf-16-le")[:-1], "any"),
-    "mixed-utf8-gbk.txt": (article(4).encode("utf-8") + article(5).encode("gbk"), "any"),
+    # Damaged but readable: loaded, flagged (decode_errors, mixed_encoding; see the tests below).
+    "truncated-utf8-even.txt": (BODY.encode("utf-8")[:-1], "load"),
+    "utf8-lone-surrogate.txt": (BODY.encode("utf-8") + b"\xed\xa0\x80", "load"),
+    "utf16-lone-surrogate.txt": (BODY.encode("utf-16")[:40] + b"\x00\xd8" + BODY.encode("utf-16")[40:], "load"),
+    "utf16le-truncated.txt": (BODY.encode("utf-16-le")[:-1], "load"),
+    "mixed-utf8-gbk.txt": (article(4).encode("utf-8") + article(5).encode("gbk"), "load"),
 }
 
 
