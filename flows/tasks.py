@@ -37,6 +37,7 @@ from warehouse import compaction, db, models, near_duplicates, search, swap
 from warehouse.archive import ContentChanged, SourceUnreadable, archive_file, read_archived, remove_stale_temp_files
 from warehouse.parquet import remove_orphans
 from warehouse.paths import WarehousePaths
+from warehouse.schema import DOCUMENT_SIGNATURES, SEARCH_DOCUMENTS
 
 STAGED = ("documents", "indicators", "projects", "table_cells", "quarantine")
 
@@ -119,7 +120,7 @@ def process_batch(
     """
     t0 = time.perf_counter()
     max_bytes = max_bytes or max_file_bytes()
-    staged: dict[str, list[dict]] = {name: [] for name in STAGED}
+    staged: dict[str, list[dict]] = {name: [] for name in (*STAGED, DOCUMENT_SIGNATURES.name, SEARCH_DOCUMENTS.name)}
     for received in batch:
         lineage = {"run_id": run_id, "transform_version": TRANSFORM_VERSION}
         if received.size_bytes > max_bytes:  # decided on the size alone: the file is never read into memory
@@ -146,6 +147,14 @@ def process_batch(
                 "size_bytes": received.size_bytes,
                 "received_at": received.received_at,
             }
+        )
+        # derived rows, computed here because workers run in parallel and the loading flow does not
+        document = result.document
+        staged[DOCUMENT_SIGNATURES.name].append(
+            near_duplicates.signature_row(received.sha256, document["text_simplified"] or document["text"] or "")
+        )
+        staged[SEARCH_DOCUMENTS.name].append(
+            search.terms_row(received.sha256, document.get("title"), document["text_simplified"])
         )
         staged["indicators"].extend({**row, **doc_keys} for row in result.indicators)
         staged["projects"].extend({**row, **doc_keys} for row in result.projects)

@@ -17,9 +17,19 @@ from pathlib import Path
 import duckdb
 import pyarrow as pa
 
+from warehouse import near_duplicates, search
 from warehouse.parquet import write_parquet
 from warehouse.paths import WarehousePaths
-from warehouse.schema import ALL_TABLES, RECEIPTS, RUNS, STAGED_FILES, STAGED_TABLES, Table
+from warehouse.schema import (
+    ALL_TABLES,
+    DOCUMENT_SIGNATURES,
+    RECEIPTS,
+    RUNS,
+    SEARCH_DOCUMENTS,
+    STAGED_FILES,
+    STAGED_TABLES,
+    Table,
+)
 
 # How long a reader or writer waits for another process to release the file.
 DEFAULT_WAIT_SECONDS = 300.0
@@ -135,6 +145,9 @@ def load_batch(
 ) -> dict[str, int]:
     """Write one batch's rows as Parquet, then load them into DuckDB in one transaction.
 
+    ``staged`` may also hold ``document_signatures`` and ``search_documents`` rows
+    the workers computed: they go into DuckDB in the same transaction.
+
     Parquet first: if the process dies before the commit, the files are orphans
     (not in ``staged_files``) and the next run removes them and reprocesses the
     batch's files, which are still unknown to the warehouse.
@@ -158,6 +171,9 @@ def load_batch(
     with writer(paths) as con, _transaction(con):
         for table in STAGED_TABLES:
             _insert(con, table, arrow[table.name])
+        # derived rows the workers computed (no Parquet: a rebuild recomputes them)
+        near_duplicates.add_signatures(con, staged.get(DOCUMENT_SIGNATURES.name, []))
+        search.add_documents(con, staged.get(SEARCH_DOCUMENTS.name, []))
         _insert(con, STAGED_FILES, STAGED_FILES.to_arrow(written))
         _insert(con, RECEIPTS, RECEIPTS.to_arrow(receipts))
     return {name: table.num_rows for name, table in arrow.items()}

@@ -2,12 +2,14 @@
 
 Run after every load, with the write connection, before the dbt models
 (:func:`link_near_duplicates`). Incremental: each document's MinHash signature
-is computed once and kept in ``document_signatures``, its LSH bands in
-``document_bands``; a run signs only the documents that have none, finds
-candidates by joining their bands with the stored ones in SQL (so one new
-article costs the same in a large warehouse as in a small one), confirms each
-candidate pair with the exact Jaccard similarity of their shingles
-(``transforms.dedup``) and merges the pairs into clusters.
+is computed once, by the worker that processed it (:func:`signature_row`), and
+loaded with its batch into ``document_signatures``. Linking takes the
+signatures not yet in the LSH index (``document_bands``), finds candidates by
+joining their bands with the stored ones in SQL (so one new article costs the
+same in a large warehouse as in a small one), confirms each candidate pair
+with the exact Jaccard similarity of their shingles (``transforms.dedup``) and
+merges the pairs into clusters. Documents without a signature (loaded before,
+or signed by another :data:`METHOD`) are signed here.
 
 Every cluster has one canonical document — the earliest published (an
 undated one only when none is dated), then the smallest ``doc_id`` — so the
@@ -26,7 +28,7 @@ from datetime import datetime
 import duckdb
 import numpy as np
 import pyarrow as pa
-from datasketch import MinHash, MinHashLSH
+from datasketch import MinHashLSH
 
 from transforms.dedup import (
     CANDIDATE_THRESHOLD,
@@ -41,8 +43,8 @@ from warehouse.schema import DOCUMENT_BANDS, DOCUMENT_LINKS, DOCUMENT_SIGNATURES
 
 @dataclass(frozen=True)
 class LinkReport:
-    signed: int  # documents signed in this run
-    too_short: int  # of which too short to compare
+    signed: int  # documents signed here (the loads sign what they load: older documents, another METHOD)
+    compared: int  # signatures new to the LSH index, looked up and indexed in this run
     clusters_changed: int  # clusters created or grown by this run
     linked: int  # documents linked to a canonical, in all clusters this run touched
     seconds: float
@@ -70,8 +72,26 @@ def bands(hashvalues: np.ndarray) -> list[int]:
     return [int.from_bytes(hashlib.blake2b(piece, digest_size=8).digest(), "little", signed=True) for piece in slices]
 
 
-def _encode(m: MinHash) -> str:
-    return m.hashvalues.astype("<u4").tobytes().hex()
+def signature_row(doc_id: str, text: str, signed_at: datetime | None = None) -> dict:
+    """The ``document_signatures`` row of a document's ``text_simplified``: pure, so workers compute it."""
+    m = signature(text)
+    return {
+        "doc_id": doc_id,
+        "method": METHOD,
+        "signature": m.hashvalues.astype("<u4").tobytes().hex() if m is not None else None,
+        "shingles": len(shingles(text)),
+        "signed_at": signed_at or datetime.now(),
+    }
+
+
+def add_signatures(con: duckdb.DuckDBPyConnection, rows: list[dict]) -> None:
+    """Store signature rows (from a load or from :func:`link_near_duplicates`); the caller owns the transaction."""
+    if rows:
+        con.register("_new_signatures", DOCUMENT_SIGNATURES.to_arrow(rows))
+        try:
+            con.execute("INSERT OR IGNORE INTO document_signatures BY NAME SELECT * FROM _new_signatures")
+        finally:
+            con.unregister("_new_signatures")
 
 
 class _Clusters:
@@ -145,21 +165,9 @@ def _insert_bands(con: duckdb.DuckDBPyConnection, signatures: dict[str, np.ndarr
         con.unregister("_new_bands")
 
 
-def _band_missing(con: duckdb.DuckDBPyConnection) -> None:
-    """Bands for stored signatures that have none (a warehouse from before the bands, or another layout)."""
-    rows = con.execute(
-        """SELECT s.doc_id, s.signature FROM document_signatures s
-           WHERE s.signature IS NOT NULL AND s.doc_id NOT IN (SELECT doc_id FROM document_bands)"""
-    ).fetchall()
-    if rows:
-        _insert_bands(con, {doc_id: np.frombuffer(bytes.fromhex(hexed), dtype="<u4") for doc_id, hexed in rows})
-
-
-def _candidates(con: duckdb.DuckDBPyConnection, fresh: dict[str, MinHash]) -> dict[str, list[str]]:
+def _candidates(con: duckdb.DuckDBPyConnection, fresh: dict[str, np.ndarray]) -> dict[str, list[str]]:
     """For each new signature, the documents (earlier or new) sharing a band bucket with it."""
-    if not fresh:
-        return {}
-    _insert_bands(con, {doc_id: m.hashvalues for doc_id, m in fresh.items()})
+    _insert_bands(con, fresh)
     pairs = con.execute(
         """SELECT DISTINCT new.doc_id, other.doc_id
            FROM document_bands AS new
@@ -178,28 +186,26 @@ def _link(con: duckdb.DuckDBPyConnection, threshold: float, t0: float) -> LinkRe
     stale = con.execute("SELECT count(*) FROM document_signatures WHERE method <> ?", [METHOD]).fetchone()[0]
     if stale:  # another shingling or hashing: old signatures and links mean something else
         con.execute("DELETE FROM document_signatures")
+        con.execute("DELETE FROM document_bands")
         con.execute("DELETE FROM document_links")
     con.execute("DELETE FROM document_bands WHERE method <> ?", [BAND_METHOD])
-    _band_missing(con)
-    new_rows = con.execute(
+    unsigned = con.execute(
         """SELECT d.doc_id, coalesce(d.text_simplified, d.text, '') FROM documents d
            ANTI JOIN document_signatures s USING (doc_id) ORDER BY d.doc_id"""
-    ).fetchall()
+    ).fetchall()  # the loads sign what they load; these are older documents or another METHOD's
+    add_signatures(con, [signature_row(doc_id, text) for doc_id, text in unsigned])
+    # New to the LSH index: signed, not yet banded (a signature is banded only here, when it is linked).
+    fresh = {
+        doc_id: np.frombuffer(bytes.fromhex(hexed), dtype="<u4")
+        for doc_id, hexed in con.execute(
+            """SELECT s.doc_id, s.signature FROM document_signatures s
+               WHERE s.signature IS NOT NULL AND s.doc_id NOT IN (SELECT doc_id FROM document_bands)
+               ORDER BY s.doc_id"""
+        ).fetchall()
+    }
+    if not fresh:
+        return LinkReport(len(unsigned), 0, 0, 0, round(time.perf_counter() - t0, 3))
     now = datetime.now()
-    fresh: dict[str, MinHash] = {}
-    too_short = 0
-    sign_rows = []
-    for doc_id, text in new_rows:
-        m = signature(text)
-        if m is None:
-            too_short += 1
-        else:
-            fresh[doc_id] = m
-        sign_rows.append((doc_id, METHOD, _encode(m) if m else None, len(shingles(text)), now))
-    if not sign_rows:
-        return LinkReport(0, 0, 0, 0, round(time.perf_counter() - t0, 3))
-
-    con.executemany("INSERT INTO document_signatures VALUES (?, ?, ?, ?, ?)", sign_rows)
     candidates = _candidates(con, fresh)
 
     # Confirm candidates on exact shingle overlap (MinHash estimates can err near the threshold).
@@ -207,7 +213,7 @@ def _link(con: duckdb.DuckDBPyConnection, threshold: float, t0: float) -> LinkRe
     pieces = {d: shingles(t) for d, t in texts.items()}
     edges = [(d, c) for d, cs in candidates.items() for c in cs if _jaccard(pieces[d], pieces[c]) >= threshold]
     if not edges:
-        return LinkReport(len(sign_rows), too_short, 0, 0, round(time.perf_counter() - t0, 3))
+        return LinkReport(len(unsigned), len(fresh), 0, 0, round(time.perf_counter() - t0, 3))
 
     clusters = _Clusters()
     for doc_id, canonical in con.execute("SELECT doc_id, canonical_doc_id FROM document_links").fetchall():
@@ -239,4 +245,4 @@ def _link(con: duckdb.DuckDBPyConnection, threshold: float, t0: float) -> LinkRe
         ]
     con.execute("DELETE FROM document_links WHERE list_contains(?, doc_id)", [sorted(involved)])
     con.executemany("INSERT INTO document_links VALUES (?, ?, ?, ?, ?)", link_rows)
-    return LinkReport(len(sign_rows), too_short, len(touched), len(link_rows), round(time.perf_counter() - t0, 3))
+    return LinkReport(len(unsigned), len(fresh), len(touched), len(link_rows), round(time.perf_counter() - t0, 3))

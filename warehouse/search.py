@@ -2,10 +2,12 @@
 
 Chinese has no spaces, so each document's terms are cut in Python
 (``transforms.dedup.search_terms``: Han bigrams, jieba words of three or more
-characters, Latin/digit runs) and stored space-separated in
-``search_documents``, with one row per term and document in
-``search_postings``. Both are written for new documents only: one new article
-costs the same in a warehouse of a thousand articles as in one of a million.
+characters, Latin/digit runs) by the worker that processed it
+(:func:`terms_row`), and loaded with its batch: space-separated in
+``search_documents``, one row per term and document in ``search_postings``.
+Nothing is rebuilt: one new article costs the same in a warehouse of a
+thousand articles as in one of a million. :func:`refresh_search_index`
+indexes what the loads did not (older documents, another :data:`TERMS_METHOD`).
 
 Why not DuckDB's FTS extension: its index has no incremental update, and
 rebuilding it after every load took 4 s at 1k articles and grew with the
@@ -183,8 +185,8 @@ def refresh_search_index(con: duckdb.DuckDBPyConnection, *, force: bool = False)
             """SELECT d.doc_id, d.title, d.text_simplified FROM documents d
                ANTI JOIN search_documents s USING (doc_id) ORDER BY d.doc_id"""
         ).fetchall()
-        if new:
-            _index(con, new)
+        now = datetime.now()
+        add_documents(con, [terms_row(doc_id, title, text, now) for doc_id, title, text in new])
         con.execute(f"DROP SCHEMA IF EXISTS {_OLD_FTS_SCHEMA} CASCADE")
         con.execute(SEARCH_MACRO)
         con.execute("COMMIT")
@@ -195,19 +197,29 @@ def refresh_search_index(con: duckdb.DuckDBPyConnection, *, force: bool = False)
     return SearchIndexReport(len(new), total, round(time.perf_counter() - t0, 3))
 
 
-def _index(con: duckdb.DuckDBPyConnection, documents: list[tuple[str, str | None, str | None]]) -> None:
-    """Terms of these documents into ``search_documents``, and their postings, set-wise in SQL."""
-    now = datetime.now()
-    rows = []
-    for doc_id, title, text in documents:
-        terms = search_terms(_index_text(title, text))
-        rows.append(
-            {"doc_id": doc_id, "terms": " ".join(terms), "method": TERMS_METHOD, "indexed_at": now,
-             "term_count": len(terms)}
-        )  # fmt: skip
+def terms_row(doc_id: str, title: str | None, text_simplified: str | None, indexed_at: datetime | None = None) -> dict:
+    """The ``search_documents`` row of a document: pure, so the workers that process documents compute it."""
+    terms = search_terms(_index_text(title, text_simplified))
+    return {
+        "doc_id": doc_id,
+        "terms": " ".join(terms),
+        "method": TERMS_METHOD,
+        "indexed_at": indexed_at or datetime.now(),
+        "term_count": len(terms),
+    }
+
+
+def add_documents(con: duckdb.DuckDBPyConnection, rows: list[dict]) -> None:
+    """Index ``search_documents`` rows: store them and their postings, set-wise; the caller owns the transaction."""
+    if not rows:
+        return
     con.register("_new_terms", SEARCH_DOCUMENTS.to_arrow(rows))
     try:
-        con.execute("INSERT INTO search_documents BY NAME SELECT * FROM _new_terms")
+        con.execute(
+            """DELETE FROM search_postings WHERE doc_id IN (
+                   SELECT doc_id FROM search_documents WHERE doc_id IN (SELECT doc_id FROM _new_terms))"""
+        )
+        con.execute("INSERT OR REPLACE INTO search_documents BY NAME SELECT * FROM _new_terms")
         con.execute(
             """INSERT INTO search_postings
                SELECT term, doc_id, count(*)::INTEGER AS tf

@@ -9,7 +9,13 @@ import duckdb
 import pytest
 
 from transforms.dedup import METHOD, THRESHOLD, shingles, signature
-from warehouse.near_duplicates import link_near_duplicates
+from warehouse.near_duplicates import (
+    BANDS,
+    add_signatures,
+    ensure_tables,
+    link_near_duplicates,
+    signature_row,
+)
 from warehouse.schema import DOCUMENTS
 
 # Written for these tests: one story (ORIGINAL) and how other sites republish it.
@@ -74,7 +80,7 @@ def test_copies_link_to_the_earliest_publication() -> None:
         _add(con, doc_id, text, published)
     report = link_near_duplicates(con)
     assert _links(con) == {"repost": "orig", "trimmed": "orig"}
-    assert (report.signed, report.too_short, report.clusters_changed, report.linked) == (5, 1, 1, 2)
+    assert (report.signed, report.compared, report.clusters_changed, report.linked) == (5, 4, 1, 2)  # short: 1
     similarity = dict(con.execute("SELECT doc_id, similarity FROM document_links").fetchall())
     assert similarity["repost"] > 0.9 and THRESHOLD <= similarity["trimmed"] < 0.6
 
@@ -88,6 +94,19 @@ def test_incremental_runs_give_the_same_links_in_any_order() -> None:
     again = link_near_duplicates(con)
     assert again.signed == 0 and _links(con) == {"repost": "orig", "trimmed": "orig"}
     assert con.execute("SELECT count(*) FROM document_signatures").fetchone()[0] == 5
+
+
+def test_signatures_loaded_with_their_batch_are_linked_without_signing_again() -> None:
+    con = _warehouse()
+    for doc_id, (text, published) in STORY.items():
+        _add(con, doc_id, text, published)
+    ensure_tables(con)  # a load's writer connection has every table
+    add_signatures(con, [signature_row(doc_id, text) for doc_id, (text, _) in STORY.items()])  # as a load does
+    report = link_near_duplicates(con)
+    assert (report.signed, report.compared, report.linked) == (0, 4, 2)
+    assert _links(con) == {"repost": "orig", "trimmed": "orig"}
+    bands = con.execute("SELECT count(*), count(DISTINCT doc_id) FROM document_bands").fetchone()
+    assert bands == (4 * BANDS, 4)  # the short text has no signature to band
 
 
 def test_undated_copies_link_to_the_smallest_doc_id() -> None:
