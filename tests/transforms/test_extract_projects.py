@@ -130,3 +130,112 @@ def test_any_mix_of_project_words_extracts_without_error(pieces):
     for r in extract_projects(text, None, None):
         assert text[r.char_start:r.char_end] == r.evidence
         assert r.name and r.name in r.evidence
+
+
+# --- several projects in one sentence, lists, tables, names without 项目 ---------------------------
+
+
+def test_amount_above_a_round_figure_and_in_renminbi():
+    text = "总投资逾百亿元的华骏汽车超级工厂二期已于9月竣工，总投资20亿元人民币的宏达精密新厂已量产。"
+    rows = by_name(extract_projects(text, None, "重庆市"))
+    assert (rows["华骏汽车超级工厂二期"].investment_base, rows["华骏汽车超级工厂二期"].status) == (1e10, "completed")
+    assert (rows["宏达精密新厂"].investment_base, rows["宏达精密新厂"].status) == (2e9, "operating")
+
+
+def test_numbered_items_each_with_its_investment():
+    text = ("主要项目有：\n一是山东恒科新材料有限公司年产5万吨负极材料项目，总投资32亿元；\n"
+            "二是华润食品产业园一期，总投资18.6亿元；\n（3）鲁川重工智能装备基地：总投资12亿元，9月开工建设。")
+    rows = by_name(extract_projects(text, None, "临沂市"))
+    assert set(rows) == {"山东恒科新材料有限公司年产5万吨负极材料", "华润食品产业园一期", "鲁川重工智能装备基地"}
+    assert rows["山东恒科新材料有限公司年产5万吨负极材料"].company == "山东恒科新材料有限公司"
+    assert {n: r.investment_base for n, r in rows.items()} == {
+        "山东恒科新材料有限公司年产5万吨负极材料": 3.2e9, "华润食品产业园一期": 1.86e9, "鲁川重工智能装备基地": 1.2e9}
+    assert (rows["鲁川重工智能装备基地"].company, rows["鲁川重工智能装备基地"].status) == ("鲁川重工", "started")
+
+
+def test_items_each_ending_in_project_share_the_stage():
+    rows = extract_projects("恒泰电子项目、华宇物流园二期、鑫源食品项目集中开工。", None, "德州市")
+    assert [(r.name, r.status) for r in rows] == [
+        ("恒泰电子", "started"), ("华宇物流园二期", "started"), ("鑫源食品", "started")]
+
+
+def test_list_closed_by_a_count_without_deng():
+    rows = extract_projects("推介会上，本区签约美瑞智能装备、华腾汽车零部件、粤丰生物医药3个项目。", None, "佛山高新区")
+    assert [(r.name, r.status) for r in rows] == [
+        ("美瑞智能装备", "signed"), ("华腾汽车零部件", "signed"), ("粤丰生物医药", "signed")]
+
+
+def test_a_list_item_ending_in_a_phase():
+    rows = extract_projects("许昌恒祥新材料产业园、鹤壁仕达光子芯片二期已竣工投产。", None, "河南省")
+    assert [(r.name, r.status) for r in rows] == [
+        ("许昌恒祥新材料产业园", "operating"), ("鹤壁仕达光子芯片二期", "operating")]
+
+
+def test_a_project_table():
+    text = ("部分重大项目如下：\n| 序号 | 项目名称 | 建设单位 | 总投资（亿元） | 建设性质 |\n"
+            "| --- | --- | --- | --- | --- |\n"
+            "| 1 | 楚丰储能年产12GWh储能电池项目 | 湖北楚丰储能科技有限公司 | 86.0 | 新开工 |\n"
+            "| 2 | 金穗包装产业园二期 | 汉川市金穗包装有限公司 | 32.5 | 续建 |\n")
+    rows = extract_projects(text, None, "孝感市2024年重点项目")
+    assert [(r.name, r.company, r.investment_base, r.status, r.region) for r in rows] == [
+        ("楚丰储能年产12GWh储能电池", "湖北楚丰储能科技有限公司", 8.6e9, "started", "孝感市"),
+        ("金穗包装产业园二期", "汉川市金穗包装有限公司", 3.25e9, "under_construction", "孝感市")]
+    assert all(text[r.char_start:r.char_end] == r.evidence for r in rows)
+
+
+def test_the_company_of_each_item_in_an_amount_list():
+    text = ("总投资105亿元的合肥晶源新能源科技有限公司年产10GW电池组件项目、"
+            "总投资52亿元的中科钠源钠离子电池正极材料项目"
+            "现场签约。")
+    rows = by_name(extract_projects(text, None, "肥东县"))
+    assert rows["合肥晶源新能源科技有限公司年产10GW电池组件"].company == "合肥晶源新能源科技有限公司"
+    assert rows["中科钠源钠离子电池正极材料"].company == "中科钠源"
+
+
+def test_a_place_and_an_industry_is_no_company():
+    text = "总投资380亿元的乌兰察布风电基地二期实现全容量并网，总投资36亿元的蓉翔航空维修基地二期竣工投用。"
+    rows = by_name(extract_projects(text, None, "内蒙古"))
+    assert rows["乌兰察布风电基地二期"].company is None
+    assert rows["蓉翔航空维修基地二期"].company == "蓉翔"
+
+
+def test_a_kind_of_project_at_an_event_is_no_name():
+    text = "12月17日，临沂市沂水县2024年第四季度重点项目集中竣工投产活动举行。"
+    assert extract_projects(text, None, "沂水县") == []
+
+
+def test_a_short_back_reference_is_the_project_named_before():
+    text = "总投资105亿元的晶源新能源年产10GW电池组件项目签约。据介绍，晶源新能源项目达产后年产值可达120亿元。"
+    rows = extract_projects(text, None, "肥东县")
+    assert [r.name for r in rows] == ["晶源新能源年产10GW电池组件"]
+
+
+def test_a_stage_still_to_come_is_the_stage_before_it():
+    rows = extract_projects("其中，华森新材料年产3万吨碳纤维项目投资20亿元，预计明年投产。", None, "德州市")
+    assert [(r.name, r.investment_base, r.status) for r in rows] == [
+        ("华森新材料年产3万吨碳纤维", 2e9, "under_construction")]
+    # one project in a numbered line: its stage stands after a comma
+    rows = extract_projects("1.总投资150亿元的越芯微电子功率器件项目，年内开工建设；", None, "绍兴市")
+    assert [(r.name, r.investment_base, r.status) for r in rows] == [("越芯微电子功率器件", 1.5e10, "planned")]
+
+
+def test_projects_named_before_the_building_they_push():
+    rows = extract_projects("重点推进京华第8.6代显示面板生产线、华星光电t9项目建设。", None, "合肥市")
+    assert [(r.name, r.company, r.status) for r in rows] == [
+        ("京华第8.6代显示面板生产线", "京华", "under_construction"), ("华星光电t9", "华星光电", "under_construction")]
+
+
+def test_a_count_of_projects_is_no_name():
+    assert extract_projects("今年以来，全县共有17个项目开工建设。", None, "某县") == []
+
+
+def test_the_builder_named_in_a_later_clause():
+    rows = extract_projects("年产50万吨绿色甲醇项目正式开工，该项目由中天环能投资建设，总投资约110亿元。", None, "某市")
+    assert [(r.name, r.company, r.investment_base, r.status) for r in rows] == [
+        ("年产50万吨绿色甲醇", "中天环能", 1.1e10, "started")]
+
+
+def test_a_place_word_beginning_with_zhen_is_no_township():
+    rows = extract_projects("中石化镇海炼化扩建项目总投资约670亿元，目前已全面建成投产。", None, "宁波市")
+    assert [(r.name, r.investment_base, r.status) for r in rows] == [("中石化镇海炼化扩建", 6.7e10, "operating")]
+    assert rows[0].company is not None

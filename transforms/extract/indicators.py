@@ -15,12 +15,17 @@ The period, the region and an estimate/plan word written earlier in the
 sentence apply to every figure after them in it (the scope "carries"); a
 region named at the head of a sentence carries on through its paragraph.
 What is no fact is dropped: percentage-point gaps, multi-year averages,
-growth over another base year, size classes (``亿元以上项目``).
+growth over another base year, size classes (``亿元以上项目``), another
+government's list of key projects (``21个省重点项目`` in a city; a city's own
+``市级重点项目`` are its key projects).  Years listed before 分别
+(``2022年、2023年，GDP分别增长5.3%和4.6%``) give each rate its year; a place
+and a rate after a figure (``，滨州市增长4.9%``) go on with that figure.
 """
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter
 from datetime import date, datetime
 from functools import lru_cache
@@ -120,6 +125,39 @@ def _damaged_vocabulary() -> re.Pattern[str]:
     return re.compile("|".join(alts))
 
 
+def required_literals(pattern: str) -> tuple[str, ...]:
+    """Runs of two or more literal characters every match of ``pattern`` contains
+    (read from its top level: not inside a group, a class or an optional part).
+
+    Why: the regex lines of the vocabulary are tried on every sentence; a
+    sentence without ``签约`` cannot hold a signing pattern, and a substring test
+    costs far less than a regex scan.
+
+        >>> required_literals(r"签约[^，。]{0,80}?项目"), required_literals(r"[“]?四上[”]?(?:企业)?")
+        (('签约', '项目'), ('四上',))
+        >>> required_literals(r"(?<=[\u4e00-\u9fff])(?<!主导)产业(?:集群|链)?营收")
+        ('产业', '营收')
+    """
+    from re import _constants as c  # type: ignore[attr-defined]
+    from re import _parser  # type: ignore[attr-defined]
+
+    runs: list[str] = [""]
+    for op, arg in _parser.parse(pattern):
+        if op is c.LITERAL:
+            runs[-1] += chr(arg)
+        elif runs[-1]:
+            runs.append("")  # anything else ends a run: what it matches may stand between
+    return tuple(r for r in runs if len(r) >= 2)
+
+
+@lru_cache(maxsize=1)
+def _pattern_literals() -> tuple[tuple[str, ...], ...]:
+    _, _, patterns = vocabulary()
+    # the patterns ignore case: a literal with Latin letters could match in another case
+    return tuple(tuple(lit for lit in required_literals(rx.pattern) if not re.search("[A-Za-z]", lit))
+                 for rx, _ in patterns)
+
+
 def find_terms(sentence: str) -> list[Hit]:
     """Indicator mentions in a sentence, longest first where they overlap.
 
@@ -142,8 +180,9 @@ def find_terms(sentence: str) -> list[Hit]:
                 key = next(p for p in phrases if len(p) == len(m.group()) and all(
                     a == b or b == "\ufffd" for a, b in zip(p, m.group(), strict=True)))
                 found.append(Hit(phrases[key], m.start(), m.end()))
-    for rx, term in patterns:
-        found += [Hit(term, m.start(), m.end()) for m in rx.finditer(sentence)]
+    for (rx, term), literals in zip(patterns, _pattern_literals(), strict=True):
+        if all(lit in sentence for lit in literals):
+            found += [Hit(term, m.start(), m.end()) for m in rx.finditer(sentence)]
     found.sort(key=lambda h: (h.start, -(h.end - h.start)))
     out: list[Hit] = []
     for h in found:
@@ -179,7 +218,7 @@ _GROWTH_LEAD = re.compile(r"(?:\s|同比|比上年同期|较上年同期|比去�
                           r"与上年相比|与去年相比|按年|(?:比|较)(?:上年|去年)(?:末|底)|(?:比|较)[^，。；,;\d]{0,6}?(?:19|20)\d\d年(?:同期)?|分别|其|增速|增幅|降幅|"
                           r"(?:比|较)(?:上年|去年|(?:19|20)\d\d年)(?:同期)?的\d+(?:\.\d+)?(?:万亿|亿|万|千)?(?:美元|元)?|"
                           r"同口径|可比口径|按可比价格?计算|按不变价格?计算|" + _YEARISH + r")*")
-_INVEST_LEAD = re.compile(r"\s*(?:(?:计划|累计|签约|协议|合同)?(?:总投资额?|投资总额|总额)|"
+_INVEST_LEAD = re.compile(r"\s*(?:(?:计划|累计|签约|协议|合同)?(?:总投资额?|投资总额|总额)|(?:合计|共计|总计)投资额?|"
                           r"(?:签约|协议|合同|累计)?(?:引资|引进资金|签约金额|合同金额|协议金额|协议投资额?|合同投资额?))"
                           r"(?:达到?|为|共|约|超过?|近|逾)?\s*")
 _CONTINUES = re.compile(r"\s*(?:(?:19|20)\d\d年|今年|去年)?(?:总数|总量|总额|总值|总计|合计|累计|共|达|实现|完成|规模)")
@@ -193,8 +232,10 @@ _QUAL_WORDS = re.compile(r"(?P<target>预期目标|目标|预期增长|力争|�
                          r"(?P<plan>(?<!年度)(?<!投资)(?<!行动)(?<!倍增)(?<!规划)计划(?!的)|拟)")
 _REGION_BEFORE_BAD = re.compile(r"(?:高出|高于|低于|快于|慢于|领先|超过|比|较|占|居|位居|位列|列|在|于|对|向|与|和|同|"
                                 r"至|到|赴|全国|全省)$")
-_REGION_AFTER_BAD = re.compile(r"(?:首|第|前列|前\d|前[一二三四五六七八九十]|率先|唯一|排名|平均|范围|之|各|乃至|"
-                               r"同类|层面|领先)")
+# 全省首位, 前列, 前10 rank a place; 前三季度 / 前3季 / 前10个月 are a period after it
+_REGION_AFTER_BAD = re.compile(r"(?:首(?![一二三四1-4]?季|\d+个月)|第|前列|"
+                               r"前(?:\d+|[一二三四五六七八九十]+)(?![\d一二三四五六七八九十]|\s*个?(?:季|月))|"
+                               r"率先|唯一|排名|平均|范围|之|各|乃至|同类|层面|领先)")
 _FULL_NAME = re.compile(r"(?:省|市|区|县|旗|州|盟|地区|" + "|".join(ZONE_SUFFIXES) + r")$")
 # a township heading its clause (其中，龙泉镇实现…): its figures are its own
 _TOWN = re.compile(r"(?<![\u4e00-\u9fff])[\u4e00-\u9fff]{2,4}?(?:镇|乡|街道)"
@@ -203,6 +244,7 @@ _TOWN_NOT = re.compile(r"[各全本我该乡城村集]|.*(?:重点|特色|中心
 _LEVEL_LIST = re.compile(r"(?<![全我本该省市区县、])(?:省|市|区|县|国家)(?:级)?$")
 
 
+_NUMERAL = re.compile(r"[\d零〇一二两三四五六七八九十百千]")
 _MAX_LEAD = 24  # longer stretches are never fillers; the cap also bounds regex backtracking
 
 
@@ -214,18 +256,27 @@ class Article(NamedTuple):
     """What every sentence of one article is read against."""
 
     subject: Place | None
-    places: list[Mention]  # named places with offsets into the text
+    places: list[Mention]  # named places with offsets into the text, in order
     collectives: list[Mention]
     ref_year: int | None
     published: date | None
+    place_starts: tuple[int, ...] = ()  # where each of ``places`` starts (for bisect)
+    collective_starts: tuple[int, ...] = ()
 
 
 def _article(text: str, published_at: datetime | date | None, title: str | None) -> Article:
     prior: Counter[str] = article_prior(title or "", text)
     published = published_at.date() if isinstance(published_at, datetime) else published_at
     subject = article_subject(text, title)
-    return Article(subject, find_places(text, prior), find_collectives(text, subject),
-                   reference_year(text, published_at), published)
+    places, collectives = find_places(text, prior), find_collectives(text, subject)
+    return Article(subject, places, collectives, reference_year(text, published_at), published,
+                   tuple(m.start for m in places), tuple(m.start for m in collectives))
+
+
+def _within(mentions: list[Mention], starts: tuple[int, ...], sent: Span) -> list[Mention]:
+    """The mentions standing inside ``sent`` (``mentions`` sorted by start)."""
+    lo, hi = bisect_left(starts, sent.start), bisect_left(starts, sent.end)
+    return [m for m in mentions[lo:hi] if m.end <= sent.end]
 
 
 class _Scope(NamedTuple):
@@ -242,10 +293,12 @@ def _scope_regions(sent: Span, hits: list[Hit], markers: list[Marker], art: Arti
     name (枣庄市委, 山东泉为新能源科技有限公司).
     """
     s = sent.text
+    candidates = _within(art.places, art.place_starts, sent) + _within(art.collectives, art.collective_starts, sent)
+    has_town = "镇" in s or "乡" in s or "街道" in s
+    if not candidates and not has_town:
+        return []  # most sentences name no place
     clauses = clause_bounds(s)
     out: list[_Scope] = []
-    candidates = [m for m in art.places if sent.start <= m.start and m.end <= sent.end]
-    candidates += [m for m in art.collectives if sent.start <= m.start and m.end <= sent.end]
     for m in sorted(candidates, key=lambda m: (m.start, m.end)):
         if m.organisation:
             continue
@@ -271,7 +324,8 @@ def _scope_regions(sent: Span, hits: list[Hit], markers: list[Marker], art: Arti
         if region or m.collective:
             # a 全市 the article does not say which city it is: no place to give
             out.append(_Scope(start, region or ""))
-    for m in _TOWN.finditer(s):
+    towns = _TOWN.finditer(s) if has_town else ()
+    for m in towns:
         c_start, c_end = enclosing(clauses, m.start())
         head = s[c_start:m.start()]
         if _TOWN_NOT.match(m.group()) or not _is_filler(re.sub(r"[\s·“”\"]|其中|同时", "", head)):
@@ -332,6 +386,8 @@ class _Fact(NamedTuple):
     quantity: Quantity | None
     growth: Growth | None = None
     region: str | None = None  # a place of its own (东台市、大丰区分别增长…)
+    year: int | None = None  # a year of its own (2022年、2023年…分别增长5.3%和4.6%)
+    level: str | None = None  # whose list it is (29个省重点项目: 省), maybe a part of a total
 
 
 # 分地区看 / 分县区看 / 分市州看: the places named next speak of the figure before
@@ -465,20 +521,49 @@ def _plain_facts(s: str, hit: Hit, seg_end: int, quantities: list[Quantity],
     return facts
 
 
-def _level_list(s: str, start: int) -> bool:
-    """省重点项目 / 市重点项目: one government's list, a part of the whole.
+def _level_list(s: str, start: int) -> str | None:
+    """省重点项目 / 市级重点项目: one government's list; the level word, or None.
 
         >>> _level_list("29个省重点项目", 4), _level_list("94个省市区三级重点项目", 8), _level_list("全市重点项目", 2)
-        (True, False, False)
+        ('省', None, None)
     """
-    return bool(_LEVEL_LIST.search(s[max(0, start - 3):start]))
+    m = _LEVEL_LIST.search(s[max(0, start - 3):start])
+    return m.group()[0] if m else None
+
+
+def _own_list(level: str, subject: Place | None) -> bool:
+    """Whether a list of ``level`` (省, 市, 区, 县, 国) is the subject's own: a
+    city's 市级重点项目 are its key projects, a province's list is only the part
+    of them located in the city.
+
+        >>> city = Place("孝感市", "prefecture", "地级市", None, "湖北省")
+        >>> _own_list("市", city), _own_list("省", city)
+        (True, False)
+    """
+    if subject is None:
+        return False
+    if level == "省":
+        return subject.level == "province"
+    if level == "市":
+        return subject.level == "prefecture" or (subject.level == "county" and subject.name.endswith("市"))
+    if level in ("区", "县"):
+        return subject.level == "zone" or (subject.level == "county" and subject.name.endswith(level))
+    return False
 
 
 def _project_facts(s: str, hit: Hit, seg_end: int, quantities: list[Quantity],
-                   clauses: list[tuple[int, int]]) -> list[_Fact]:
+                   clauses: list[tuple[int, int]], growths: list[Growth] = ()) -> list[_Fact]:
+    """The number of projects (``N个``) and their total investment (``总投资X亿元``,
+    ``协议引资X亿元，同比增长Y%`` with its rate) named with a project word.
+
+        >>> s = "1—5月新签约亿元以上项目52个，协议引资486.2亿元，同比增长23.6%"
+        >>> [(f.code, f.quantity.value, f.growth and f.growth.pct)
+        ...  for f in _project_facts(s, find_terms(s)[0], len(s), find_quantities(s), clause_bounds(s),
+        ...                          find_growths(s))]
+        [('signed_projects', 52.0, None), ('signed_projects_investment', 486.2, 23.6)]
+    """
     code = hit.term.code
-    if code == "key_projects" and _level_list(s, hit.start):
-        return []
+    level = code == "key_projects" and _level_list(s, hit.start)
     c_start, _ = enclosing(clauses, hit.start)
     facts: list[_Fact] = []
     count: Quantity | None = None
@@ -500,14 +585,21 @@ def _project_facts(s: str, hit: Hit, seg_end: int, quantities: list[Quantity],
         m = re.search(r"(\d+)\s*(?:余|多)?\s*[个项]([^，；。,;\d]{0,10})$", head)
         if m:
             count = next((q for q in quantities if q.start == c_start + m.start(1)), None)
+    if count is None:
+        # 签约甲、乙、丙3个项目: the count inside the words that name the projects
+        m = re.search(r"(\d+)\s*(?:余|多)?\s*[个项][^，；。,;\d、]{0,8}$", s[hit.start:hit.end])
+        if m:
+            count = next((q for q in quantities if q.start == hit.start + m.start(1) and q.kind == "count"), None)
     if invest is None:
         m = re.search(r"总投资(?:额)?(?:达到?|为|约|超过?|近)?", head)
         if m:
             invest = next((q for q in quantities if q.start == c_start + m.end() and q.kind == "money"), None)
     if count is not None:
-        facts.append(_Fact(code, count.start, count))
+        facts.append(_Fact(code, count.start, count, level=level))
     if invest is not None:
-        facts.append(_Fact(code + "_investment", invest.start, invest))
+        lead = _GROWTH_LEAD.match(s, invest.end + (1 if s[invest.end:invest.end + 1] in "，,、" else 0))
+        rate = next((g for g in growths if g.verb_start == lead.end()), None)
+        facts.append(_Fact(code + "_investment", invest.start, invest, rate, level=level))
     return facts
 
 
@@ -588,15 +680,42 @@ def _respectively_after(s: str, hits: list[Hit], growths: list[Growth]) -> tuple
     return mapped, used
 
 
-def _respectively(s: str, hits: list[Hit], quantities: list[Quantity], growths: list[Growth]
-                  ) -> dict[int, list[_Fact]]:
+def _year_run(s: str, markers: list[Marker], before: int) -> list[int]:
+    """The years of a list heading the sentence before ``before``:
+    ``2022年、2023年，…`` or ``2022年和2023年…`` (two or more, none a target).
+
+        >>> s = "2022年、2023年，全市GDP分别增长5.3%和4.6%"
+        >>> _year_run(s, find_markers(s, 2024), len(s))
+        [2022, 2023]
+    """
+    run: list[Marker] = []
+    for mk in markers:
+        if mk.end > before:
+            break
+        if mk.kind != "year" or mk.year is None or mk.future or not re.fullmatch(r"\d{4}\s*年", s[mk.start:mk.end]):
+            run = []
+            continue
+        if run and not _JOINER.fullmatch(s[run[-1].end:mk.start]):
+            run = []
+        run.append(mk)
+    return [mk.year for mk in run if mk.year is not None] if len(run) >= 2 else []
+
+
+def _respectively(s: str, hits: list[Hit], quantities: list[Quantity], growths: list[Growth],
+                  markers: list[Marker] = ()) -> dict[int, list[_Fact]]:
     """``规上工业增加值、固定资产投资分别增长8.1%、10.2%``: the n-th rate is
     the n-th figure's; without this the last figure would take the first rate.
+    One figure with as many rates as the years listed before it
+    (``2022年、2023年，GDP分别增长5.3%和4.6%``) has a rate for each year.
 
         >>> s = "规上工业增加值、固定资产投资分别增长8.1%、10.2%"
         >>> out = _respectively(s, find_terms(s), find_quantities(s), find_growths(s))
         >>> [(f.code, f.growth.pct) for n in sorted(out) for f in out[n]]
         [('industrial_value_added', 8.1), ('fixed_asset_investment', 10.2)]
+        >>> s = "2022年、2023年，全市GDP分别增长5.3%和4.6%"
+        >>> out = _respectively(s, find_terms(s), find_quantities(s), find_growths(s), find_markers(s, 2024))
+        >>> [(f.year, f.growth.pct) for f in out[0]]
+        [(2022, 5.3), (2023, 4.6)]
     """
     out: dict[int, list[_Fact]] = {}
     first = 0
@@ -609,15 +728,21 @@ def _respectively(s: str, hits: list[Hit], quantities: list[Quantity], growths: 
         head = _RESPECTIVELY.match(s, hits[n].end)
         if head is None or any(hits[k].term.kind == "projects" for k in group):
             continue
-        if len(group) == 1:
-            out[n] = []  # 近三年GDP分别增长…: several rates of one figure, years unknown
-            continue
         seg_end = nxt.start if nxt else len(s)
         rates = [g for g in growths if head.end() <= g.verb_start < seg_end]
         amounts = [q for q in quantities if head.end() <= q.start < seg_end and not q.threshold]
         # 分别增长8.1%、10.2%: one verb, then bare rates
         if len(rates) == 1:
             rates = _bare_rates(s, rates[0], seg_end)
+        if len(group) == 1:
+            # 近三年GDP分别增长…: several rates of one figure; whose years only a
+            # list of years before it says (2022年、2023年，)
+            years = _year_run(s, markers, hits[n].start)
+            out[n] = [_Fact(hits[n].term.code, (q or g).start, q, g, year=y)
+                      for y, q, g in zip(years, amounts if len(amounts) == len(years) else [None] * len(years),
+                                         rates if len(rates) == len(years) else [None] * len(years), strict=True)
+                      if q is not None or g is not None] if years else []
+            continue
         for pos, k in enumerate(group):
             facts: list[_Fact] = []
             q = amounts[pos] if len(amounts) == len(group) else None
@@ -633,8 +758,8 @@ def _sentence_places(sent: Span, art: Article) -> list[tuple[int, int, str]]:
     not those that are a base of comparison (高于全省) or part of a body's name."""
     s = sent.text
     out = []
-    for m in art.places:
-        if sent.start <= m.start and m.end <= sent.end and m.place and not m.organisation:
+    for m in _within(art.places, art.place_starts, sent):
+        if m.place and not m.organisation:
             start, end = m.start - sent.start, m.end - sent.start
             if not _REGION_BEFORE_BAD.search(s[max(0, start - 3):start]):
                 out.append((start, end, m.place.canonical))
@@ -655,16 +780,17 @@ def _by_place_rows(sent: Span, art: Article, clock: Clock, code: str, markers: l
 
 def _sentence_rows(sent: Span, art: Article, clock: Clock, para_region: str | None,
                    hits: list[Hit], markers: list[Marker], scopes: list[_Scope],
-                   said: frozenset[str] = frozenset()) -> list[IndicatorRow]:
+                   said: frozenset[str] = frozenset(), level_rows: set[IndicatorRow] | None = None
+                   ) -> list[IndicatorRow]:
     s = sent.text
-    if not hits:
-        return []
+    if not hits or not _NUMERAL.search(s):
+        return []  # every figure has an amount or a rate, and both are written with numerals
     quantities = find_quantities(s)
     growths = find_growths(s)
     subs, clauses = subclause_bounds(s), clause_bounds(s)
     rows: list[IndicatorRow] = []
     places = _sentence_places(sent, art)
-    shared = _respectively(s, hits, quantities, growths)
+    shared = _respectively(s, hits, quantities, growths, markers)
     after_rates, used_rates = _respectively_after(s, hits, growths)
     for n, hit in enumerate(hits):
         seg_end = hits[n + 1].start if n + 1 < len(hits) else len(s)
@@ -686,10 +812,13 @@ def _sentence_rows(sent: Span, art: Article, clock: Clock, para_region: str | No
                          for region, g in _place_rates(s, places, 0, seg_end, (hit.start, hit.end))
                          if g.verb_start > hit.end]
         elif hit.term.kind == "projects":
-            facts = _project_facts(s, hit, seg_end, quantities, clauses)
+            facts = _project_facts(s, hit, seg_end, quantities, clauses, growths)
         else:
             facts = _plain_facts(s, hit, seg_end, quantities, subs, clauses)
             growth = _growth_for(s, hit, seg_end, growths, subs)
+            if growth is not None and hit.term.kind in ("count", "new_count") and not facts and \
+                    not _is_filler(re.sub(r"[，,、\s]", "", _strip_markers(s, hit.end, growth.verb_start, markers))):
+                growth = None  # 规上工业企业实现营业收入1580亿元，增长4.6%: the rate of another noun
             if growth is not None and growth.verb_start in used_rates:
                 growth = None  # one of several rates said 分别: its figure is found below, or none
             growth = after_rates.get(n, growth)
@@ -708,12 +837,20 @@ def _sentence_rows(sent: Span, art: Article, clock: Clock, para_region: str | No
                 facts[later[0]] = facts[later[0]]._replace(growth=growth)
             else:
                 facts.insert(0, _Fact(hit.term.code, growth.start, None, growth))
+            if hit.term.kind != "projects":
+                # 德州市GDP增长5.2%，滨州市增长4.9%: a clause of a place and a rate goes on with the figure
+                facts += [_Fact(hit.term.code, g.start, None, g, region)
+                          for region, g in _place_rates(s, places, growth.end, seg_end)]
         seen_periods: dict[tuple, int] = {}
         for fact in facts:
+            if fact.level and not _own_list(fact.level, art.subject):
+                continue  # 21个省重点项目 in a city: the part of the province's list located there
             pos = fact.pos
             qualifier = _qualifier_at(s, pos, markers, (hit.start, pos)) or hit.term.qualifier
             period = resolve([mk for mk in markers if mk.end <= max(pos, hit.start)], clock,
                              planned=qualifier in ("plan", "target"))
+            if fact.year is not None:
+                period = Period(date(fact.year, 1, 1), date(fact.year, 12, 31))
             key = (fact.code, period, fact.region)
             if key in seen_periods:
                 # a second amount for the same figure and period is a detail, not
@@ -722,6 +859,10 @@ def _sentence_rows(sent: Span, art: Article, clock: Clock, para_region: str | No
                 if k >= 0 and q is not None and q.qualifier is None and rows[k].value is not None \
                         and rows[k].qualifier in ("at_least", "approx"):
                     rows[k] = rows[k]._replace(value=q.value, unit=q.unit, value_base=q.base, qualifier=None)
+                    g = fact.growth
+                    if rows[k].yoy_pct is None and g is not None and period is not None and \
+                            period.start.year == period.end.year and _base_year_ok(s, g, subs, period.end.year):
+                        rows[k] = rows[k]._replace(yoy_pct=g.pct)  # 突破千亿元，达到1023.6亿元，增长6.7%
                 continue
             seen_periods[key] = -1
             growth = fact.growth
@@ -743,6 +884,8 @@ def _sentence_rows(sent: Span, art: Article, clock: Clock, para_region: str | No
                 region, period.start if period else None, period.end if period else None, fact.code,
                 q.value if q else None, q.unit if q else None, q.base if q else None,
                 growth.pct if growth else None, qualifier, s, sent.start, sent.end))
+            if fact.level and level_rows is not None:
+                level_rows.add(rows[-1])
     return rows
 
 
@@ -848,6 +991,7 @@ def extract_indicators(text: str, published_at: datetime | date | None = None,
     prev: Period | None = None  # the one of the sentence before, in the same paragraph
     para_period: Period | None = None  # the last one named in this paragraph
     tables = find_tables(text)
+    level_rows: set[IndicatorRow] = set()
     before: Span | None = None
     prev_codes: frozenset[str] = frozenset()
     for sent in split_sentences(text):
@@ -884,7 +1028,7 @@ def extract_indicators(text: str, published_at: datetime | date | None = None,
         if not hits and len(prev_codes) == 1 and _BY_PLACE.match(sent.text):
             rows += _by_place_rows(sent, art, clock, next(iter(prev_codes)), markers)
             continue  # the topic goes on: prev_codes and periods stay
-        rows += _sentence_rows(sent, art, clock, para_region, hits, markers, scopes, said)
+        rows += _sentence_rows(sent, art, clock, para_region, hits, markers, scopes, said, level_rows)
         prev_codes = frozenset(h.term.code for h in hits)
         year_context = context_year(markers, sent.text) or year_context
         flow = [mk for mk in markers if not mk.future and mk.kind in ("months", "ytd", "year", "same")]
@@ -894,7 +1038,32 @@ def extract_indicators(text: str, published_at: datetime | date | None = None,
             prev = None
         if scopes:
             para_region = scopes[-1].region
-    return _dedupe(rows)
+    return _dedupe(_level_lists(rows, level_rows))
+
+
+def _level_lists(rows: list[IndicatorRow], level_rows: set[IndicatorRow]) -> list[IndicatorRow]:
+    """Key projects on the subject's own list (``市级重点项目326个`` of a city)
+    are its key projects — unless the article also gives a total (``94个省市区
+    三级重点项目``) or several such lists for one place and period: then each list
+    is a part.
+
+        >>> r = IndicatorRow("甲区", None, None, "key_projects", 78.0, "个", 78.0, None, None, "", 0, 1)
+        >>> len(_level_lists([r], {r})), len(_level_lists([r, r._replace(value=94.0)], {r}))
+        (1, 1)
+        >>> len(_level_lists([r, r._replace(value=35.0)], {r, r._replace(value=35.0)}))
+        0
+    """
+    if not level_rows:
+        return rows
+    totals = {(r.region, r.period_start, r.period_end) for r in rows
+              if r.indicator == "key_projects" and r not in level_rows}
+    lists = Counter((r.region, r.period_start, r.period_end) for r in level_rows if r.indicator == "key_projects")
+
+    def part(r: IndicatorRow) -> bool:
+        cell = (r.region, r.period_start, r.period_end)
+        return bool(totals) or lists[cell] > 1
+
+    return [r for r in rows if r not in level_rows or not part(r)]
 
 
 def _dedupe(rows: list[IndicatorRow]) -> list[IndicatorRow]:

@@ -31,6 +31,8 @@ _QUANTITY = re.compile(
     rf"(?P<more>余|多)?(?P<mag>{_MAG})?(?P<unit>美元|元|家|个|户|项|人|名)?"
     rf"(?P<after>以上|左右|上下|之多)?"
 )
+# Taiwan writes 兆 for 万亿 (1兆7,986亿元 = 17,986亿元); only before 元/美元 (兆瓦 is a megawatt)
+_TRILLION = re.compile(rf"(?<![\d.])(?P<num>\d+(?:\.\d+)?)兆(?:(?P<rest>{NUM})亿)?(?P<unit>美元|元)")
 _BEFORE_APPROX = re.compile(r"(?:大约|将近|接近|(?<![签合预节制条公])约|近)$")
 _BEFORE_AT_LEAST = re.compile(r"(?:超过|超出|超|逾|突破|不少于|不低于|至少)$")
 
@@ -122,7 +124,11 @@ def find_quantities(text: str) -> list[Quantity]:
         [(9860.5, '亿元'), (10560.0, '家'), (12.0, '个')]
     """
     out: list[Quantity] = []
+    if "兆" in text:
+        out = _trillions(text)
     for m in _QUANTITY.finditer(text):
+        if out and any(q.start <= m.start() < q.end for q in out):
+            continue
         mag, unit = m["mag"] or "", m["unit"] or ""
         if not unit:
             # a bare magnitude (350亿) is money only at the end of a clause
@@ -150,6 +156,24 @@ def find_quantities(text: str) -> list[Quantity]:
         threshold = m["after"] == "以上" and bool(nxt) and "\u4e00" <= nxt <= "\u9fff"
         out.append(Quantity(value, written, round(value * MAGNITUDE[mag], 4), kind, qualifier,
                             m.start(), m.end(), threshold))
+    return sorted(out, key=lambda q: q.start) if "兆" in text else out
+
+
+def _trillions(text: str) -> list[Quantity]:
+    """Amounts written with Taiwan's 兆 (10^12), as 万亿 amounts.
+
+        >>> [(q.value, q.unit, q.base) for q in _trillions("达1兆7,986亿元人民币，约2.5兆元，3兆瓦")]
+        [(1.7986, '万亿元', 1798600000000.0), (2.5, '万亿元', 2500000000000.0)]
+    """
+    out = []
+    for m in _TRILLION.finditer(text):
+        rest = parse_number(m["rest"]) if m["rest"] else 0.0
+        if rest is None:
+            continue
+        value = round(float(m["num"]) + rest / 1e4, 8)
+        unit = "万亿" + m["unit"]
+        out.append(Quantity(value, unit, round(value * 1e12, 4), "money", _approx_before(text, m.start()),
+                            m.start(), m.end()))
     return out
 
 
@@ -164,8 +188,10 @@ class Growth(NamedTuple):
 
 # 年增/年减 (Taiwan, Hong Kong: 年增5.1%) and a bare 增/减/降 right before the
 # number (同比增5.1%) come last: the longer verbs win where both fit
-_UP = "增\ufffd|增长率|增长|增加|提高|上升|提升|增速为|增速达到|增速达|增速|增幅为|增幅达到|增幅达|增幅|年增|增"
-_DOWN = "下降|减少|降低|下滑|回落|负增长|降幅为|降幅达|降幅|下\ufffd|降\ufffd|减\ufffd|年减|减|降"
+# Taiwan copy says 成长 (grow) and 衰退 (shrink): 年成长5.2%, 年衰退1.8%
+_UP = ("增\ufffd|增长率|增长|增加|提高|上升|提升|增速为|增速达到|增速达|增速|增幅为|增幅达到|增幅达|增幅|"
+       "年增|年成长|成长|增")
+_DOWN = "下降|减少|降低|下滑|回落|负增长|降幅为|降幅达|降幅|下\ufffd|降\ufffd|减\ufffd|年减|年衰退|衰退|减|降"
 _GROWTH = re.compile(
     rf"(?P<verb>{_DOWN}|{_UP})(?:了|为|达到|达)?\s*(?P<sign>[-－]?)(?P<num>\d+(?:\.\d+)?)\s*"
     r"(?P<unit>%|％|个百分点|百分点|倍|成)(?:\s*[-—–~～－至到]\s*\d+(?:\.\d+)?\s*[%％])?"
@@ -191,6 +217,8 @@ def find_growths(text: str) -> list[Growth]:
         [6.2, -3.8]
         >>> [g.pct for g in find_growths("GDP年增5.1%，外贸年减3.4%，同比增2.5%，按年增长4.3%")]
         [5.1, -3.4, 2.5, 4.3]
+        >>> [g.pct for g in find_growths("GDP年成长5.2%，投资年衰退1.8%")]
+        [5.2, -1.8]
     """
     out: list[Growth] = []
     for m in _GROWTH.finditer(text):
@@ -206,7 +234,7 @@ def find_growths(text: str) -> list[Growth]:
             pct *= 10
         # a character lost in decoding (U+FFFD) after 增 / 下 still says which way
         down = m["verb"].startswith(("下降", "减少", "降低", "下滑", "回落", "负增长", "降幅", "下", "降", "减",
-                                     "年减"))
+                                     "年减", "衰退", "年衰退"))
         if down or m["sign"]:
             pct = -pct
         out.append(Growth(pct, m.start(), m.end(), m.start("verb")))

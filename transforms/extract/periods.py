@@ -65,7 +65,7 @@ _MARKERS = re.compile(
     # every branch starts with one of these: positions that do not are
     # passed over at the cost of one test
     r"(?=[\d一二两三四五六七八九十今本当去上下前首明全年近过最截到目现同第“\"])"
-    r"(?:(?P<span>(?P<sy1>(?:19|20)\d\d)\s*[-—–~～－至到]\s*(?P<sy2>(?:19|20)\d\d)\s*年)"
+    r"(?:(?P<span>(?P<sy1>(?:19|20)\d\d)\s*年?\s*[-—–~～－至到]\s*(?P<sy2>(?:19|20)\d\d)\s*年)"
     r"|(?P<fyp>[“\"]?十[一二三四五六][五][”\"]?(?:期间|时期|以来))"
     r"|(?:(?P<year>(?:19|20)\d\d)\s*年(?:度)?|(?P<rel>今年|本年|当年|去年|上一年|上年|前年|明年))"
     r"(?P<full>全年|全年度)?(?P<since>以来)?(?P<yend>年底|年末|底|末)?"
@@ -74,6 +74,7 @@ _MARKERS = re.compile(
     r"|(?P<yearend>年末|年底)"
     r"|(?P<ytd>年初以来)"
     r"|(?P<front>(?:前|首)(?P<fq>[一二三四1-4])(?:个)?季(?:度)?)"  # 首三季: Hong Kong usage
+    r"|(?P<qspan>(?:第)?[一1]\s*[至到\-—–~～－]\s*(?P<q2>[二三四2-4])季度)"  # 一至三季度: January to September
     r"|(?P<firstq>首季(?:度)?)"
     r"|(?P<half>上半年|下半年)"
     r"|(?P<quarter>(?:第)?(?P<q>[一二三四1-4])季度)"
@@ -101,14 +102,16 @@ def find_markers(text: str, ref_year: int | None) -> list[Marker]:
         [('months', 1, 9), ('months', 1, 6), ('months', 1, 3), ('months', 1, 10)]
         >>> [(m.kind, m.m2) for m in find_markers("截至9月底，目前", 2023)]
         [('point', 9), ('point', 0)]
-        >>> [(m.kind, m.m1, m.m2) for m in find_markers("今年首三季，首季，首5个月", 2023)]
-        [('months', 1, 9), ('months', 1, 3), ('months', 1, 5)]
+        >>> [(m.kind, m.m1, m.m2) for m in find_markers("今年首三季，首季，首5个月，一至三季度", 2023)]
+        [('months', 1, 9), ('months', 1, 3), ('months', 1, 5), ('months', 1, 9)]
         >>> find_markers("较去年同期增加83家，12月1日", 2022)
         []
         >>> [(m.year, m.future) for m in find_markers("力争2025年", 2024)]
         [(2025, True)]
         >>> [m.kind for m in find_markers("同期，全市营收增长；比上年同期增长", 2024)]
         ['same']
+        >>> [(m.kind, m.year, m.year2) for m in find_markers("2021年至2023年，2021—2023年", 2024)]
+        [('years', 2021, 2023), ('years', 2021, 2023)]
     """
     out: list[Marker] = []
     for m in _MARKERS.finditer(text):
@@ -147,6 +150,8 @@ def find_markers(text: str, ref_year: int | None) -> list[Marker]:
             out.append(Marker("ytd", start, end, ref_year))
         elif m["front"]:
             out.append(Marker("months", start, end, None, 1, _QUARTERS[m["fq"]][1]))
+        elif m["qspan"]:
+            out.append(Marker("months", start, end, None, 1, _QUARTERS[m["q2"]][1]))
         elif m["firstq"]:
             out.append(Marker("months", start, end, None, 1, 3))
         elif m["half"]:

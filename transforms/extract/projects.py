@@ -1,32 +1,39 @@
 """Named investment projects → rows of the ``projects`` table.
 
-Reports name projects in three shapes:
+Reports name projects in these shapes:
 
 * an amount and its project — ``总投资200亿元的欣旺达30GWh动力电池及配套生产基地、
-  50亿元的吉利欣旺达年产80万套动力电池`` (the 总投资 governs the whole list);
-* a list closed by 等 — ``江河绿色智能制造中心一期、济南能源集团智造生产基地等38个
-  产业类项目建成投产``;
-* a name followed by 项目 and what it does — ``华润雪花啤酒项目位于章丘区``.
+  50亿元的吉利欣旺达年产80万套动力电池`` (the 总投资 governs the whole list;
+  also ``逾百亿元的``, ``20亿元人民币的``);
+* a list closed by 等 or a count — ``江河绿色智能制造中心一期、济南能源集团智造生产基地等38个
+  产业类项目建成投产``, ``签约甲、乙、丙3个项目``;
+* items each ending in 项目, a facility word or a phase — ``甲项目、乙物流园二期集中开工``;
+* a name followed by 项目 and what it does — ``华润雪花啤酒项目位于章丘区``, or by its
+  investment — ``一是甲公司年产5万吨负极材料项目，总投资32亿元``, ``（1）乙基地：总投资12亿元``;
+* a built place (产业园, 基地, 工厂, 新厂, 综合体 …) and how far it has got, without 项目;
+* a table with a 项目名称 column (and 建设单位, 总投资（亿元）, 建设性质 when it has them).
 
 The status is the most advanced stage the sentence says after the names
 (签约 → ``signed``, 开工 → ``started``, 建设/推进 → ``under_construction``,
-竣工/建成 → ``completed``, 投产/运营 → ``operating``, 谋划/洽谈 → ``planned``);
-the company is the part of the name before the first descriptive word
-(``transforms/data/extract_project_words.txt``), or the 公司/集团 the name or
-the sentence carries; the capacity is ``30GWh`` / ``年产80万套`` in the name.
+竣工/建成 → ``completed``, 投产/运营 → ``operating``, 谋划/洽谈 → ``planned``); a
+stage still to come (预计明年投产) is the one before it.  The company is a
+registered name (…有限公司) in the name or the clause before it, else the brand
+the name begins with (:mod:`transforms.extract.companies`); the capacity is
+``30GWh`` / ``年产80万套`` in the name.  A short later mention (``晶曜新能源项目达产后``)
+is merged into the project it names.
 """
-
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from datetime import date, datetime
-from functools import lru_cache
-from importlib import resources
 from typing import NamedTuple
 
+from transforms.extract.companies import brand_of, legal_names
 from transforms.extract.numbers import find_quantities
-from transforms.extract.regions import article_prior, article_subject, find_places, gazetteer
+from transforms.extract.regions import article_prior, article_subject, find_places
 from transforms.extract.sentences import Span, split_sentences
+from transforms.extract.tables import Table, find_tables
 
 
 class ProjectRow(NamedTuple):
@@ -43,16 +50,9 @@ class ProjectRow(NamedTuple):
     char_end: int
 
 
-@lru_cache(maxsize=1)
-def _descriptors() -> re.Pattern[str]:
-    text = resources.files("transforms").joinpath("data/extract_project_words.txt").read_text("utf-8")
-    words = [w.strip() for w in text.splitlines() if w.strip() and not w.startswith("#")]
-    return re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)))
-
-
 _STATUS = (  # most advanced first
     ("planned", re.compile(r"洽谈|谋划|储备|前期工作")),
-    ("operating", re.compile(r"投产|投入使用|投用|运营|营业|开业|并网|达产")),
+    ("operating", re.compile(r"投产|投入使用|投用|运营|营业|开业|并网|达产|量产|对外开放")),
     ("completed", re.compile(r"竣工|建成|完工|落成")),
     ("started", re.compile(r"开工|动工|开建|破土")),
     ("under_construction", re.compile(r"在建|建设|推进|施工|实施|调试|聚集|封顶")),
@@ -64,46 +64,52 @@ _LEAD_VERBS = re.compile(r"(?:签约|签订|引进|实施|推进|建设|加快|�
 _SUBJECT_LEAD = re.compile(r"(?:[\u4e00-\u9fff]{1,6}?(?:省|市|区|县|镇|我们))?"
                            r"(?:还|将|要|正在|正|也|全力|继续|持续|重点|着力|大力|积极|已|先后|共|今年|年内|现场|会上|"
                            r"当天|集中|成功|一次性)*")
-_FUNCTION_WORDS = re.compile(r"坚持|将|把|围绕|聚焦|作为|通过|强化|深化|开展|抓|提升|推动|推进|实施|加快|加大|"
+_FUNCTION_WORDS = re.compile(r"坚持|将|把|围绕|聚焦|作为|通过|强化|深化|开展|抓|推动|推进|实施|加快|加大|"
                              r"确保|全力|积极|着力|持续|不断|一批|各类|我们|他们|这|那|哪|其|及时|要|是|为|在|对|向|让|使")
 _GENERIC = re.compile(r"重点|重大|产业类?|技改|优质|锂电|招商|签约|在建|新建|续建|实施类|省级?|市级?|区级?|县级?|以上|"
                       r"亿元|万元|过亿元|一批|类|工业|民生|基础设施|城建|配套|终端应用|高端引领|支撑|上述|多|余|"
                       r"大|好|新|[一二三四五六七八九十两]级|级|项目|棚改|改造|提升|\d+|个|的|、|“|”|\s|"
                       r"园区|产业园|工业园|基地|载体|平台|工程|总投资|投资")
-# a count of projects (94个…), a section number (二、), an area or an amount is no name
-_NOT_A_NAME = re.compile(r"\d+(?:余|多)?个|[一二三四五六七八九十]+、|.*(?:元的|平方米的|亩的|公顷的)|"
+# a count of projects (94个…, 全县共有17个), a section number (二、), an area or an amount is no name
+_NOT_A_NAME = re.compile(r"\d+(?:余|多)?个|.*\d+(?:余|多)?个$|[一二三四五六七八九十]+、|"
+                         r".*(?:元的|平方米的|亩的|公顷的)|"
                          r"[一二三四五六七八九十百两几多]+(?:方面|件|项|类|大|批|个)")
-_COMPANY_IN = re.compile(r"[\u4e00-\u9fffA-Za-z（）()]{2,30}?(?:股份有限公司|有限责任公司|有限公司|集团|公司)")
 _CAPACITY = re.compile(r"(?:年产能?|年处理|年加工|年吞吐)?\s*\d+(?:\.\d+)?\s*(?:万|千|亿)?\s*"
                        r"(?:GWh|GW|MWh|MW|kWh|kW|万千瓦|千瓦|兆瓦|吨|套|辆|台|件|千升|片|只|块|组)(?![A-Za-z])")
 _LIST_END = re.compile(r"等(?:\d+(?:余|多)?个|一批|多个|[一二三四五六七八九十]+个)?[^，。；,;！？]{0,14}?(?:项目|工程)")
+# 甲、乙、丙3个项目 (a count closes the list instead of 等)
+_COUNT_END = re.compile(r"(?<=[\u4e00-\u9fffA-Za-z])(?:\d+|[两三四五六七八九十]+)个[^，。；,;！？\d、]{0,8}?项目")
 _AMOUNT_OF = re.compile(r"(?:总投资|计划总投资|投资)?(?:达|为|约|超过?)?")
-_NAME_THEN = re.compile(r"项目(?=位于|是|总投资|计划总投资|占地|由|建成|投产|开工|竣工|已|正|于|被|列入|入选|顺利|加快|"
+_NAME_THEN = re.compile(r"项目(?=位于|是|总投资|计划总投资|投资\d|占地|由|建成|投产|开工|竣工|已|正|于|被|列入|入选|"
+                        r"顺利|加快|"
                         r"加速|稳步|进展|一期|二期|[（(])")
-_CAPACITY_LEAD = re.compile(r"年产能?|年处理|年加工|年吞吐|年出栏|年屠宰|年回收")
-# trade words that end a maker's short name (嘉宏精密, 涪江光电) after a two-character brand
-_TRADE_WORDS = re.compile(r"精密|精工|光电|微电子|电子|科技|新材料?|智能|智造|储能|新能源|能源|光伏|化工|医药|制药|"
-                          r"生物|食品|机械|装备|电气|电器|汽车|动力|锂能|锂电|重工|钢铁|实业|纺织|服饰|家居|木业|瓷业|酒业|"
-                          r"陶瓷|材料|芯材")
-# public works are built by a government, not a company
-_PUBLIC = re.compile(r"医院|学校|中学|小学|大学|学院|幼儿园|公园|体育馆|图书馆|博物馆|安置房|小区|道路|大桥")
-# 茅台镇…, 坛厂街道…: a township's name heads the project, not a maker's
-_TOWNSHIP = re.compile(r"[\u4e00-\u9fff]{2,4}?(?:街道|镇|乡|村)")
 _PHASE = re.compile(r"[一二三四五六七八九十\d]期(?:工程)?")
 # what may stand between a name and the verb saying how far it is
 _ADVERBS = re.compile(r"(?:正式|顺利|全面|加快|加速|稳步|已经?|正在|即将|成功|集中|主体|抓紧|加紧|全部|基本|"
-                      r"将于?|于|在\S{1,6}?期间|(?:\d{1,2}|[一二三四五六七八九十]{1,2})月(?:份|初|底|中旬|上旬|下旬)?|"
-                      r"今年|去年|年内|年底|[\s“”])*")
+                      r"将于?|于|则|预计|计划|力争|在\S{1,6}?期间|(?:\d{1,2}|[一二三四五六七八九十]{1,2})月(?:份|初|底|中旬|上旬|下旬)?|"
+                      r"今年|去年|明年|年内|年底前?|年中|上半年|下半年|第?[一二三四1-4]季度?|[\s“”])*")
 _STATUS_VERB = re.compile(r"签约|签订|落户|落地|开工|动工|开建|破土|在建|建设|施工|封顶|竣工|建成|完工|落成|投产|"
-                          r"投用|投入使用|运营|营业|开业|达产|并网")
+                          r"投用|投入使用|运营|营业|开业|达产|并网|量产")
 # what a sentence goes on to say about a project once named (备受关注, 成为…)
 _PREDICATE = re.compile(r"备受|受到|成为|是|被|进入|实现|开始|带动|吸引|获得|荣获|入选|列入|标志着")
+# verbs that name the projects whose building they push: 推进甲、乙项目建设
+_PUSHES = re.compile(r"推进|加快|推动|实施|启动|保障|服务")
 _BUILDS = re.compile(r"建设|新建|投建|兴建|实施|引进|签约|签订|落地|开工|推进|上马")
 # 由中能建投资建设: the company behind the project
 _BUILT_BY = re.compile(r"由([\u4e00-\u9fffA-Za-z（）()]{2,24}?)(?:投资|出资|承建|建设|实施|负责|牵头|打造)")
 # a built place whose name, followed by how far it is, names a project
-_FACILITY = re.compile(r"(?:产业园|产业基地|生产基地|基地|园区|工业园|物流园|工厂|产业城|中心)"
-                       r"(?:[一二三四五六七八九十]期)?")
+_FACILITY = re.compile(r"(?:产业园|产业基地|生产基地|基地|园区|工业园|物流园|工厂|产业城|中心|综合体|电站|风电场|"
+                       r"生产线|"
+                       r"(?<=[\u4e00-\u9fff])[新一二三四五六七八九十]厂)(?:[一二三四五六七八九十]期)?")
+# a list item's number: 一是 / （一） / 1. / 其一
+_ITEM_NUMBER = re.compile(r"^(?:[一二三四五六七八九十]+是|其[一二三四五六七八九十]是?|"
+                          r"[（(][一二三四五六七八九十\d]+[）)]|"
+                          r"\d{1,2}\s*[.、．]|[一二三四五六七八九十]+、)\s*")
+# 项目，总投资32亿元: a name followed by its total investment
+_INVEST_AFTER = re.compile(r"[，,：:（(]?\s*(?:计划)?总?投资(?:额)?(?:约|达|为|超过?|逾|近)?"
+                           r"(?=\d|[一二三四五六七八九十百])")
+# 肥东县2024年第二季度重大项目: a kind of project at an event, no project's name
+_KIND_END = re.compile(r"(?:重点|重大|重要|大型|招商|签约|新建|续建|在建)$|(?:19|20)\d\d年|季度")
 
 
 def _clean_name(name: str) -> str:
@@ -112,11 +118,12 @@ def _clean_name(name: str) -> str:
 
         >>> _clean_name("“零碳智谷”欣旺达共享储能"), _clean_name("速博达新能源等一批")
         ('“零碳智谷”欣旺达共享储能', '速博达新能源')
-        >>> _clean_name("源网荷储”"), _clean_name("“源网荷储”一体化")
-        ('源网荷储', '“源网荷储”一体化')
+        >>> _clean_name("源网荷储”"), _clean_name("“源网荷储”一体化"), _clean_name("二是沂水食品产业园一期")
+        ('源网荷储', '“源网荷储”一体化', '沂水食品产业园一期')
     """
     name = name.split("等", 1)[0].strip(" \t，,、；;：:")
     name = re.sub(r"^的", "", name)
+    name = _ITEM_NUMBER.sub("", name)
     if name.count("“") != name.count("”"):
         # only at the ends: the name stays a slice of its sentence
         name = name.strip("“”")
@@ -151,72 +158,57 @@ def _trim_name(chunk: str) -> str:
     return chunk
 
 
-def _is_generic(name: str) -> bool:
+def is_generic(name: str) -> bool:
     """A name that says only what kind of project it is (重点项目, 亿元以上) is no name.
 
-        >>> _is_generic("省市区三级重点"), _is_generic("欣旺达30GWh动力电池"), _is_generic("坚持将重大")
+        >>> is_generic("省市区三级重点"), is_generic("欣旺达30GWh动力电池"), is_generic("坚持将重大")
         (True, False, True)
+        >>> is_generic("肥东县2024年第二季度重大"), is_generic("沂水县第四季度重点")
+        (True, True)
     """
-    if len(name) < 2 or len(name) > 60 or _FUNCTION_WORDS.search(name) or _NOT_A_NAME.match(name):
+    if len(name) < 2 or len(name) > 60 or _FUNCTION_WORDS.search(name) or _NOT_A_NAME.match(name) \
+            or _KIND_END.search(name):
         return True
     return len(_GENERIC.sub("", name)) < 2
 
 
 def company_of(name: str, sentence_head: str = "") -> str | None:
-    """The company a project's name begins with, or that the sentence names.
+    """The company a project's name begins with, or that the sentence names
+    before it (the nearest registered name).
 
-        >>> company_of("海王健康产业生产基地及健康小镇"), company_of("吉利欣旺达年产80万套动力电池")
-        ('海王', '吉利欣旺达')
         >>> company_of("济南能源集团智造生产基地"), company_of("年产15万辆新能源专用车")
         ('济南能源集团', None)
         >>> company_of("年产15GW电池", "山东泉为新能源科技有限公司组织建设")
         '山东泉为新能源科技有限公司'
-        >>> company_of("青岛啤酒智能工厂"), company_of("嘉瑞精密新能源汽车压铸件"), company_of("长兴光电年产9万片芯片")
-        ('青岛啤酒', '嘉瑞精密', '长兴光电')
-        >>> company_of("第一人民医院新院区二期"), company_of("实验中学"), company_of("龙泉镇食品产业园")
-        (None, None, None)
+        >>> company_of("钠离子电池正极材料", "总投资56亿元的安徽巨擎动力系统有限公司电驱动系统项目、总投资52亿元的")
+        '安徽巨擎动力系统有限公司'
     """
-    m = _COMPANY_IN.search(name)
-    if m and m.start() == 0:
-        return m.group()
-    m = _COMPANY_IN.search(sentence_head)
-    if m:
-        return m.group()
-    stem = re.sub(r"^[“\"][^”\"]*[”\"]", "", name)  # “零碳智谷”欣旺达共享储能
-    full, weak = gazetteer()
-    lead = _CAPACITY_LEAD.search(stem)
-    if lead and 2 <= lead.start() <= 10:
-        # 九洲电子年产500万台智能终端: what stands before the capacity is the maker
-        company = stem[:lead.start()]
-        if not _is_generic(company) and company not in full and company not in weak and not _PUBLIC.search(company):
-            return company
-    cut = len(stem)
-    for rx in (re.compile(r"\d|[“\"（(]"), _descriptors()):
-        hit = rx.search(stem)
-        if hit:
-            cut = min(cut, hit.start())
-    if cut == len(stem):
-        return None  # nothing in the name says what is built: no telling the maker from it
-    company = stem[:cut]
-    if company in weak:
-        return None  # 武进绿色建筑产业园: a county's name, not a maker
-    if company in full:  # 青岛啤酒: a place name alone is no company, the brand goes on
-        more = _descriptors().match(stem, cut)
-        company = stem[:more.end()] if more else company
-    elif len(company) == 2:
-        # 嘉宏精密新能源汽车压铸件: a two-character brand goes with its trade word
-        trade = _TRADE_WORDS.match(stem, cut)
-        if trade and trade.end() < len(stem):
-            company = stem[:trade.end()]
-    if _PUBLIC.search(company) or _TOWNSHIP.match(company):
-        return None
-    return company if 2 <= len(company) <= 8 and not _is_generic(company) else None
+    legal = legal_names(name)
+    if legal and name.startswith(legal[0]):
+        return legal[0]
+    legal = legal_names(sentence_head)
+    if legal:
+        return legal[-1]
+    return brand_of(name)
+
+
+# a stage still to come: 预计明年投产, 计划6月开工, 力争年底前竣工
+_FUTURE = re.compile(r"(?:预计|计划|拟|将|力争|争取|确保|有望|预期|年内|年底前)[^，,；;。已]{0,8}$")
+_FUTURE_STAGE = {"operating": "under_construction", "completed": "under_construction",
+                 "started": "planned", "signed": "planned"}
 
 
 def _status(text: str) -> str | None:
+    """The most advanced stage ``text`` says a project has reached; a stage
+    said to come later (预计明年投产) means the one before it.
+
+        >>> _status("已竣工投产"), _status("预计明年投产"), _status("计划6月开工建设"), _status("完成签约")
+        ('operating', 'under_construction', 'planned', 'signed')
+    """
     for status, rx in _STATUS:
-        if rx.search(text):
-            return status
+        m = rx.search(text)
+        if m:
+            return _FUTURE_STAGE.get(status, status) if _FUTURE.search(text, 0, m.start()) else status
     return None
 
 
@@ -273,34 +265,53 @@ def _clause_start(s: str, pos: int) -> int:
     return max(s.rfind(c, 0, pos) for c in "，,；;：:。") + 1
 
 
+_OF = re.compile(r"(?:人民币|[（(]人民币[）)])?的")
+_AMOUNT_LEAD = re.compile(r"投资(?:额)?(?:达到?|为|约|超过?|逾|近|突破)?$")
+
+
 def _amount_lists(s: str) -> list[_Found]:
-    """``总投资200亿元的A、50亿元的B…``: each amount with the project after it."""
+    """``总投资200亿元的A、50亿元的B…``: each amount with the project after it.
+
+        >>> s = "总投资逾百亿元的甲汽车工厂二期、20亿元人民币的乙新厂已竣工"
+        >>> [(f.name, f.investment) for f in _amount_lists(s)]
+        [('甲汽车工厂二期', 10000000000.0), ('乙新厂', 2000000000.0)]
+    """
     out: list[_Found] = []
     prev_end = -1
+    if "的" not in s:
+        return out  # no amount "of" a project
     for q in find_quantities(s):
-        if q.kind != "money" or not s.startswith("的", q.end):
+        of = _OF.match(s, q.end)
+        if q.kind != "money" or not of:
             continue
         lead = s[max(0, q.start - 5):q.start]
         continues = prev_end >= 0 and s[prev_end:q.start].strip() in ("、", "，", ",")
-        if not (re.search(r"投资(?:额)?(?:达|为|约|超过?)?$", lead) or continues):
+        if not (_AMOUNT_LEAD.search(lead) or continues):
             continue
-        m = re.compile(r"[^、，。；,;！？]+").match(s, q.end + 1)
+        m = re.compile(r"[^、，。；,;！？]+").match(s, of.end())
         if not m:
             continue
         name = _clean_name(_trim_name(m.group()))
-        if not _is_generic(name):
-            c = _clause_start(s, q.start)
-            start = q.end + 1 + m.group().find(name)
+        if not is_generic(name):
+            # the clause before the amount, from where the list item before ended
+            c = max(_clause_start(s, q.start), prev_end + 1)
+            start = of.end() + m.group().find(name)
             out.append(_Found(name, start, start + len(name), m.end(), q.base, s[c:q.start]))
         prev_end = m.end()
     return out
 
 
 def _enumerations(s: str, taken: list[tuple[int, int]]) -> list[_Found]:
-    """``A、B、C等N个…项目``: the listed names."""
+    """``A、B、C等N个…项目`` or ``A、B、C 3个项目``: the listed names.
+
+        >>> [f.name for f in _enumerations("本区成功签约美创智能装备、华腾汽车零部件3个项目，合计投资45亿元", [])]
+        ['美创智能装备', '华腾汽车零部件']
+    """
     out: list[_Found] = []
-    for m in _LIST_END.finditer(s):
-        if any(a <= m.start() < b for a, b in taken):
+    counted = (m for m in _COUNT_END.finditer(s) if "、" in s[_clause_start(s, m.start()):m.start()])
+    ends = [*_LIST_END.finditer(s), *counted]
+    for m in sorted(ends, key=lambda m: m.start()):
+        if any(a <= m.start() < b for a, b in taken) or any(f.start <= m.start() < f.span_end for f in out):
             continue
         c = _clause_start(s, m.start())
         start = _list_start(s, c, m.start())
@@ -308,7 +319,7 @@ def _enumerations(s: str, taken: list[tuple[int, int]]) -> list[_Found]:
         pos = start
         for item in items.split("、"):
             name = _clean_name(_trim_name(item))
-            if name and not _is_generic(name) and "元的" not in item:
+            if name and not is_generic(name) and "元的" not in item:
                 at = pos + item.find(name)
                 out.append(_Found(name, at, at + len(name), m.end(), None, s[c:start]))
             pos += len(item) + 1
@@ -321,6 +332,8 @@ def _named(s: str, taken: list[tuple[int, int]]) -> list[_Found]:
     out: list[_Found] = []
     spots = [(m.start(), m.end()) for m in re.finditer("项目", s)]
     spots += [(m.end(), m.end()) for m in _FACILITY.finditer(s)]
+    spots += [(m.end(), m.end()) for m in _PHASE.finditer(s) if "、" in s[_clause_start(s, m.start()):m.start()]
+              and not _PHASE.match(s, m.end())]
     for at, end in sorted(spots):
         if any(a <= at < b for a, b in taken) or any(f.start <= at <= f.span_end for f in out):
             continue
@@ -329,14 +342,25 @@ def _named(s: str, taken: list[tuple[int, int]]) -> list[_Found]:
         rest = after[phase.end():] if phase else after
         adverbs = _ADVERBS.match(rest)
         verb = _STATUS_VERB.match(rest, adverbs.end() if adverbs else 0)
-        if verb and verb.start() == 0 and verb.group() in ("建设", "施工", "在建"):
-            verb = None  # 项目建设: the work of building projects, said of none in particular
         c = _clause_start(s, at)
+        if verb and verb.start() == 0 and verb.group() in ("建设", "施工", "在建") and \
+                not (end > at and _PUSHES.search(s, c, at)):
+            # 项目建设: the work of building projects, said of none in particular — unless a
+            # verb before names them (推进甲、乙项目建设)
+            verb = None
         # 恒通公司投资30亿元建设年产5万吨隔膜项目。: what a building verb governs
         built = end > at and re.match(r"\s*(?:[，,。；;！!]|$)", rest) and _BUILDS.search(s, c, at)
-        if not (verb or built or (end > at and _NAME_THEN.match(s, at))):
+        # 一是甲公司年产5万吨负极材料项目，总投资32亿元: a name and its investment
+        priced = _INVEST_AFTER.match(rest) and _INVEST_AFTER.match(rest).end() > 1 and \
+            any(q.kind == "money" for q in find_quantities(rest[:40]) if q.start == _INVEST_AFTER.match(rest).end())
+        if not (verb or built or priced or (end > at and _NAME_THEN.match(s, at))):
             continue
         start = _boundary(s, c, at)
+        items = _items(s, start, at, end + (phase.end() if phase else 0), s[c:start]) if "、" in s[start:at] else []
+        if items:
+            # 甲项目、乙项目、丙产业园集中开工: every item of the list is a name
+            out += items
+            continue
         name = _clean_name(s[start:end + phase.end()] if phase else s[start:at])
         if end == at:  # a facility: its word is part of its name
             name = _clean_name(s[start:at] + (phase.group() if phase else ""))
@@ -346,11 +370,11 @@ def _named(s: str, taken: list[tuple[int, int]]) -> list[_Found]:
             qs = [q for q in find_quantities(name) if q.start == lead.end() and q.kind == "money"]
             if qs and re.match(r"[、，,]", name[qs[0].end:]):
                 investment, name = qs[0].base, name[qs[0].end + 1:]
-        if _is_generic(name) or "的" in name or "项目" in name.replace(phase.group() if phase else "\0", ""):
+        if is_generic(name) or "的" in name or "项目" in name.replace("项目" + phase.group() if phase else "\0", ""):
             continue
-        inv = re.match(r"[，,]?\s*(?:计划)?总投资(?:约|达|为)?", after)
-        if inv:
-            qs = [q for q in find_quantities(after) if q.start == inv.end() and q.kind == "money"]
+        inv = _INVEST_AFTER.match(rest)
+        if inv and inv.end():
+            qs = [q for q in find_quantities(rest[:inv.end() + 20]) if q.start == inv.end() and q.kind == "money"]
             investment = qs[0].base if qs else investment
         elif investment is None and built:
             qs = [q for q in find_quantities(s[c:start]) if q.kind == "money" and not q.threshold
@@ -361,6 +385,37 @@ def _named(s: str, taken: list[tuple[int, int]]) -> list[_Found]:
             continue
         out.append(_Found(name, first, first + len(name), end, investment, s[c:start]))
     return out
+
+
+_ITEM_END = re.compile(r"(?:项目(?:[一二三四五六七八九十]期(?:工程)?)?|" + _FACILITY.pattern + ")$")
+
+
+def _items(s: str, start: int, at: int, end: int, head: str) -> list[_Found]:
+    """``甲项目、乙项目、丙产业园集中开工``: the names of a list whose items each end
+    in 项目 or a facility word; none when an item is no such name (the list is
+    then of something else: 甲、乙项目).
+
+        >>> s = "恒泰电子项目、华宇物流园二期、鑫源食品项目集中开工"
+        >>> [f.name for f in _items(s, 0, s.index("项目集中"), s.index("集中"), "")]
+        ['恒泰电子', '华宇物流园二期', '鑫源食品']
+    """
+    out: list[_Found] = []
+    pos = start
+    parts = s[start:end].split("、")
+    for k, item in enumerate(parts):
+        if k < len(parts) - 1 and not _ITEM_END.search(item):
+            return []
+        name = _clean_name(re.sub(r"项目(?=[一二三四五六七八九十]期(?:工程)?$)|项目$", "", item))
+        if not name or is_generic(name) or "的" in name:
+            return []
+        at_name = pos + item.find(name)
+        out.append(_Found(name, at_name, at_name + len(name), end, None, head))
+        pos += len(item) + 1
+    return out
+
+
+# what a project will do once built is no stage (达产后可实现…, 建成后将…)
+_STAGE_CLAUSE = re.compile(r"[^，,；;。]*(?:后|以后|之后)[^，,；;。]*")
 
 
 def _sentence_projects(sent: Span, region: str | None) -> list[ProjectRow]:
@@ -388,9 +443,14 @@ def _sentence_projects(sent: Span, region: str | None) -> list[ProjectRow]:
                     if g.start >= f.name_end and re.search(r"[，,；;]", s[f.name_end:g.start])), len(s))
         nxt = min(nxt, brk.start() if brk else len(s))
         status = _status(s[f.name_end:nxt]) or _status(f.head)
+        if status is None and len(found) == 1:
+            # 1.总投资150亿元的甲项目，年内开工建设；: one project, its stage said after a break
+            status = _status(_STAGE_CLAUSE.sub("", s[nxt:]))
         by = _BUILT_BY.search(f.head) or _BUILT_BY.match(s[f.name_end:nxt].lstrip("项目一二三期 "))
+        if by is None and len(found) == 1:
+            by = _BUILT_BY.search(s, f.span_end)  # 甲项目正式开工，该项目由乙公司投资建设
         company = company_of(f.name, f.head)
-        if by and not (company and company in f.name[:len(company)] and _COMPANY_IN.match(company)):
+        if by and not (company and company in f.name[:len(company)] and bool(legal_names(company))):
             company = by.group(1)
         rows.append(ProjectRow(f.name, company, f.investment,
                                _capacity(f.name, s[f.name_end:nxt]), status, region, s, sent.start, sent.end))
@@ -419,17 +479,90 @@ def extract_projects(text: str, published_at: datetime | date | None = None,
               and m.place.level in ("county", "zone", "prefecture")
               and re.search(r"[市区县旗州盟]$", text[m.start:m.end])]
     merged: dict[str, ProjectRow] = {}
+    tables = find_tables(text)
+    found: list[ProjectRow] = []
+    for table in tables:
+        found += _table_projects(text, table, default_region)
+    starts = [m.start for m in places]
     for sent in split_sentences(text):
-        inside = [m.place.canonical for m in places if sent.start <= m.start < sent.end]
-        region = inside[0] if inside else default_region
-        for row in _sentence_projects(sent, region):
-            key = _key(row.name)
-            old = merged.get(key)
-            if old is None:
-                merged[key] = row
-            else:
-                merged[key] = old._replace(
-                    company=old.company or row.company,
-                    investment_base=old.investment_base or row.investment_base,
-                    capacity=old.capacity or row.capacity, status=old.status or row.status)
+        if any(t.start <= sent.start < t.end for t in tables):
+            continue
+        first = bisect_left(starts, sent.start)
+        inside = first < len(places) and places[first].start < sent.end
+        region = places[first].place.canonical if inside else default_region
+        found += _sentence_projects(sent, region)
+    for row in sorted(found, key=lambda r: r.char_start):
+        key = _key(row.name)
+        if key not in merged and row.investment_base is None:
+            # 晶曜新能源项目达产后…: a short back reference to a project named before
+            key = next((k for k, old in merged.items() if len(key) >= 4 and key in k), key)
+        old = merged.get(key)
+        if old is None:
+            merged[key] = row
+        else:
+            merged[key] = old._replace(
+                company=old.company or row.company,
+                investment_base=old.investment_base or row.investment_base,
+                capacity=old.capacity or row.capacity, status=old.status or row.status)
     return list(merged.values())
+
+
+_NAME_HEAD = re.compile(r"项目名称|^项目$|^名称$|建设项目")
+_COMPANY_HEAD = re.compile(r"建设单位|业主单位|实施单位|责任单位|项目单位|投资主体|建设主体|实施主体|投资方|企业名称|"
+                           r"^企业$|业主")
+_INVEST_HEAD = re.compile(r"总投资|投资总额|计划投资")
+_STATUS_HEAD = re.compile(r"建设性质|^性质$|项目性质|建设状态|状态|进度|类别|类型|阶段")
+_UNIT_HEAD = re.compile(r"[（(]\s*(?:单位[：:]\s*)?([万亿]?元)\s*[)）]")
+# a table's status words: 新开工 (started this year), 续建 (going on), 竣工投产, 前期 (preparing)
+_TABLE_STATUS = (("started", re.compile(r"新开工|新建")), ("under_construction", re.compile(r"续建|在建")),
+                 ("planned", re.compile(r"前期|预备|储备|谋划")))
+
+
+def _table_projects(text: str, table: Table, region: str | None) -> list[ProjectRow]:
+    """A list of projects as a table: a 项目名称 column, and when there are
+    ones, the builder (建设单位), the total investment (总投资（亿元）) and the
+    kind of work this year (建设性质: 新开工, 续建, 竣工投产).
+
+        >>> text = ("| 序号 | 项目名称 | 建设单位 | 总投资（亿元） | 建设性质 |\\n"
+        ...         "| 1 | 甲储能年产5GWh电池项目 | 湖北甲储能科技有限公司 | 86.0 | 新开工 |")
+        >>> rows = _table_projects(text, find_tables(text)[0], "孝感市")
+        >>> [(r.name, r.company, r.investment_base, r.capacity, r.status) for r in rows]
+        [('甲储能年产5GWh电池', '湖北甲储能科技有限公司', 8600000000.0, '年产5GWh', 'started')]
+    """
+    heads = [c.text for c in table.header.cells]
+
+    def column(rx: re.Pattern[str]) -> int | None:
+        return next((j for j, h in enumerate(heads) if rx.search(h)), None)
+
+    name_col = column(_NAME_HEAD)
+    if name_col is None:
+        return []
+    company_col, invest_col, status_col = column(_COMPANY_HEAD), column(_INVEST_HEAD), column(_STATUS_HEAD)
+    unit = _UNIT_HEAD.search(heads[invest_col]) if invest_col is not None else None
+    scale = {"元": 1.0, "万元": 1e4, "亿元": 1e8}[unit.group(1)] if unit else None
+    out = []
+    for row in table.rows:
+        cells = [c.text for c in row.cells]
+        if name_col >= len(cells):
+            continue
+        name = _clean_name(_trim_name(cells[name_col]))
+        if is_generic(name):
+            continue
+        company = cells[company_col] if company_col is not None and company_col < len(cells) else None
+        investment = None
+        if invest_col is not None and invest_col < len(cells):
+            q = find_quantities(cells[invest_col])
+            if q and q[0].kind == "money":
+                investment = q[0].base
+            elif scale is not None:
+                try:
+                    investment = round(float(cells[invest_col].replace(",", "")) * scale, 4)
+                except ValueError:
+                    investment = None
+        status = None
+        if status_col is not None and status_col < len(cells):
+            status = _status(cells[status_col]) if not any(rx.search(cells[status_col]) for _, rx in _TABLE_STATUS) \
+                else next(st for st, rx in _TABLE_STATUS if rx.search(cells[status_col]))
+        out.append(ProjectRow(name, company or company_of(name), investment, _capacity(name, ""), status, region,
+                              text[row.start:row.end], row.start, row.end))
+    return out

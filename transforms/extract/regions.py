@@ -65,7 +65,8 @@ _BARE_ZONE = re.compile(r"(?:(?<![\u4e00-\u9fff])|(?<=[我全本该]))(?:高新�
 _FREE_ZONE = re.compile(r"(?:^|(?<=[\s，,：:“”|·—\-]))(?P<name>(?P<stem>[\u4e00-\u9fff]{2,4}?)(?:"
                         + "|".join(ZONE_SUFFIXES) + "))")
 # the same inside a sentence: at a clause head, also right after 其中 (其中松山湖高新区…)
-_FREE_ZONE_IN = re.compile(r"(?:^|(?<=[\s，,；;：:“”|·—\-（(、])|(?<=其中))(?P<name>(?P<stem>[\u4e00-\u9fff]{2,4}?)(?:"
+_FREE_ZONE_IN = re.compile(r"(?:^|(?<=[\s，,；;：:“”|·—\-（(、。！？])|(?<=其中))"
+                           r"(?P<name>(?P<stem>[\u4e00-\u9fff]{2,4}?)(?:"
                            + "|".join(ZONE_SUFFIXES) + "|新城))")  # 秦汉新城: a new town inside a 新区
 _NOT_ZONE_STEM = re.compile(r"[的了在和与及等将是为把对向从到于各全本我该个这那市区县省]|建设|推进|加快|打造|国家|省级")
 _BELOW = re.compile(r"[全我本该](?:区|县)")
@@ -149,6 +150,28 @@ def _full_lengths() -> dict[str, tuple[int, ...]]:
     return _lengths(gazetteer()[0])
 
 
+@lru_cache(maxsize=1)
+def _full_bigrams() -> dict[str, tuple[int, ...]]:
+    """First two characters → the lengths of the full names starting with them,
+    longest first: most positions of a text start no name, and one lookup of
+    their two characters says so (names are two characters or more)."""
+    by_prefix: dict[str, set[int]] = {}
+    for key in gazetteer()[0]:
+        by_prefix.setdefault(key[:2], set()).add(len(key))
+    return {k: tuple(sorted(v, reverse=True)) for k, v in by_prefix.items()}
+
+
+@lru_cache(maxsize=1)
+def _name_starts() -> re.Pattern[str]:
+    """Where a full name may start: a character that begins one, before a
+    character that can come second (one regex class test per position, in C,
+    leaves about one position in ten to look up)."""
+    bigrams = _full_bigrams()
+    first = "".join(sorted({re.escape(k[0]) for k in bigrams}))
+    second = "".join(sorted({re.escape(k[1]) for k in bigrams}))
+    return re.compile(f"[{first}](?=[{second}])")
+
+
 def _longest_at(text: str, i: int, table: Table, lengths: dict[str, tuple[int, ...]]
                 ) -> tuple[str, tuple[Place, ...]] | None:
     for length in lengths.get(text[i], ()):
@@ -222,21 +245,24 @@ def _raw_hits(text: str) -> tuple[tuple[int, str, tuple[Place, ...]], ...]:
     (章丘经济开发区) always.
     """
     full, weak = gazetteer()
-    full_lengths = _full_lengths()
+    bigrams = _full_bigrams()
     found: list[tuple[int, int, str, tuple[Place, ...]]] = []
     present: Table = {}
-    i, n = 0, len(text)
-    while i < n:
-        hit = _longest_at(text, i, full, full_lengths)
-        if hit is None:
-            i += 1
+    pos = 0  # the end of the last name: names do not overlap
+    for m in _name_starts().finditer(text):
+        i = m.start()
+        if i < pos:
             continue
-        found.append((i, 0, *hit))
-        for p in hit[1]:
-            short = _COUNTY_SUFFIX.sub("", p.name) if p.level == "county" else ""
-            if short in weak:
-                present[short] = weak[short]
-        i += len(hit[0])
+        for length in bigrams.get(text[i:i + 2], ()):  # the longest name wins
+            places = full.get(text[i:i + length])
+            if places:
+                found.append((i, 0, text[i:i + length], places))
+                for p in places:
+                    short = _COUNTY_SUFFIX.sub("", p.name) if p.level == "county" else ""
+                    if short in weak:
+                        present[short] = weak[short]
+                pos = i + length
+                break
     if present:
         rx = re.compile("|".join(re.escape(k) for k in sorted(present, key=len, reverse=True)))
         found += [(m.start(), 1, m.group(), present[m.group()]) for m in rx.finditer(text)]
@@ -302,12 +328,24 @@ def _free_zones(text: str, known: list[Mention]) -> list[Mention]:
         ['秦汉新城', '沣东新城']
     """
     out = []
-    for m in _FREE_ZONE_IN.finditer(text):
-        if _NOT_ZONE_STEM.search(m["stem"]) or any(k.start < m.end() and m.start() < k.end for k in known):
+    for start, end, name in _free_zone_spans(text):
+        if any(k.start < end and start < k.end for k in known):
             continue
-        name = m["name"]
-        out.append(Mention(m.start(), m.end(), Place(name, "zone", name, None, None)))
+        out.append(Mention(start, end, Place(name, "zone", name, None, None)))
     return out
+
+
+_ZONE_OR_TOWN = re.compile("|".join(ZONE_SUFFIXES) + "|新城")
+
+
+@lru_cache(maxsize=64)
+def _free_zone_spans(text: str) -> tuple[tuple[int, int, str], ...]:
+    """(start, end, name) of the zone names of :func:`_free_zones` before the
+    known places are taken out: the same text is read with two priors."""
+    if not _ZONE_OR_TOWN.search(text):
+        return ()
+    return tuple((m.start(), m.end(), m["name"]) for m in _FREE_ZONE_IN.finditer(text)
+                 if not _NOT_ZONE_STEM.search(m["stem"]))
 
 
 def article_prior(*texts: str) -> Counter[str]:

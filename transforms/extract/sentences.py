@@ -9,6 +9,7 @@ the pipeline keeps the same length as ``documents.text``.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import NamedTuple
 
 
@@ -71,6 +72,7 @@ def split_sentences(text: str) -> list[Span]:
 
 
 _OPEN, _CLOSE = "（(", "）)"
+_THOUSANDS = re.compile(r"\d{3}(?![\d,])")
 
 
 def _split(text: str, sep: re.Pattern[str]) -> list[tuple[int, int]]:
@@ -82,19 +84,35 @@ def _split(text: str, sep: re.Pattern[str]) -> list[tuple[int, int]]:
         >>> _split("9,210.4亿元,增长4%", _CLAUSE_SEP)
         [(0, 9), (10, 14)]
     """
+    return list(_split_cached(text, sep))
+
+
+_BRACKET = re.compile(r"[（(）)]")
+
+
+@lru_cache(maxsize=256)
+def _split_cached(text: str, sep: re.Pattern[str]) -> tuple[tuple[int, int], ...]:
+    # the same sentence is split several times (its scope, its figures, their
+    # qualifiers): cached, and the bracket depth counted once, not per separator
+    brackets = [(m.start(), 1 if m.group() in _OPEN else -1) for m in _BRACKET.finditer(text)] \
+        if "（" in text or "(" in text else []
     bounds: list[tuple[int, int]] = []
     start = 0
+    k = depth = 0  # brackets before the current separator, opened minus closed since ``start``
     for m in sep.finditer(text):
+        while k < len(brackets) and brackets[k][0] < m.start():
+            depth += brackets[k][1]
+            k += 1
         if m.group() == "," and m.start() and text[m.start() - 1].isdigit() and \
-                re.match(r"\d{3}(?![\d,])", text[m.end():m.end() + 4]):
+                _THOUSANDS.match(text, m.end()):
             continue  # 9,210.4: a thousands separator
-        head = text[start:m.start()]
-        if sum(head.count(c) for c in _OPEN) > sum(head.count(c) for c in _CLOSE):
+        if depth > 0:
             continue
         bounds.append((start, m.start()))
         start = m.end()
+        depth = 0
     bounds.append((start, len(text)))
-    return bounds
+    return tuple(bounds)
 
 
 def clause_bounds(sentence: str) -> list[tuple[int, int]]:

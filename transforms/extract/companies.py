@@ -1,0 +1,205 @@
+"""The company behind a project: a registered name, or the brand a project's name begins with.
+
+Two signals, strongest first:
+
+* a **registered name** ends in a legal form (``有限公司``, ``股份有限公司``,
+  ``有限责任公司``, ``集团``…): ``山东泉为新能源科技有限公司``.  It begins after
+  a break — punctuation, 的, 由, 与/和, 是 — and after the verbs that open a
+  clause (签约, 引进 …), so ``总投资52亿元的合肥晶曜新能源科技有限公司`` gives
+  the company, not the amount before it;
+* a **brand** (字号) heads a project's name and stops at the first word that
+  says what is built (``蓉航|航空维修基地``, ``海王|健康产业生产基地``).  Those
+  words are a curated list (``transforms/data/extract_project_words.txt``) and,
+  for a long head the list leaves, jieba's dictionary: a brand is a coined name
+  (out of the dictionary, or a proper noun), an industry word is a common noun.
+  A two-character brand keeps its trade word (``嘉宏精密``, ``鲁东重工``).
+
+A place alone (``乌兰察布``, ``嵊州``), a direction (``西南``), a township or a
+public body (医院, 学校) is no company.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from importlib import resources
+
+from transforms.extract.regions import gazetteer
+
+_LEGAL_FORM = r"(?:集团股份有限公司|集团有限公司|股份有限公司|有限责任公司|有限公司|集团公司|股份公司|集团|公司)"
+# a registered name: Han, Latin letters and bracketed places (（重庆）) up to a legal form
+_LEGAL_END = re.compile(_LEGAL_FORM + r"(?![\u4e00-\u9fff]{0,2}公司)")
+# what a registered name cannot contain: it begins after the last of these
+_NAME_BREAK = re.compile(r"[^\u4e00-\u9fffA-Za-z0-9（）()]|[的由与和及是]|\d+(?:\.\d+)?\s*(?:万|亿)?元")
+# verbs and adverbs that open a clause before a company's name (引进山东…有限公司)
+_OPENERS = re.compile(r"^(?:(?:新|累计|成功|集中|正式|现场)?(?:签约|签订|引进|引入|落户|落地|携手|联合|依托|支持|推动|"
+                      r"吸引|由|与|和|及|其中|此外|同时|还有|包括|如|是|为|对|同|向|在|经|据|以))+")
+# trade words that end a maker's short name (嘉宏精密, 涪江光电) after a two-character brand
+_TRADE_WORDS = re.compile(r"精密|精工|光电|微电子|电子|科技|新材料?|智能|智造|储能|新能源|能源|光伏|化工|化学|"
+                          r"医药|制药|药业|"
+                          r"生物|食品|机械|装备|电气|电器|汽车|动力|锂能|锂电|重工|钢铁|实业|纺织|服饰|家居|木业|瓷业|酒业|"
+                          r"陶瓷|材料|芯材|包装|半导体|啤酒|乳业")
+# the trade words that end a registered short name after a place and a brand
+# (诸暨兰亭药业); 智能, 新能源 … there begin what is built (枣庄中环|智能制造)
+_MAKER_WORDS = re.compile(r"药业|制药|医药|食品|科技|精密|精工|重工|微电子|电子|光电|化工|化学|实业|纺织|电气|电器|"
+                          r"钢铁|机械|"
+                          r"酒业|乳业|啤酒|陶瓷|包装")
+_CAPACITY_LEAD = re.compile(r"年产能?|年处理|年加工|年吞吐|年出栏|年屠宰|年回收")
+# public works are built by a government, not a company
+_PUBLIC = re.compile(r"医院|学校|中学|小学|大学|学院|幼儿园|公园|体育馆|图书馆|博物馆|安置房|小区|道路|大桥|"
+                     r"[一二三四五六七八九十\d]+中(?![心国华])|校区|[南北东西]校")
+# 茅台镇…, 坛厂街道…: a township's name heads the project, not a maker's
+_TOWNSHIP = re.compile(r"[\u4e00-\u9fff]{2,4}?(?:街道|镇|乡|村)")
+_DIRECTION = re.compile(r"(?:东|西|南|北|中|华东|华南|华北|华中|西南|西北|东南|东北)(?:部|方|区)?$")
+# parts of speech of a coined or proper name in jieba's dictionary: persons,
+# places, organisations, other proper nouns, abbreviations, Latin words
+_PROPER_TAGS = frozenset({"nr", "nrt", "nrfg", "ns", "nt", "nz", "j", "eng", "x"})
+_MIN_COMMON = 5  # a dictionary word seen fewer times than this is as good as coined
+
+
+@lru_cache(maxsize=1)
+def descriptors() -> re.Pattern[str]:
+    """The words that say what a project makes or is (one regex, longest first)."""
+    text = resources.files("transforms").joinpath("data/extract_project_words.txt").read_text("utf-8")
+    words = [w.strip() for w in text.splitlines() if w.strip() and not w.startswith("#")]
+    return re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)))
+
+
+def legal_names(text: str) -> list[str]:
+    """Registered company names in ``text``, in order.
+
+        >>> legal_names("总投资52亿元的合肥晶曜新能源科技有限公司年产10GW电池组件")
+        ['合肥晶曜新能源科技有限公司']
+        >>> legal_names("引进山东泉为新能源科技有限公司，与济南能源集团合作")
+        ['山东泉为新能源科技有限公司', '济南能源集团']
+        >>> legal_names("渝芯（重庆）存储科技有限公司"), legal_names("各类公司")
+        (['渝芯（重庆）存储科技有限公司'], [])
+    """
+    out = []
+    for m in _LEGAL_END.finditer(text):
+        start = max(0, m.start() - 30)
+        for b in _NAME_BREAK.finditer(text, start, m.start()):
+            start = b.end()
+        name = _OPENERS.sub("", text[start:m.end()])
+        if len(name) - len(m.group()) >= 2 and not re.match(r"各|该|本|这|相关|一批|多家|其他|其它", name):
+            out.append(name)
+    return out
+
+
+@lru_cache(maxsize=1)
+def _dictionary() -> tuple[dict[str, int], dict[str, str]]:
+    """jieba's word frequencies and parts of speech (loaded once, lazily: only
+    a long head needs them)."""
+    import jieba
+    import jieba.posseg
+
+    jieba.setLogLevel(60)
+    jieba.dt.check_initialized()
+    return jieba.dt.FREQ, jieba.posseg.dt.word_tag_tab
+
+
+def _common_word_at(head: str) -> int | None:
+    """Where the first common dictionary word after the brand's first two
+    characters starts in ``head`` (蓉航|航空维修 → 2), or None.
+
+        >>> _common_word_at("蓉航航空维修"), _common_word_at("龙电华鑫")
+        (2, None)
+    """
+    import jieba
+
+    freq, tags = _dictionary()
+    pos = 0
+    for word in jieba.lcut(head, HMM=False):
+        if pos >= 2 and len(word) >= 2 and (freq.get(word) or 0) >= _MIN_COMMON and \
+                tags.get(word, "n") not in _PROPER_TAGS:
+            return pos
+        pos += len(word)
+    return None
+
+
+def _place_only(name: str) -> bool:
+    """A gazetteer name or a direction alone (乌兰察布, 西南).  A place with a
+    word after it may well be a brand (宁德时代, 青岛啤酒)."""
+    full, weak = gazetteer()
+    return name in full or name in weak or bool(_DIRECTION.fullmatch(name))
+
+
+def _township(name: str, full: dict, weak: dict) -> bool:
+    """A township's name heads ``name`` (龙泉镇食品产业园) — not a place word
+    that only begins with 镇/乡/村 (中石化镇海炼化: 镇海 is a district).
+
+        >>> full, weak = gazetteer()
+        >>> _township("龙泉镇食品产业园", full, weak), _township("中石化镇海炼化", full, weak)
+        (True, False)
+    """
+    m = _TOWNSHIP.match(name)
+    if m is None:
+        return False
+    word = name[m.end() - 1:m.end() + 1]
+    return word not in full and word not in weak
+
+
+def _place_prefix(name: str) -> int:
+    """The length of a place name heading ``name`` (诸暨兰亭 → 2), else 0."""
+    full, weak = gazetteer()
+    for n in range(min(len(name) - 1, 6), 1, -1):
+        if name[:n] in full or name[:n] in weak:
+            return n
+    return 0
+
+
+def brand_of(name: str) -> str | None:
+    """The maker a project's name begins with, when it names one.
+
+        >>> brand_of("海王健康产业生产基地"), brand_of("吉利欣旺达年产80万套动力电池")
+        ('海王', '吉利欣旺达')
+        >>> brand_of("青岛啤酒智能工厂"), brand_of("嘉瑞精密新能源汽车压铸件"), brand_of("长兴光电年产9万片芯片")
+        ('青岛啤酒', '嘉瑞精密', '长兴光电')
+        >>> brand_of("蓉航航空维修基地二期"), brand_of("鲁东重工智能装备制造基地"), brand_of("万华化学新材料产业园")
+        ('蓉航', '鲁东重工', '万华化学')
+        >>> brand_of("诸暨兰亭药业高端原料药"), brand_of("恒越新材料年产30万吨可降解塑料")
+        ('诸暨兰亭药业', '恒越新材料')
+        >>> brand_of("乌兰察布风电基地二期"), brand_of("西南零部件产业园"), brand_of("年产15万辆新能源专用车")
+        (None, None, None)
+        >>> brand_of("第一人民医院新院区二期"), brand_of("实验中学"), brand_of("龙泉镇食品产业园")
+        (None, None, None)
+    """
+    from transforms.extract.projects import is_generic
+
+    stem = re.sub(r"^[“\"][^”\"]*[”\"]", "", name)  # “零碳智谷”欣旺达共享储能
+    full, weak = gazetteer()
+    if _PUBLIC.search(stem) or _township(stem, full, weak):
+        return None
+    lead = _CAPACITY_LEAD.search(stem)
+    if lead and 2 <= lead.start() <= 10:
+        # 九洲电子年产500万台智能终端: what stands before the capacity is the maker
+        company = stem[:lead.start()]
+        if not is_generic(company) and not _place_only(company) and not _PUBLIC.search(company):
+            return company
+    cut = len(stem)
+    for rx in (re.compile(r"第?\d|[“\"（(]"), descriptors()):
+        hit = rx.search(stem)
+        if hit:
+            cut = min(cut, hit.start())
+    if cut == len(stem):
+        return None  # nothing in the name says what is built: no telling the maker from it
+    if cut > 4:
+        # a long head: the brand ends where the dictionary's common words begin
+        cut = _common_word_at(stem[:cut]) or cut
+    company = stem[:cut]
+    if company in weak:
+        return None  # 武进绿色建筑产业园: a county's name, not a maker
+    if company in full:  # 青岛啤酒: a place name alone is no company; with a trade word it is a brand
+        more = _TRADE_WORDS.match(stem, cut)
+        company = stem[:more.end()] if more and more.end() < len(stem) else ""
+    elif _place_only(company):
+        return None  # 嵊州厨具…: a place and what is made there
+    else:
+        # 嘉宏精密新能源汽车压铸件, 诸暨兰亭药业: a two-character brand goes with its trade word
+        place = _place_prefix(company)
+        trade = (_MAKER_WORDS if place else _TRADE_WORDS).match(stem, cut)
+        if trade and trade.end() < len(stem) and len(company) - place == 2:
+            company = stem[:trade.end()]
+    if not company or _PUBLIC.search(company) or _township(company, full, weak):
+        return None
+    return company if 2 <= len(company) <= 8 and not is_generic(company) else None
