@@ -6,4 +6,4 @@ call one entry point, :func:`transforms.pipeline.process`.
 
 # Bump whenever a change to any transform may change an output row; every
 # staged row records the version that produced it so a rebuild can tell.
-TRANSFORM_VERSION = "0.1.0"
+TRANSFORM_VERSION = "0.2.0"

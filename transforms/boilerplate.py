@@ -36,7 +36,7 @@ traditional and full-width text too.
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from typing import NamedTuple
 
@@ -87,6 +87,7 @@ def _alternation(name: str) -> str:
     return "|".join(f"(?:{p.pattern})" for p in _patterns(name))
 
 
+@lru_cache(maxsize=8192)  # spam names and furniture test the same lines
 def _hits(name: str, folded: str) -> int:
     """How many different patterns of ``name`` match ``folded``."""
     return sum(1 for p in _patterns(name) if p.search(folded))

@@ -28,10 +28,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-import jieba
+import rjieba
 from datasketch import MinHash
 
-from transforms.segment import tokenizer
+from transforms.segment import segmenter
 
 SHINGLE_SIZE = 5
 NUM_PERM = 128
@@ -109,9 +109,9 @@ def signature_from_hashvalues(hashvalues: Iterable[int]) -> MinHash:
     return MinHash(num_perm=NUM_PERM, seed=SEED, scheme=SCHEME, hashvalues=list(hashvalues))
 
 
-def _jieba() -> jieba.Tokenizer:
-    """The project's jieba, with its dictionary of economic terms (``transforms.segment``)."""
-    return tokenizer()
+def _jieba() -> rjieba.Jieba:
+    """The project's segmenter: jieba's dictionary and our economic terms, in jieba-rs (``transforms.segment``)."""
+    return segmenter()
 
 
 def _bigrams(run: str) -> list[str]:
@@ -136,7 +136,7 @@ def search_terms(text: str) -> list[str]:
     terms: list[str] = []
     for run in _HAN_RUN.findall(lowered):
         terms += _bigrams(run)
-    for word in _jieba().cut_for_search(lowered):
+    for word in _jieba().cut_for_search(lowered, True):
         if _HAN_WORD.fullmatch(word):
             terms.append(word)
     terms += _ALNUM.findall(lowered)

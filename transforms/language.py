@@ -225,16 +225,21 @@ def score_text(text: str) -> float:
     return sum(scores) / len(scores)
 
 
+_WHITESPACE_RUN = re.compile(r"\s+")  # str.isspace and \s agree on every code point
+_IDEOGRAPH = re.compile("[\u4e00-\u9fff\u3400-\u4dbf]")  # as _is_ideograph
+
+
 def cjk_ratio(text: str) -> float:
     """Share of ideographs among the non-whitespace characters of ``text``.
 
     >>> cjk_ratio("GDP增长")
     0.4
     """
-    visible = [ch for ch in text if not ch.isspace()]
+    # Counted with compiled patterns: a per-character Python loop was most of decode's time.
+    visible = len(text) - sum(len(run) for run in _WHITESPACE_RUN.findall(text))
     if not visible:
         return 0.0
-    return sum(1 for ch in visible if _is_ideograph(ord(ch))) / len(visible)
+    return len(_IDEOGRAPH.findall(text)) / visible
 
 
 # Below this mean log-probability text stops looking like an article.

@@ -32,7 +32,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from datetime import datetime
-from functools import cache
+from functools import cache, lru_cache
 from typing import NamedTuple
 
 from transforms.lines import drop_lines
@@ -60,7 +60,8 @@ def _t2s():  # built lazily, once per process: OpenCC objects are not picklable
     return opencc.OpenCC("t2s")
 
 
-_FOLD: dict[int, str] = {}
+_FOLD: dict[int, str] = {}  # code point -> its folded character, filled as characters are met
+_FOLDED: set[str] = set()  # the characters _FOLD has an entry for (a set of str: cheap to test a text against)
 
 
 def _fold_char(ch: str) -> str:
@@ -88,10 +89,22 @@ def fold(text: str) -> str:
         >>> len(fold("來源：齊魯晚報")) == len("來源：齊魯晚報")
         True
     """
-    missing = {ord(c) for c in text} - _FOLD.keys()
-    for code in missing:
-        _FOLD[code] = _fold_char(chr(code))
+    # Boilerplate and metadata fold each line several times: a short line is folded once.
+    return _fold_line(text) if len(text) <= _CACHED_LINE else _fold(text)
+
+
+_CACHED_LINE = 400  # characters: a longer text (a paragraph, an article) is folded each time: the cache stays small
+
+
+def _fold(text: str) -> str:
+    if not _FOLDED.issuperset(text):  # most texts bring no character not seen before
+        for ch in set(text) - _FOLDED:
+            _FOLD[ord(ch)] = _fold_char(ch)
+            _FOLDED.add(ch)
     return text.translate(_FOLD)
+
+
+_fold_line = lru_cache(maxsize=4096)(_fold)
 
 
 # --------------------------------------------------------------------------
@@ -288,15 +301,18 @@ def _outlet(folded: str, start: int, end: int) -> tuple[int, int] | bool | None:
     return (start + m.start("name"), start + m.end("name"))
 
 
+@lru_cache(maxsize=4096)  # boilerplate asks about each line, then extract_metadata parses it
 def _parse_line(line: str) -> _Fields | None:
     """Read one line as metadata; ``None`` unless every part of it is metadata.
 
-    Spans in the result index ``line``.
+    Spans in the result index ``line``. The result is shared (cached): read it, never change it.
     """
-    f = fold(line)
-    start, end = len(f) - len(f.lstrip()), len(f.rstrip())
+    # Measured on the line itself: fold keeps every character's length and whether it is
+    # whitespace, and most lines are paragraphs too long for metadata (not worth folding).
+    start, end = len(line) - len(line.lstrip()), len(line.rstrip())
     if start >= end or end - start > 120:
         return None
+    f = fold(line)
     if _SPEECH_SUBTITLE.match(f):  # ——2024年1月15日在…会议上: when a report was delivered
         return _Fields([], [], [], _find_dates(f[:end]), False)
     code = _STORY_CODE.search(f, start, end)

@@ -517,9 +517,50 @@ def _utf8_spans(line: str, kind: _Kind) -> list[tuple[int, int]]:
     return spans
 
 
+def _decodes_but_for_end(raw: bytes, codec: str) -> bool:
+    """Whether ``codec`` reads ``raw`` whole but for a character cut at its very end.
+
+    The one-chunk case of :func:`_decode_with_holes`, decided by one strict
+    decode: an error ending before the last byte is one the incremental
+    decoder meets too; one at the end may only be a cut character (then: maybe).
+    """
+    try:
+        raw.decode(codec)
+    except UnicodeDecodeError as error:
+        return error.end >= len(raw)
+    return True
+
+
+def _may_reverse(segment: str, kind: _Kind) -> bool:
+    """Whether :func:`_reverse` could undo ``kind`` on ``segment``, which has no holes (U+FFFD, ``?``)."""
+    return any(
+        _decodes_but_for_end(raw, codec) for raw, _ in _wrong_bytes(segment, kind.wrong) for codec in kind.decoders
+    )
+
+
+def _surely_clean(line: str) -> bool:
+    """A quick yes for a line :func:`_repair_line` would leave as it is (nearly every line).
+
+    Without holes, every reversal :func:`_repair_line` tries is one strict
+    decode of the bytes of the line (or of a Latin-1 run in it) under each
+    dialect of the wrong codec; when none of them reads, no damaged span is
+    seeded and there is no ``锟斤拷``, nothing can change.  The same tests as
+    the full path, without building and scoring candidates.
+    """
+    if REPLACEMENT in line or "?" in line or _KUNJINKAO in line:
+        return False
+    if any(_utf8_spans(line, kind) or _may_reverse(line, kind) for kind in _CJK_KINDS):
+        return False
+    if len(_NON_ASCII_LATIN.findall(line)) >= 2:
+        for run in _LATIN_RUN.findall(line):
+            if len(_NON_ASCII_LATIN.findall(run)) >= 2 and any(_may_reverse(run, kind) for kind in _LATIN_KINDS):
+                return False
+    return True
+
+
 def _repair_line(line: str, known: frozenset[str], work: list[int]) -> tuple[str, list[_Candidate]]:
     """Repair one line: as a whole, then its damaged spans, its Latin-1 runs, its ``锟斤拷``."""
-    if line.isascii():
+    if line.isascii() or _surely_clean(line):
         return line, []
     best = _best(line, _CJK_KINDS, known, work)
     if best is not None:
@@ -861,7 +902,8 @@ def _readings(
     answer: results never depend on the cache).
     """
     patterns, cost = _spell(hole)
-    if patterns is None or max(_unknown(pattern) for pattern, _ in patterns) > most_lost:
+    # No pattern at all (an inner hole no reading fits): no reading either, rather than max() of nothing.
+    if patterns is None or max((_unknown(pattern) for pattern, _ in patterns), default=0) > most_lost:
         return None, cost
     found: dict[str, None] = {}
     steps = [0]

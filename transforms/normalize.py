@@ -149,6 +149,15 @@ def _vocabulary() -> dict[str, _Entry]:
     return vocab
 
 
+_LOWER_LETTERS_RE = re.compile(r"[a-z]+")
+
+
+@lru_cache(maxsize=1)
+def _vocabulary_letters() -> frozenset[str]:
+    """Every run of lower-case letters in a vocabulary entry: a text with none of them needs no restoring."""
+    return frozenset(piece for key in _vocabulary() for piece in _LOWER_LETTERS_RE.findall(key))
+
+
 # A run of ASCII "words" separated by single spaces. URL, e-mail and path
 # characters are part of the run so that ``www.gdp.cn`` is one token that no
 # rule accepts, rather than three words. ``:`` and ``?`` are not: they are
@@ -243,6 +252,8 @@ def restore_acronyms(text: str) -> Fixed:
         >>> restore_acronyms("IT行业的pack, www.gdp.cn, the gdp grew").text
         'IT行业的pack, www.gdp.cn, the gdp grew'
     """
+    if not _vocabulary_letters().intersection(_LOWER_LETTERS_RE.findall(text)):
+        return Fixed(text, [])  # no vocabulary word can be here: skip the run-by-run check
     lowercased_source = re.search(r"[A-Z]", text) is None
     examples: Counter[str] = Counter()
     out: list[str] = []

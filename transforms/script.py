@@ -28,6 +28,7 @@ worker process (fork or spawn) builds its own on first use.
 from __future__ import annotations
 
 import difflib
+import operator
 from functools import cache
 
 import opencc
@@ -51,7 +52,7 @@ def _changed_chars(text: str, config: str) -> int:
     """
     converted = _converter(config).convert(text)
     if len(converted) == len(text):
-        return sum(a != b for a, b in zip(text, converted, strict=True))
+        return 0 if converted == text else sum(map(operator.ne, text, converted))
     matcher = difflib.SequenceMatcher(None, text, converted, autojunk=False)
     return sum(i2 - i1 for tag, i1, i2, _, _ in matcher.get_opcodes() if tag != "equal")
 
@@ -85,11 +86,11 @@ def detect_script(text: str) -> str:
     >>> detect_script("")
     'simplified'
     """
-    traditional, simplified = script_evidence(text)
-    total = traditional + simplified
-    if total == 0:
+    traditional = _changed_chars(text, "t2s")
+    if traditional == 0:  # no evidence at all, or a share of 0: s2t need not run
         return "simplified"
-    share = traditional / total
+    simplified = _changed_chars(text, "s2t")
+    share = traditional / (traditional + simplified)
     if share >= TRADITIONAL_SHARE:
         return "traditional"
     if share <= SIMPLIFIED_SHARE:

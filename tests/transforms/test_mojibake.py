@@ -466,3 +466,13 @@ def test_damaged_random_text_is_idempotent(text: str, name: str) -> None:
         return
     once = repair_mojibake(damaged)
     assert repair_mojibake(once.text) == (once.text, [])
+
+
+def test_an_inner_hole_no_reading_fits_is_left_open() -> None:
+    # "投产，产业链" (from our "一批重点项目陆续投产，产业链持续延伸") as UTF-8 read as GBK, then
+    # "一批重点项目" read as GBK twice with a byte lost in the second round: an inner hole no
+    # character fits once raised ValueError (max() of no patterns) and failed the whole article.
+    damaged = "鎶曚骇锛屼骇涓氶摼鎸閹靛綊鍣搁悙褰掋\ufffd"
+    fixed = repair_mojibake(damaged)
+    assert fixed.text.startswith("投产，产业链")
+    assert "mojibake_lossy" in [r.tag for r in fixed.repairs]
