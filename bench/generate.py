@@ -173,6 +173,7 @@ class Spec:
             "utf-8-sig": "utf-8-bom",
             "gb18030": "gb18030",
             "big5": "big5",
+            "big5hkscs": "big5hkscs",  # a Big5 article holding a character only HKSCS has
             "utf-16-le-bom": "utf-16le-bom",
             "utf-16-be-bom": "utf-16be-bom",
             "utf-16-le": "utf-16le",
