@@ -215,10 +215,11 @@ def add_documents(con: duckdb.DuckDBPyConnection, rows: list[dict]) -> None:
         return
     con.register("_new_terms", SEARCH_DOCUMENTS.to_arrow(rows))
     try:
-        con.execute(
-            """DELETE FROM search_postings WHERE doc_id IN (
-                   SELECT doc_id FROM search_documents WHERE doc_id IN (SELECT doc_id FROM _new_terms))"""
-        )
+        replaced = con.execute(
+            "SELECT count(*) FROM search_documents WHERE doc_id IN (SELECT doc_id FROM _new_terms)"
+        ).fetchone()[0]
+        if replaced:  # re-indexed documents only: the delete scans every posting, a load must not pay for it
+            con.execute("DELETE FROM search_postings WHERE doc_id IN (SELECT doc_id FROM _new_terms)")
         con.execute("INSERT OR REPLACE INTO search_documents BY NAME SELECT * FROM _new_terms")
         con.execute(
             """INSERT INTO search_postings
