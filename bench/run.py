@@ -222,7 +222,7 @@ def direct_run(inbox: Path, warehouse: Path, runner: str, batch_size: int = 100)
     from flows.report import RunReport
     from flows.tasks import batch_receipts, batches, new_run_id
     from warehouse import db, models, near_duplicates, schema, search
-    from warehouse.archive import archive
+    from warehouse.archive import archive_file
     from warehouse.paths import WarehousePaths
 
     seconds: dict[str, float] = defaultdict(float)
@@ -258,7 +258,7 @@ def direct_run(inbox: Path, warehouse: Path, runner: str, batch_size: int = 100)
     seconds["discover"] = time.perf_counter() - t
     t = time.perf_counter()
     for f in found.new:
-        archive(paths, f.absolute.read_bytes(), f.sha256, f.source_path, f.received_at)
+        archive_file(paths, f.absolute, f.sha256, f.source_path, f.received_at)
     seconds["archive"] = time.perf_counter() - t
 
     kind, _, w = runner.partition(":")

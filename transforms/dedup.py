@@ -26,7 +26,6 @@ Both must cut text the same way; the SQL macro ``search()`` repeats
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 
 import rjieba
 from datasketch import MinHash
@@ -102,11 +101,6 @@ def signature(text: str) -> MinHash | None:
     m = MinHash(num_perm=NUM_PERM, seed=SEED, scheme=SCHEME)
     m.update_batch([p.encode("utf-8") for p in sorted(pieces)])
     return m
-
-
-def signature_from_hashvalues(hashvalues: Iterable[int]) -> MinHash:
-    """Rebuild a stored signature (made with :data:`METHOD`) for comparison."""
-    return MinHash(num_perm=NUM_PERM, seed=SEED, scheme=SCHEME, hashvalues=list(hashvalues))
 
 
 def _jieba() -> rjieba.Jieba:

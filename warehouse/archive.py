@@ -64,17 +64,6 @@ def sha256_of(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def archive(paths: WarehousePaths, data: bytes, sha256: str, source_path: str, received_at: datetime) -> Path:
-    """Store ``data`` (once) with the name it first arrived under; return the archived file."""
-    if sha256_of(data) != sha256:
-        raise ContentChanged(f"{source_path} changed while being read; it will be picked up by the next run")
-    target = paths.raw_file(sha256)
-    if not target.exists() or target.stat().st_size != len(data):
-        write_bytes_atomically(target, data)
-    _write_receipt(paths, sha256, {"source_path": source_path, "received_at": received_at.isoformat()})
-    return target
-
-
 def archive_file(
     paths: WarehousePaths, source: Path, sha256: str, source_path: str, received_at: datetime, **receipt_extra: str
 ) -> Path:

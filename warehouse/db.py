@@ -17,7 +17,6 @@ from pathlib import Path
 import duckdb
 import pyarrow as pa
 
-from warehouse import near_duplicates, search
 from warehouse.parquet import write_parquet
 from warehouse.paths import WarehousePaths
 from warehouse.schema import (
@@ -171,7 +170,10 @@ def load_batch(
     with writer(paths) as con, _transaction(con):
         for table in STAGED_TABLES:
             _insert(con, table, arrow[table.name])
-        # derived rows the workers computed (no Parquet: a rebuild recomputes them)
+        # derived rows the workers computed (no Parquet: a rebuild recomputes them); imported here because
+        # those modules pull in datasketch and the segmenter (~1 s), which `jingji sql` must not pay for
+        from warehouse import near_duplicates, search
+
         near_duplicates.add_signatures(con, staged.get(DOCUMENT_SIGNATURES.name, []))
         search.add_documents(con, staged.get(SEARCH_DOCUMENTS.name, []))
         _insert(con, STAGED_FILES, STAGED_FILES.to_arrow(written))
