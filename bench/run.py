@@ -253,8 +253,9 @@ def direct_run(inbox: Path, warehouse: Path, runner: str, batch_size: int = 100)
     t = time.perf_counter()
     with db.writer(paths) as con:
         known = db.known_hashes(con)
+        received = db.received_stamps(con)
     db.record_run(paths, report.ledger_row(None))
-    found = discover(inbox, known)
+    found = discover(inbox, known, stamps=received)
     seconds["discover"] = time.perf_counter() - t
     t = time.perf_counter()
     for f in found.new:

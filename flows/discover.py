@@ -2,7 +2,12 @@
 
 A file is identified by the SHA-256 of its bytes, never by name or mtime: a
 touched but unchanged file is skipped, and the same name with new bytes is a
-new document (the old one stays).
+new document (the old one stays). Hashing every file on every run grew with the
+inbox (1.5 s at 10,000 articles), so a file whose path, size and modification
+time (to the microsecond) are those it had when it was last hashed, and whose
+content then is in the warehouse, is taken as that content without being read,
+as make and rsync do; any rewrite that changes its size or mtime makes it
+hashed again.
 
 File names are stored as text every table and JSON file can hold: a name that
 is not valid UTF-8 (GBK bytes from a Windows zip) keeps its undecodable bytes
@@ -15,6 +20,7 @@ from __future__ import annotations
 import hashlib
 import os
 import time
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -46,6 +52,7 @@ class Discovery:
     skipped: int  # content already in the warehouse
     seen: int
     ignored: list[str]  # partial downloads, hidden files, links out of the inbox
+    hashed: list[dict]  # ``inbox_files`` rows of the files read this time, so the next run need not read them
 
 
 @dataclass(frozen=True)
@@ -93,25 +100,38 @@ def is_ignored_name(name: str) -> bool:
     return name.startswith(".") or name.lower().endswith(_PARTIAL_SUFFIXES)
 
 
-def list_inbox(inbox: Path) -> tuple[list[Path], list[str]]:
-    """Regular files under ``inbox`` (recursively), in a stable order; and what was ignored.
+def list_inbox(inbox: Path) -> tuple[list[tuple[Path, str]], list[str]]:
+    """Regular files under ``inbox`` (recursively) with their exact relative POSIX names, in a stable order;
+    and what was ignored.
 
     Symbolic links are followed only when they resolve inside the inbox, so a
     link can never make the ingest read a file from elsewhere. A loop of links
-    is ignored (and named), never fatal.
+    is ignored (and named), never fatal. ``os.scandir`` and plain strings, not
+    pathlib: listing 10,000 files cost 2 s through ``Path`` objects.
     """
     root = inbox.resolve()
-    files: list[Path] = []
+    files: list[tuple[Path, str]] = []
     ignored: list[str] = []
-    for folder, dirs, names in os.walk(root):
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        for name in sorted(names):
-            path = Path(folder) / name
-            rel = safe_name(path.relative_to(root).as_posix())
-            if is_ignored_name(name):
+
+    def walk(folder: str, prefix: str) -> None:
+        try:
+            with os.scandir(folder) as it:
+                entries = sorted(it, key=lambda e: e.name)
+        except OSError as exc:  # an unreadable subfolder: named, the rest of the inbox still loads
+            ignored.append(f"{safe_name(prefix) or '.'} ({exc.strerror or type(exc).__name__})")
+            return
+        for entry in entries:
+            exact = prefix + entry.name
+            if entry.is_dir(follow_symlinks=False):
+                if not entry.name.startswith("."):
+                    walk(entry.path, exact + "/")
+                continue
+            rel = safe_name(exact)
+            if is_ignored_name(entry.name):
                 ignored.append(rel)
                 continue
-            if path.is_symlink():
+            path = Path(entry.path)
+            if entry.is_symlink():
                 try:
                     target = path.resolve()
                 except (OSError, RuntimeError):  # a loop of links: RuntimeError before Python 3.13, then OSError
@@ -120,10 +140,12 @@ def list_inbox(inbox: Path) -> tuple[list[Path], list[str]]:
                 if not target.is_relative_to(root) or not target.is_file():
                     ignored.append(rel)
                     continue
-            elif not path.is_file():
+            elif not entry.is_file(follow_symlinks=False):
                 ignored.append(rel)
                 continue
-            files.append(path)
+            files.append((path, exact))
+
+    walk(str(root), "")
     return files, ignored
 
 
@@ -137,20 +159,37 @@ def _still_arriving(path: Path, stat: os.stat_result, settle_seconds: float) -> 
     return (again.st_size, again.st_mtime_ns) != (stat.st_size, stat.st_mtime_ns)
 
 
-def discover(inbox: Path, known: set[str], settle_seconds: float = SETTLE_SECONDS) -> Discovery:
-    """Hash every inbox file and keep those whose content is not in ``known``."""
+def file_stamp(size_bytes: int, mtime: float) -> tuple[int, datetime]:
+    """What a receipt records of a file's state: its size and its mtime as a naive UTC timestamp."""
+    return size_bytes, datetime.fromtimestamp(mtime, UTC).replace(tzinfo=None)
+
+
+def discover(
+    inbox: Path,
+    known: set[str],
+    settle_seconds: float = SETTLE_SECONDS,
+    stamps: Mapping[str, tuple[int, datetime]] | None = None,
+) -> Discovery:
+    """Hash the inbox's files and keep those whose content is not in ``known``.
+
+    ``stamps`` maps a path to the :func:`file_stamp` it had when it was last hashed, for paths whose
+    content then is known; a file still in that state is counted as skipped without being read.
+    """
+    stamps = stamps or {}
+    hashed_rows: list[dict] = []
     files, ignored = list_inbox(inbox)
-    root = inbox.resolve()
     new: list[Received] = []
     duplicates: list[Received] = []
     seen_now: set[str] = set()
     skipped = 0
     received_at = datetime.now(UTC).replace(tzinfo=None)
-    for path in files:
-        exact = path.relative_to(root).as_posix()
+    for path, exact in files:
         rel = safe_name(exact)
         try:
-            stat = path.stat()
+            stat = os.stat(path)
+            if stamps.get(rel) == file_stamp(stat.st_size, stat.st_mtime):
+                skipped += 1
+                continue
             if _still_arriving(path, stat, settle_seconds):
                 ignored.append(f"{rel} (still being written)")
                 continue
@@ -159,6 +198,16 @@ def discover(inbox: Path, known: set[str], settle_seconds: float = SETTLE_SECOND
             # Deleted or unreadable between listing and hashing: the next run sees it again.
             ignored.append(f"{rel} ({exc.strerror or type(exc).__name__})")
             continue
+        modified_at = file_stamp(hashed.size_bytes, hashed.mtime)[1]
+        hashed_rows.append(
+            {
+                "source_path": rel,
+                "size_bytes": hashed.size_bytes,
+                "modified_at": modified_at,
+                "sha256": hashed.sha256,
+                "hashed_at": received_at,
+            }
+        )
         if hashed.sha256 in known:
             skipped += 1
             continue
@@ -167,10 +216,12 @@ def discover(inbox: Path, known: set[str], settle_seconds: float = SETTLE_SECOND
             absolute=path,
             sha256=hashed.sha256,
             size_bytes=hashed.size_bytes,
-            modified_at=datetime.fromtimestamp(hashed.mtime, UTC).replace(tzinfo=None),
+            modified_at=modified_at,
             received_at=received_at,
             name_bytes_hex=None if rel == exact else exact.encode("utf-8", "surrogateescape").hex(),
         )
         (duplicates if hashed.sha256 in seen_now else new).append(received)
         seen_now.add(hashed.sha256)
-    return Discovery(new=new, duplicates=duplicates, skipped=skipped, seen=len(files), ignored=ignored)
+    return Discovery(
+        new=new, duplicates=duplicates, skipped=skipped, seen=len(files), ignored=ignored, hashed=hashed_rows
+    )

@@ -13,7 +13,7 @@ import uuid
 from collections import deque
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from datetime import UTC
+from datetime import UTC, datetime
 from pathlib import Path
 
 from prefect import get_run_logger, task
@@ -44,16 +44,20 @@ STAGED = ("documents", "indicators", "projects", "table_cells", "quarantine")
 
 
 @task(cache_policy=NO_CACHE)
-def prepare_warehouse(paths: WarehousePaths) -> tuple[set[str], list[str]]:
-    """Settle an interrupted rebuild, create or upgrade the schema, drop orphan Parquet, list known content."""
+def prepare_warehouse(paths: WarehousePaths) -> tuple[set[str], dict[str, tuple[int, datetime]], list[str]]:
+    """Settle an interrupted rebuild, create or upgrade the schema, drop orphan Parquet, list known content.
+
+    Returns the known content hashes, the state of the inbox files they were received from, and housekeeping notes.
+    """
     housekeeping = [done] if (done := swap.settle(paths)) else []
     with db.writer(paths) as con:
         known = db.known_hashes(con)
+        received = db.received_stamps(con)
         committed = db.committed_parquet(con)
     orphans = remove_orphans(paths, committed)
     if orphans:
         housekeeping.append(f"removed {len(orphans)} Parquet files left by an interrupted run: {', '.join(orphans)}")
-    return known, housekeeping
+    return known, received, housekeeping
 
 
 def clean_up_after_dead_writers(paths: WarehousePaths, report: RunReport) -> None:
@@ -70,9 +74,9 @@ def clean_up_after_dead_writers(paths: WarehousePaths, report: RunReport) -> Non
 
 
 @task(cache_policy=NO_CACHE, retries=2, retry_delay_seconds=[1, 5])
-def discover_files(inbox: Path, known: set[str]) -> Discovery:
-    """Hash the inbox and keep files whose content the warehouse has not seen."""
-    return discover(inbox, known)
+def discover_files(inbox: Path, known: set[str], received: dict[str, tuple[int, datetime]] | None = None) -> Discovery:
+    """Hash the inbox (files unchanged since their receipt excepted) and keep content the warehouse has not seen."""
+    return discover(inbox, known, stamps=received)
 
 
 @task(cache_policy=NO_CACHE, retries=2, retry_delay_seconds=[1, 5])

@@ -22,6 +22,7 @@ from warehouse.paths import WarehousePaths
 from warehouse.schema import (
     ALL_TABLES,
     DOCUMENT_SIGNATURES,
+    INBOX_FILES,
     RECEIPTS,
     RUNS,
     SEARCH_DOCUMENTS,
@@ -112,12 +113,57 @@ def ensure_schema(con: duckdb.DuckDBPyConnection) -> None:
         for column in table.column_names:
             if column not in have:
                 con.execute(f'ALTER TABLE "{table.name}" ADD COLUMN "{column}" {table.duckdb_type(column)}')
+    _drop_unwanted_key_constraints(con)
+
+
+def _drop_unwanted_key_constraints(con: duckdb.DuckDBPyConnection) -> None:
+    """Rebuild, once, a table an older version created with a PRIMARY KEY the schema no longer declares.
+
+    DuckDB cannot drop a constraint in place: the rows move to a new table (seconds at 10k documents, once).
+    """
+    unkeyed = [t.name for t in ALL_TABLES if t.key and not t.key_constraint]
+    rows = con.execute(
+        "SELECT DISTINCT table_name FROM duckdb_constraints() "
+        "WHERE constraint_type = 'PRIMARY KEY' AND schema_name = 'main' AND database_name = current_database() "
+        "AND list_contains(?, table_name)",
+        [unkeyed],
+    ).fetchall()
+    for (name,) in rows:
+        table = next(t for t in ALL_TABLES if t.name == name)
+        with _transaction(con):
+            con.execute(f'ALTER TABLE "{name}" RENAME TO "{name}__keyed"')
+            con.execute(table.create_sql())
+            con.execute(f'INSERT INTO "{name}" BY NAME SELECT * FROM "{name}__keyed"')
+            con.execute(f'DROP TABLE "{name}__keyed"')
 
 
 def known_hashes(con: duckdb.DuckDBPyConnection) -> set[str]:
     """Content already in the warehouse: loaded as a document or quarantined."""
     rows = con.execute("SELECT doc_id FROM documents UNION SELECT sha256 FROM quarantine").fetchall()
     return {r[0] for r in rows}
+
+
+def received_stamps(con: duckdb.DuckDBPyConnection) -> dict[str, tuple[int, datetime]]:
+    """Per inbox path, the size and mtime the file had when it was last hashed, if that content is in the warehouse.
+
+    Discovery skips hashing a file still in that state (see ``flows.discover``).
+    """
+    rows = con.execute(
+        """SELECT source_path, size_bytes, modified_at FROM inbox_files
+           WHERE sha256 IN (SELECT doc_id FROM documents UNION ALL SELECT sha256 FROM quarantine)"""
+    ).fetchall()
+    return {path: (size, modified) for path, size, modified in rows}
+
+
+def remember_hashed_files(paths: WarehousePaths, rows: list[dict]) -> None:
+    """Record what discovery hashed (``inbox_files`` rows); a stamp counts only once its content is loaded."""
+    if rows:
+        with writer(paths) as con, _transaction(con):
+            con.register("_hashed", INBOX_FILES.to_arrow(rows))
+            try:
+                con.execute("INSERT OR REPLACE INTO inbox_files BY NAME SELECT * FROM _hashed")
+            finally:
+                con.unregister("_hashed")
 
 
 def committed_parquet(con: duckdb.DuckDBPyConnection) -> set[str]:
@@ -129,10 +175,28 @@ def _insert(con: duckdb.DuckDBPyConnection, table: Table, arrow: pa.Table) -> No
         return
     con.register("_incoming", arrow)
     try:
-        verb = "INSERT OR IGNORE" if table.key else "INSERT"
-        con.execute(f'{verb} INTO "{table.name}" BY NAME SELECT * FROM _incoming')
+        insert_new_rows(con, table, "_incoming")
     finally:
         con.unregister("_incoming")
+
+
+def insert_new_rows(con: duckdb.DuckDBPyConnection, table: Table, relation: str) -> None:
+    """Insert the rows of ``relation`` whose key the table does not hold yet (the first of equal keys).
+
+    A keyed table without its PRIMARY KEY (see ``Table.key_constraint``) keeps the key here: the
+    writer holds the warehouse lock, so nothing else inserts between the check and the insert.
+    """
+    if not table.key:
+        con.execute(f'INSERT INTO "{table.name}" BY NAME SELECT * FROM {relation}')
+    elif table.key_constraint:
+        con.execute(f'INSERT OR IGNORE INTO "{table.name}" BY NAME SELECT * FROM {relation}')
+    else:
+        key = ", ".join(f'"{k}"' for k in table.key)
+        con.execute(
+            f'INSERT INTO "{table.name}" BY NAME SELECT * FROM {relation} AS incoming '
+            f'WHERE ({key}) NOT IN (SELECT ({key}) FROM "{table.name}") '
+            f"QUALIFY row_number() OVER (PARTITION BY {key}) = 1"
+        )
 
 
 def load_batch(
@@ -225,7 +289,7 @@ def carry_over_ledger(con: duckdb.DuckDBPyConnection, live_database: Path) -> No
         return
     con.execute(f"ATTACH {sql_string(str(live_database))} AS live (READ_ONLY)")
     try:
-        for table in (RUNS, RECEIPTS):
+        for table in (RUNS, RECEIPTS, INBOX_FILES):
             con.execute(f'INSERT INTO "{table.name}" BY NAME SELECT * FROM live."{table.name}"')
     finally:
         con.execute("DETACH live")

@@ -38,6 +38,7 @@ from transforms.dedup import (
     shingles,
     signature,
 )
+from warehouse.db import insert_new_rows
 from warehouse.schema import DOCUMENT_BANDS, DOCUMENT_LINKS, DOCUMENT_SIGNATURES
 
 
@@ -92,7 +93,7 @@ def add_signatures(con: duckdb.DuckDBPyConnection, rows: list[dict]) -> None:
     if rows:
         con.register("_new_signatures", DOCUMENT_SIGNATURES.to_arrow(rows))
         try:
-            con.execute("INSERT OR IGNORE INTO document_signatures BY NAME SELECT * FROM _new_signatures")
+            insert_new_rows(con, DOCUMENT_SIGNATURES, "_new_signatures")
         finally:
             con.unregister("_new_signatures")
 
@@ -197,6 +198,17 @@ def _candidates(con: duckdb.DuckDBPyConnection, fresh: dict[str, np.ndarray]) ->
     return candidates
 
 
+def _ids(con: duckdb.DuckDBPyConnection, sql: str) -> list[str]:
+    return [row[0] for row in con.execute(sql).fetchall()]
+
+
+def _rows_of(con: duckdb.DuckDBPyConnection, select: str, doc_ids: list[str]) -> list[tuple]:
+    """``select`` (whose first column is doc_id) for just these documents, in doc_id order."""
+    if not doc_ids:
+        return []
+    return con.execute(f"{select} WHERE list_contains($ids, doc_id) ORDER BY doc_id", {"ids": doc_ids}).fetchall()
+
+
 def _link(con: duckdb.DuckDBPyConnection, threshold: float, t0: float) -> LinkReport:
     stale = con.execute("SELECT count(*) FROM document_signatures WHERE method <> ?", [METHOD]).fetchone()[0]
     if stale:  # another shingling or hashing: old signatures and links mean something else
@@ -204,19 +216,20 @@ def _link(con: duckdb.DuckDBPyConnection, threshold: float, t0: float) -> LinkRe
         con.execute("DELETE FROM document_bands")
         con.execute("DELETE FROM document_links")
     con.execute("DELETE FROM document_bands WHERE method <> ?", [BAND_METHOD])
-    unsigned = con.execute(
-        """SELECT d.doc_id, coalesce(d.text_simplified, d.text, '') FROM documents d
-           ANTI JOIN document_signatures s USING (doc_id) ORDER BY d.doc_id"""
-    ).fetchall()  # the loads sign what they load; these are older documents or another METHOD's
-    add_signatures(con, [signature_row(doc_id, text) for doc_id, text in unsigned])
+    # Ids first, texts and signatures only for those: a scan of every text costs ~1 s at 10k documents,
+    # and a loading run usually finds nothing unsigned (the workers sign what they load).
+    unsigned_ids = _ids(con, "SELECT doc_id FROM documents ANTI JOIN document_signatures USING (doc_id)")
+    unsigned = _rows_of(con, "SELECT doc_id, coalesce(text_simplified, text, '') FROM documents", unsigned_ids)
+    add_signatures(con, [signature_row(doc_id, text) for doc_id, text in unsigned])  # older or another METHOD's
     # New to the LSH index: signed, not yet banded (a signature is banded only here, when it is linked).
+    unbanded = _ids(
+        con,
+        "SELECT doc_id FROM document_signatures WHERE signature IS NOT NULL "
+        "AND doc_id NOT IN (SELECT doc_id FROM document_bands)",
+    )
     fresh = {
         doc_id: np.frombuffer(bytes.fromhex(hexed), dtype="<u4")
-        for doc_id, hexed in con.execute(
-            """SELECT s.doc_id, s.signature FROM document_signatures s
-               WHERE s.signature IS NOT NULL AND s.doc_id NOT IN (SELECT doc_id FROM document_bands)
-               ORDER BY s.doc_id"""
-        ).fetchall()
+        for doc_id, hexed in _rows_of(con, "SELECT doc_id, signature FROM document_signatures", unbanded)
     }
     if not fresh:
         return LinkReport(len(unsigned), 0, 0, 0, round(time.perf_counter() - t0, 3))

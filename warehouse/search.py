@@ -37,6 +37,7 @@ import duckdb
 from transforms.dedup import search_terms, segment_query
 from transforms.script import to_simplified
 from warehouse import near_duplicates
+from warehouse.db import insert_new_rows
 from warehouse.schema import SEARCH_DOCUMENTS, SEARCH_POSTINGS
 
 # Bump when search_terms() changes what it emits: stored terms of another method are recomputed.
@@ -220,7 +221,8 @@ def add_documents(con: duckdb.DuckDBPyConnection, rows: list[dict]) -> None:
         ).fetchone()[0]
         if replaced:  # re-indexed documents only: the delete scans every posting, a load must not pay for it
             con.execute("DELETE FROM search_postings WHERE doc_id IN (SELECT doc_id FROM _new_terms)")
-        con.execute("INSERT OR REPLACE INTO search_documents BY NAME SELECT * FROM _new_terms")
+            con.execute("DELETE FROM search_documents WHERE doc_id IN (SELECT doc_id FROM _new_terms)")
+        insert_new_rows(con, SEARCH_DOCUMENTS, "_new_terms")
         con.execute(
             """INSERT INTO search_postings
                SELECT term, doc_id, count(*)::INTEGER AS tf
