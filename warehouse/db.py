@@ -8,6 +8,7 @@ message instead of failing with a raw lock error.
 
 from __future__ import annotations
 
+import os
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -33,6 +34,16 @@ from warehouse.schema import (
 
 # How long a reader or writer waits for another process to release the file.
 DEFAULT_WAIT_SECONDS = 300.0
+# DuckDB caches up to 80 % of the machine's memory by default and a writer's process keeps it: a
+# loading run's memory then grew with the warehouse. Writers are held to this (spilling to disk
+# beyond it); `jingji sql` readers are not.
+WRITER_MEMORY_ENV = "JINGJI_DUCKDB_MEMORY_LIMIT"
+DEFAULT_WRITER_MEMORY = "1GB"
+
+
+def writer_memory_limit() -> str:
+    """``$JINGJI_DUCKDB_MEMORY_LIMIT`` (a DuckDB size such as ``2GB``), else 1 GB."""
+    return os.environ.get(WRITER_MEMORY_ENV) or DEFAULT_WRITER_MEMORY
 
 
 class WarehouseBusy(RuntimeError):
@@ -66,7 +77,8 @@ def open_database(
     told = False
     while True:
         try:
-            return duckdb.connect(str(path), read_only=read_only)
+            config = {} if read_only else {"memory_limit": writer_memory_limit()}
+            return duckdb.connect(str(path), read_only=read_only, config=config)
         except duckdb.IOException as exc:
             if not _is_lock_error(exc):
                 raise

@@ -117,8 +117,21 @@ class _Clusters:
             self.parent[max(ra, rb)] = min(ra, rb)
 
 
-def _jaccard(a: set[str], b: set[str]) -> float:
-    return len(a & b) / len(a | b) if a or b else 0.0
+def _shingle_hashes(text: str) -> np.ndarray:
+    """A text's distinct shingles as sorted 64-bit hashes: 8 bytes each instead of a ~80-byte string in a set.
+
+    Python's ``hash`` differs between processes but not within one, where the comparisons happen;
+    a collision among a few thousand shingles is a 1-in-10^12 event.
+    """
+    return np.unique(np.fromiter((hash(s) for s in shingles(text)), dtype=np.int64))
+
+
+def _jaccard(a: np.ndarray, b: np.ndarray) -> float:
+    """Jaccard similarity of two :func:`_shingle_hashes` arrays."""
+    if not len(a) and not len(b):
+        return 0.0
+    common = len(np.intersect1d(a, b, assume_unique=True))
+    return common / (len(a) + len(b) - common)
 
 
 def _texts(con: duckdb.DuckDBPyConnection, doc_ids: set[str]) -> dict[str, str]:
@@ -129,6 +142,25 @@ def _texts(con: duckdb.DuckDBPyConnection, doc_ids: set[str]) -> dict[str, str]:
         [sorted(doc_ids)],
     ).fetchall()
     return dict(rows)
+
+
+# New documents whose candidates are compared at once: their shingle sets are the memory the
+# comparison needs (all 10,000 of a first load at once peaked near 0.6 GB).
+_CONFIRM_CHUNK = 200
+
+
+def _confirmed(
+    con: duckdb.DuckDBPyConnection, candidates: dict[str, list[str]], threshold: float
+) -> list[tuple[str, str]]:
+    """The candidate pairs whose exact shingle overlap reaches ``threshold`` (MinHash estimates err near it)."""
+    todo = sorted((doc_id, others) for doc_id, others in candidates.items() if others)
+    edges = []
+    for start in range(0, len(todo), _CONFIRM_CHUNK):
+        chunk = todo[start : start + _CONFIRM_CHUNK]
+        needed = {doc_id for doc_id, _ in chunk} | {other for _, others in chunk for other in others}
+        pieces = {doc_id: _shingle_hashes(text) for doc_id, text in _texts(con, needed).items()}
+        edges += [(d, c) for d, others in chunk for c in others if _jaccard(pieces[d], pieces[c]) >= threshold]
+    return edges
 
 
 def link_near_duplicates(con: duckdb.DuckDBPyConnection, *, threshold: float = THRESHOLD) -> LinkReport:
@@ -152,13 +184,16 @@ def link_near_duplicates(con: duckdb.DuckDBPyConnection, *, threshold: float = T
 
 
 def _insert_bands(con: duckdb.DuckDBPyConnection, signatures: dict[str, np.ndarray]) -> None:
-    doc_ids, band_numbers, buckets = [], [], []
-    for doc_id, hashvalues in signatures.items():
-        doc_ids += [doc_id] * BANDS
-        band_numbers += range(BANDS)
-        buckets += bands(hashvalues)
+    ids = list(signatures)
     new_bands = pa.table(
-        {"doc_id": doc_ids, "band": pa.array(band_numbers, pa.int32()), "bucket": pa.array(buckets, pa.int64())}
+        {
+            # dictionary-encoded: one string per document, not one per band (320,000 strings at 10k)
+            "doc_id": pa.DictionaryArray.from_arrays(
+                pa.array(np.repeat(np.arange(len(ids), dtype=np.int32), BANDS)), pa.array(ids, pa.string())
+            ),
+            "band": pa.array(np.tile(np.arange(BANDS, dtype=np.int32), len(ids))),
+            "bucket": pa.array([b for doc_id in ids for b in bands(signatures[doc_id])], pa.int64()),
+        }
     )
     con.register("_new_bands", new_bands)
     try:
@@ -170,31 +205,33 @@ def _insert_bands(con: duckdb.DuckDBPyConnection, signatures: dict[str, np.ndarr
 
 
 def _candidates(con: duckdb.DuckDBPyConnection, fresh: dict[str, np.ndarray]) -> dict[str, list[str]]:
-    """For each new signature, the documents (earlier or new) sharing a band bucket with it."""
+    """For each new signature, the documents (earlier or new) sharing a band bucket with it.
+
+    A shared band alone is weak evidence (articles of one template share many); a pair whose
+    signatures agree this little is no copy (true Jaccard 0.5 gives below ESTIMATE_FLOOR in 1 of
+    ~10^8). New documents are looked up a chunk at a time: a first load of 10,000 templated
+    articles shares 315,000 band pairs, which held as Python tuples cost 130 MB.
+    """
     _insert_bands(con, fresh)
-    pairs = con.execute(
-        """SELECT DISTINCT new.doc_id, other.doc_id
-           FROM document_bands AS new
-           INNER JOIN document_bands AS other ON other.band = new.band AND other.bucket = new.bucket
-           WHERE list_contains($fresh, new.doc_id) AND other.doc_id <> new.doc_id
-           ORDER BY ALL""",
-        {"fresh": sorted(fresh)},
-    ).fetchall()
-    others = {other for _, other in pairs} - set(fresh)
-    signatures = dict(fresh)
-    if others:
-        signatures.update(
-            (doc_id, np.frombuffer(bytes.fromhex(hexed), dtype="<u4"))
-            for doc_id, hexed in con.execute(
-                "SELECT doc_id, signature FROM document_signatures WHERE list_contains(?, doc_id)", [sorted(others)]
-            ).fetchall()
-        )
     candidates: dict[str, list[str]] = {doc_id: [] for doc_id in fresh}
-    for doc_id, other in pairs:
-        # A shared band alone is weak evidence (articles of one template share many); a pair whose
-        # signatures agree this little is no copy (true Jaccard 0.5 gives below 0.25 in 1 of ~10^8).
-        if np.mean(signatures[doc_id] == signatures[other]) >= ESTIMATE_FLOOR:
-            candidates[doc_id].append(other)
+    ordered = sorted(fresh)
+    for start in range(0, len(ordered), _CONFIRM_CHUNK * 5):
+        pairs = con.execute(
+            """SELECT DISTINCT new.doc_id, other.doc_id
+               FROM document_bands AS new
+               INNER JOIN document_bands AS other ON other.band = new.band AND other.bucket = new.bucket
+               WHERE list_contains($fresh, new.doc_id) AND other.doc_id <> new.doc_id
+               ORDER BY ALL""",
+            {"fresh": ordered[start : start + _CONFIRM_CHUNK * 5]},
+        ).fetchall()
+        others = sorted({other for _, other in pairs} - fresh.keys())
+        signatures = {
+            doc_id: np.frombuffer(bytes.fromhex(hexed), dtype="<u4")
+            for doc_id, hexed in _rows_of(con, "SELECT doc_id, signature FROM document_signatures", others)
+        }
+        for doc_id, other in pairs:
+            if np.mean(fresh[doc_id] == fresh.get(other, signatures.get(other))) >= ESTIMATE_FLOOR:
+                candidates[doc_id].append(other)
     return candidates
 
 
@@ -236,10 +273,7 @@ def _link(con: duckdb.DuckDBPyConnection, threshold: float, t0: float) -> LinkRe
     now = datetime.now()
     candidates = _candidates(con, fresh)
 
-    # Confirm candidates on exact shingle overlap (MinHash estimates can err near the threshold).
-    texts = _texts(con, {d for d, cs in candidates.items() if cs} | {c for cs in candidates.values() for c in cs})
-    pieces = {d: shingles(t) for d, t in texts.items()}
-    edges = [(d, c) for d, cs in candidates.items() for c in cs if _jaccard(pieces[d], pieces[c]) >= threshold]
+    edges = _confirmed(con, candidates, threshold)
     if not edges:
         return LinkReport(len(unsigned), len(fresh), 0, 0, round(time.perf_counter() - t0, 3))
 
@@ -260,8 +294,7 @@ def _link(con: duckdb.DuckDBPyConnection, threshold: float, t0: float) -> LinkRe
             "SELECT doc_id, published_at FROM documents WHERE list_contains(?, doc_id)", [sorted(involved)]
         ).fetchall()
     )
-    missing = involved - set(pieces)
-    pieces.update({d: shingles(t) for d, t in _texts(con, missing).items()})
+    pieces = {d: _shingle_hashes(t) for d, t in _texts(con, involved).items()}
     link_rows = []
     for members in touched.values():
         # earliest publication first; undated after dated; then doc_id — independent of arrival order
