@@ -133,6 +133,13 @@ _DATE_PATTERNS = (
 _WEEKDAY = re.compile(
     r"(?:星期|礼拜)[一二三四五六日天]|周[一二三四五六日](?![" "\u4e00-\u9fff" r"])|农历\S{2,8}"
     r"|第?[a-z]?\d{1,3}\s*版(?:\s*:\s*[\u4e00-\u9fff]{2,6})?"
+    # a wire story's update stamp after its time: 2024/10/21 18:42(10/21 19:05 更新)
+    r"|\(\s*(?:\d{1,2}/\d{1,2}\s*)?\d{1,2}:\d\d\s*(?:更新|修改|修订)\s*\)"
+)
+# The province a WeChat post was sent from, shown after its time since 2022 (宜宾发布 2024-10-28 20:15 四川).
+_IP_PLACE = re.compile(
+    r"(?<=\s)(?:北京|天津|上海|重庆|河北|山西|辽宁|吉林|黑龙江|江苏|浙江|安徽|福建|江西|山东|河南|湖北|湖南|广东|海南|"
+    r"四川|贵州|云南|陕西|甘肃|青海|台湾|内蒙古|广西|西藏|宁夏|新疆|香港|澳门)\s*$"
 )
 
 
@@ -243,7 +250,9 @@ _NOT_NAMES = frozenset(
 # An outlet written before a byline or a date: 闪电新闻记者, 鲁晚報 2024.2.6, 本报记者.
 _OUTLET = re.compile(
     r"^[·•\-|\s□■◆◇●○▲△★☆]*(?P<name>[" + _CJK + r"a-z0-9]{0,14}?"
-    r"(?:报|网|社|台|新闻|客户端|频道|杂志|周刊|融媒|在线|传媒|之声|广播|app))\s*$"
+    r"(?:报|网|社|台|新闻|客户端|频道|杂志|周刊|融媒|在线|传媒|之声|广播|app)"
+    # a government account (宜宾发布) or office (长治市统计局) names itself with its place
+    r"|[" + _CJK + r"]{2,12}?(?:发布|统计局|管委会|人民政府))\s*$"
 )
 _PUNCT_ONLY = re.compile(r"^[\s:·•\-|/,、;()【】\[\]>□■◆◇●○▲△★☆]*$")
 # a source or outlet that names no outlet: 来源：本站原创, 本报记者, 本报3月5日讯
@@ -327,6 +336,10 @@ def _parse_line(line: str) -> _Fields | None:
         blank[d.start : d.end] = " " * (d.end - d.start)
     for w in _WEEKDAY.finditer(f, start, end):
         blank[w.start() : w.end()] = " " * (w.end() - w.start())
+    if dates:
+        ip = _IP_PLACE.search(f, start, end)
+        if ip and ip.start() > dates[-1].end - 1:
+            blank[ip.start() : ip.end()] = " " * (ip.end() - ip.start())
     g = "".join(blank)
     labels = list(_LABEL.finditer(g, start, end))
     if not labels and not dates:
@@ -404,7 +417,8 @@ _DATELINE = re.compile(
     r"(?P<place>[" + _CJK + r"]{0,8}?)\s*(?:(?:19|20)\d\d年)?\d{1,2}月\d{1,2}日\s*(?:电|讯)"
     r"|本报(?:[" + _CJK + r"]{0,6}?)讯|本台(?:[" + _CJK + r"]{0,6}?)讯|本网(?:[" + _CJK + r"]{0,6}?)讯"
     # 【香港商报讯】: Hong Kong papers put the outlet's 讯 in lenticular brackets
-    r"|【(?P<boutlet>[" + _CJK + r"a-z]{1,10}?(?:社|网|报|台|新闻|客户端|融媒|频道))[" + _CJK + r"]{0,6}?讯】"
+    r"|【(?P<boutlet>[" + _CJK + r"a-z]{1,10}?(?:社|网|报|台|新闻|客户端|融媒|频道))"
+    r"(?:[" + _CJK + r"]{0,6}?讯|报道|报导)】"  # 【星岛日报报道】 too
     r")"
     r"(?:\s*\((?P<byline>[^()]{2,60})\))?"
 )
@@ -412,6 +426,13 @@ _DATELINE = re.compile(
 # agency, 记者, the names, the place it was filed from, the day, 电 or 专电
 _WIRE_BYLINE = re.compile(
     r"^[\s·•]*\((?P<outlet>[" + _CJK + r"]{1,6}?社)记者(?P<rest>[" + _CJK + r"、]{3,40}?)\d{1,2}日(?:专|综合)?电\)"
+)
+# A Taiwan paper's byline opening the lead: (经济日报记者林宸谊/综合报导) · 【记者陈颖芃/台北报导】 ·
+# 〔记者林欣汉/综合报导〕 — outlet (optional), 记者, the names, /, the place filed from or 综合, 报导
+_SLASH_BYLINE = re.compile(
+    r"^[\s·•]*[(【\[〔]\s*(?P<outlet>[" + _CJK + r"a-z]{2,10}?(?:报|网|社|台|新闻))?\s*(?:特派)?记者\s*"
+    r"(?P<names>[" + _CJK + r"][" + _CJK + r"、\s]{1,30}?)\s*/\s*"
+    r"[" + _CJK + r"]{0,8}?(?:综合)?(?:外电)?(?:报导|报道)\s*[)】\]〕]"
 )
 _TRAILING_BYLINE = re.compile(r"\s*\((?P<inner>[^()]{2,60})\)\s*$")
 
@@ -457,6 +478,40 @@ def _title_candidate(folded: str) -> bool:
     )
 
 
+def _exclaimed_title(lines: list[str], folded: list[str], parsed: list[_Fields | None], i: int) -> bool:
+    """A headline ending in ! or ? (``宜宾经济“成绩单”来了！``): the first line, short, one
+    sentence, with a metadata line right under it — a title, though it ends like a sentence.
+
+    Why: account posts and web pages title with an exclamation; read as prose, the title
+    would start the body and the metadata line under it would stay in the text.
+    """
+    core = folded[i].strip()
+    if any(x.strip() for x in lines[:i]) or len(core) > 60 or not re.search(r"[!?][”’」』\"]?$", core):
+        return False
+    if re.search(r"[。;]", core) or not re.search(f"[{_CJK}]", core):
+        return False
+    nxt = next((j for j in range(i + 1, len(lines)) if lines[j].strip()), None)
+    return nxt is not None and parsed[nxt] is not None
+
+
+def _issuer_line(line: str) -> bool:
+    """A line naming only a government office that issued the text (``长治市统计局`` under a
+    statistical bulletin's title): it says who published it, like an outlet.
+
+        >>> _issuer_line("长治市统计局"), _issuer_line("国家统计局长治调查队"), _issuer_line("市统计局表示")
+        (True, True, False)
+        >>> _issuer_line("晋城市统计局 国家统计局晋城调查队")  # a bulletin's two issuers
+        True
+    """
+    parts = fold(line).split()
+    return bool(parts) and all(_ISSUER.fullmatch(p) for p in parts)
+
+
+_ISSUER = re.compile(r"[" + _CJK + r"]{1,12}?"
+                     r"(?:统计局|调查队|人民政府|管委会|管理委员会|人民政府办公室|发展和改革委员会)"
+                     r"(?:[" + _CJK + r"]{1,8}?(?:统计局|调查队|办公室))?")
+
+
 # --------------------------------------------------------------------------
 # the stage
 
@@ -484,6 +539,9 @@ def extract_metadata(text: str) -> tuple[Metadata, Fixed]:
     folded = [fold(x) for x in lines]
     parsed = [_parse_line(x) if x.strip() else None for x in lines]
     body = [i for i, x in enumerate(lines) if x.strip() and parsed[i] is None and _is_body(folded[i])]
+    exclaimed = body[0] if body and _exclaimed_title(lines, folded, parsed, body[0]) else None
+    if exclaimed is not None:
+        body = body[1:]
     first_body = body[0] if body else len(lines)
     last_body = body[-1] if body else len(lines)
 
@@ -500,14 +558,18 @@ def extract_metadata(text: str) -> tuple[Metadata, Fixed]:
     title: str | None = None
     site: str | None = None
     head = [i for i in range(first_body) if lines[i].strip()]
-    free = [i for i in head if parsed[i] is None]
+    # a line naming only the issuing office (a bulletin's 长治市统计局), in the head or the tail
+    issuers = {i for i, x in enumerate(lines) if parsed[i] is None and not first_body <= i <= last_body
+               and x.strip() and _issuer_line(x)}
+    free = [i for i in head if parsed[i] is None and i not in issuers]
     first_free = next((i for i in free if _MD_HEADING.match(lines[i])), free[0] if free else None)
     if first_free is not None:
         is_md = bool(_MD_HEADING.match(lines[first_free]))
-        later_meta = any(parsed[i] is not None for i in head if i > first_free)
+        later_meta = any(parsed[i] is not None or i in issuers for i in head if i > first_free)
         # the page's first line, right above the first paragraph: a title line of a plain article
-        first_line = first_free == head[0] and all(parsed[i] is not None for i in head if i > first_free)
-        if is_md or (_title_candidate(folded[first_free]) and (later_meta or first_line)):
+        first_line = first_free == head[0] and all(parsed[i] is not None or i in issuers
+                                                   for i in head if i > first_free)
+        if is_md or first_free == exclaimed or (_title_candidate(folded[first_free]) and (later_meta or first_line)):
             raw = _MD_HEADING.sub("", lines[first_free]).strip()
             m = _TITLE_SITE.search(fold(raw))
             if m and m.start() > 0:
@@ -529,6 +591,11 @@ def extract_metadata(text: str) -> tuple[Metadata, Fixed]:
         dates += [(0 if fields.labelled_date else 1, d) for d in fields.dates]
         removed_what.append(_describe(fields))
 
+    for i in sorted(issuers):
+        remove.add(i)
+        outlets.append(lines[i].split()[0])
+        removed_what.append("issuer line")
+
     # --- dateline in one of the first paragraphs (kept in the body: it is part of the lead)
     dateline_outlet: str | None = None
     for i in body[:3]:
@@ -537,6 +604,14 @@ def extract_metadata(text: str) -> tuple[Metadata, Fixed]:
             dateline_outlet = lines[i][wire.start("outlet") : wire.end("outlet")]
             authors += [lines[i][s:e] for s, e in _wire_names(wire.group("rest"), wire.start("rest"))]
             break
+        slash = _SLASH_BYLINE.match(folded[i])
+        if slash:
+            names = _names(folded[i], slash.start("names"), slash.end("names"))
+            if names:
+                authors += _take(lines[i], names)
+                if slash.group("outlet"):
+                    dateline_outlet = lines[i][slash.start("outlet") : slash.end("outlet")]
+                break
         m = _DATELINE.match(folded[i])
         if not m:
             continue

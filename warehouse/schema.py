@@ -113,6 +113,7 @@ INDICATORS = Table(
         ("value_base", "double"),
         ("yoy_pct", "double"),
         ("qualifier", "varchar"),
+        ("industry", "varchar"),
         *_EVIDENCE,
         *_LINEAGE,
     ),

@@ -1,4 +1,4 @@
-"""The dev sets (``samples/dev2``, ``samples/dev3``) scored as the held-out set is, without Prefect.
+"""The dev sets (``samples/dev2``, ``samples/dev3``, ``samples/dev4``) scored as the held-out set is, without Prefect.
 
 Each inbox file goes through ``transforms.pipeline.process`` (keywords left
 out: they are not scored and cost most of the time); the rows are written to a
@@ -22,9 +22,13 @@ SCORE_PY = ROOT / "../shared/eval/score.py"
 
 # Measured on the working tree of the day (dev2: 1.0 / 1.0 / 1.0, dev3: 1.0 / 1.0 / 1.0;
 # before the dev3 work dev3 scored 0.761 / 0.937 / 0.475).  Each floor is about 0.05 below.
+# dev4 (written cold, scored 0.638 / 0.874 / 0.467 before its fixes) measures 0.915 / 0.96 / 1.0:
+# its statistics-bureau release names its city only in its source (邢台市统计局), which the
+# extractors read once the pipeline passes them ``source``; then 1.0 / 1.0 / 1.0.
 FLOORS = {
     "dev2": {"indicator_recall": 0.95, "indicator_precision": 0.95, "project_recall": 0.95},
     "dev3": {"indicator_recall": 0.95, "indicator_precision": 0.95, "project_recall": 0.95},
+    "dev4": {"indicator_recall": 0.86, "indicator_precision": 0.91, "project_recall": 0.95},
 }
 MAX_TRAP_HITS = 0
 
@@ -82,20 +86,22 @@ def test_dev_set_scores_stay_above_their_floors(name: str, tmp_path: Path, monke
     assert result["trap_hits"] <= MAX_TRAP_HITS
 
 
-def test_dev3_inbox_is_built_from_its_articles() -> None:
+@pytest.mark.parametrize("name", ["dev3", "dev4"])
+def test_dev_inbox_is_built_from_its_articles(name: str) -> None:
     """The committed inbox is what make_inbox.py writes (edit an article, rerun the script)."""
-    dev3 = ROOT / "samples" / "dev3"
-    make_inbox = _load("dev3_make_inbox", dev3 / "make_inbox.py")
+    dev = ROOT / "samples" / name
+    make_inbox = _load(f"{name}_make_inbox", dev / "make_inbox.py")
     for stem, codec in make_inbox.CODECS.items():
-        assert (dev3 / "inbox" / f"{stem}_{codec}.txt").read_bytes() == make_inbox.build(stem, codec), stem
-    assert {p.name for p in (dev3 / "inbox").iterdir()} == {f"{s}_{c}.txt" for s, c in make_inbox.CODECS.items()}
+        assert (dev / "inbox" / f"{stem}_{codec}.txt").read_bytes() == make_inbox.build(stem, codec), stem
+    assert {p.name for p in (dev / "inbox").iterdir()} == {f"{s}_{c}.txt" for s, c in make_inbox.CODECS.items()}
 
 
-def test_dev3_gold_names_its_articles() -> None:
+@pytest.mark.parametrize("name", ["dev3", "dev4"])
+def test_dev_gold_names_its_articles(name: str) -> None:
     import csv
 
-    dev3 = ROOT / "samples" / "dev3"
-    stems = {p.stem for p in (dev3 / "articles").glob("*.txt")}
-    for name in ("documents.csv", "indicators.csv", "projects.csv", "text_checks.csv", "traps.csv"):
-        with open(dev3 / "gold" / name, encoding="utf-8", newline="") as f:
-            assert {r["file"] for r in csv.DictReader(f)} <= stems, name
+    dev = ROOT / "samples" / name
+    stems = {p.stem for p in (dev / "articles").glob("*.txt")}
+    for table in ("documents.csv", "indicators.csv", "projects.csv", "text_checks.csv", "traps.csv"):
+        with open(dev / "gold" / table, encoding="utf-8", newline="") as f:
+            assert {r["file"] for r in csv.DictReader(f)} <= stems, table

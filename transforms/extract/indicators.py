@@ -74,6 +74,11 @@ class IndicatorRow(NamedTuple):
     evidence: str
     char_start: int
     char_end: int
+    industry: str | None = None  # the industry a per-industry figure is about (电子信息产业)
+
+
+# Figures of one industry: the row names it (industry_revenue of 集成电路产业)
+INDUSTRY_CODES = frozenset({"industry_revenue", "industry_output"})
 
 
 class Term(NamedTuple):
@@ -137,25 +142,36 @@ def required_literals(pattern: str) -> tuple[str, ...]:
         (('签约', '项目'), ('四上',))
         >>> required_literals(r"(?<=[\u4e00-\u9fff])(?<!主导)产业(?:集群|链)?营收")
         ('产业', '营收')
+        >>> required_literals(r"(?<!数字)经济(?=(?:增长|成长)目标)")  # a lookahead's text is required too
+        ('经济', '目标')
     """
     from re import _constants as c  # type: ignore[attr-defined]
     from re import _parser  # type: ignore[attr-defined]
 
-    runs: list[str] = [""]
-    for op, arg in _parser.parse(pattern):
-        if op is c.LITERAL:
-            runs[-1] += chr(arg)
-        elif runs[-1]:
-            runs.append("")  # anything else ends a run: what it matches may stand between
-    return tuple(r for r in runs if len(r) >= 2)
+    def top(items: object) -> list[str]:
+        runs: list[str] = [""]
+        for op, arg in items:  # type: ignore[attr-defined]
+            if op is c.LITERAL:
+                runs[-1] += chr(arg)
+                continue
+            if runs[-1]:
+                runs.append("")  # anything else ends a run: what it matches may stand between
+            if op is c.ASSERT and arg[0] == 1:  # a lookahead: its own runs must be there as well
+                runs[-1:-1] = top(arg[1])
+        return runs
+
+    return tuple(r for r in top(_parser.parse(pattern)) if len(r) >= 2)
 
 
 @lru_cache(maxsize=1)
-def _pattern_literals() -> tuple[tuple[str, ...], ...]:
+def _pattern_literals() -> tuple[tuple[frozenset[str], ...], tuple[str, ...]]:
+    """(each pattern's required literals, all of them once): a sentence is tested
+    for each distinct literal once, then each pattern by a set inclusion."""
     _, _, patterns = vocabulary()
     # the patterns ignore case: a literal with Latin letters could match in another case
-    return tuple(tuple(lit for lit in required_literals(rx.pattern) if not re.search("[A-Za-z]", lit))
+    each = tuple(frozenset(lit for lit in required_literals(rx.pattern) if not re.search("[A-Za-z]", lit))
                  for rx, _ in patterns)
+    return each, tuple(sorted(set().union(*each)))
 
 
 def find_terms(sentence: str) -> list[Hit]:
@@ -180,8 +196,10 @@ def find_terms(sentence: str) -> list[Hit]:
                 key = next(p for p in phrases if len(p) == len(m.group()) and all(
                     a == b or b == "\ufffd" for a, b in zip(p, m.group(), strict=True)))
                 found.append(Hit(phrases[key], m.start(), m.end()))
-    for (rx, term), literals in zip(patterns, _pattern_literals(), strict=True):
-        if all(lit in sentence for lit in literals):
+    each, distinct = _pattern_literals()
+    present = {lit for lit in distinct if lit in sentence}
+    for (rx, term), literals in zip(patterns, each, strict=True):
+        if literals <= present:
             found += [Hit(term, m.start(), m.end()) for m in rx.finditer(sentence)]
     found.sort(key=lambda h: (h.start, -(h.end - h.start)))
     out: list[Hit] = []
@@ -210,7 +228,7 @@ def _merge_repeats(hits: list[Hit], sentence: str) -> list[Hit]:
 _YEARISH = r"(?:(?:19|20)\d\d年(?:末|底|的)?|今年|去年|上年|全年|当年|年度|年末|年底)"
 _FILLER = re.compile(
     r"(?:\s|[”’\"'）)】]|（[^（）]{0,10}）|\([^()]{0,10}\)|" + _YEARISH + "|"
-    r"同比|累计|共计|合计|总计|总共|共|实现|完成|达到|达|为|是|总额|总值|总量|总数|总规模|规模|额|值|约|近|将近|接近|由|"
+    r"同比|累计|共计|合计|总计|总共|共|实现|完成|达到|达|为|是|总额|总值|总量|总数|总规模|规模|数量|数|金额|额|值|约|近|将近|接近|由|"
     r"大约|超过|超|逾|突破|有|在库|已|已经|分别|从|的|了|首次|再次|稳定在|保持在|增至|增加到|增长到|增长至|"
     r"提高到|提高至|上升到|上升至|下降到|下降至|减少到|减少至|到|至|预计|可望|有望|力争|争取|将|不少于|不低于|至少)*"
 )
@@ -221,10 +239,15 @@ _GROWTH_LEAD = re.compile(r"(?:\s|同比|比上年同期|较上年同期|比去�
 _INVEST_LEAD = re.compile(r"\s*(?:(?:计划|累计|签约|协议|合同)?(?:总投资额?|投资总额|总额)|(?:合计|共计|总计)投资额?|"
                           r"(?:签约|协议|合同|累计)?(?:引资|引进资金|签约金额|合同金额|协议金额|协议投资额?|合同投资额?))"
                           r"(?:达到?|为|共|约|超过?|近|逾)?\s*")
-_CONTINUES = re.compile(r"\s*(?:(?:19|20)\d\d年|今年|去年)?(?:总数|总量|总额|总值|总计|合计|累计|共|达|实现|完成|规模)")
+# a later clause that goes on with the figure: 、总数达457家 · ，全年有望突破4000亿元 (a forecast of the same figure)
+_CONTINUES = re.compile(r"\s*(?:(?:19|20)\d\d年|今年|去年|全年|年底|年末)?(?:有望|预计|可望|将)?"
+                        r"(?:总数|总量|总额|总值|总计|合计|累计|共|达|实现|完成|规模|突破|超过|超)")
 _STOCK_WORDS = re.compile(r"总数|总量|总计|共有|在库|拥有|累计|实有|现有")
 _DELTA_WORDS = re.compile(r"新增|净增|新认定|新培育|新入库|新引进|新登记|新设立|新晋|认定|申报|获批|培育")
-_COMPARE_WORDS = re.compile(r"比|较|增加|减少|多出|高出")
+# 增加到/减少至 state the new level (从2019年的4682家增加到2023年的5536家), not a difference
+_COMPARE_WORDS = re.compile(r"比|较|增加(?![到至])|减少(?![到至])|多出|高出")
+# a later clause adding the period's new ones to a stock: 企业达到236家，今年新增38家
+_NEW_AFTER = re.compile(r"\s*(?:今年|全年|当年|年内|其中)?(?:新增|新认定|新培育|新入库)\s*")
 _SEGMENT_CUT = re.compile(r"其中|此外|另外")
 _CONTINUES_SENTENCE = re.compile(r"\s*(?:其中|同时|此外|另外)[，,：:]")
 _BASE_YEAR = re.compile(r"(?:比|较|与)[^，。；,;\d]{0,6}?((?:19|20)\d\d)\s*年")
@@ -241,7 +264,8 @@ _FULL_NAME = re.compile(r"(?:省|市|区|县|旗|州|盟|地区|" + "|".join(ZON
 _TOWN = re.compile(r"(?<![\u4e00-\u9fff])[\u4e00-\u9fff]{2,4}?(?:镇|乡|街道)"
                    r"(?![\u4e00-\u9fff]?(?:企业|居民|人口|地区|化|级))")
 _TOWN_NOT = re.compile(r"[各全本我该乡城村集]|.*(?:重点|特色|中心|建制|小|[的和与及、])")
-_LEVEL_LIST = re.compile(r"(?<![全我本该省市区县、])(?:省|市|区|县|国家)(?:级)?$")
+# 省、市重点项目 is one joint list; 省重点项目9个、市重点项目32个 two lists
+_LEVEL_LIST = re.compile(r"(?<![全我本该省市区县])(?<![省市区县]、)(?:省|市|区|县|国家)(?:级)?$")
 
 
 _NUMERAL = re.compile(r"[\d零〇一二两三四五六七八九十百千]")
@@ -264,10 +288,11 @@ class Article(NamedTuple):
     collective_starts: tuple[int, ...] = ()
 
 
-def _article(text: str, published_at: datetime | date | None, title: str | None) -> Article:
+def _article(text: str, published_at: datetime | date | None, title: str | None,
+             source: str | None = None) -> Article:
     prior: Counter[str] = article_prior(title or "", text)
     published = published_at.date() if isinstance(published_at, datetime) else published_at
-    subject = article_subject(text, title)
+    subject = article_subject(text, title, source)
     places, collectives = find_places(text, prior), find_collectives(text, subject)
     return Article(subject, places, collectives, reference_year(text, published_at), published,
                    tuple(m.start for m in places), tuple(m.start for m in collectives))
@@ -284,13 +309,15 @@ class _Scope(NamedTuple):
     region: str
 
 
-def _scope_regions(sent: Span, hits: list[Hit], markers: list[Marker], art: Article) -> list[_Scope]:
+def _scope_regions(sent: Span, hits: list[Hit], markers: list[Marker], art: Article,
+                   heads: dict[int, int] | None = None) -> list[_Scope]:
     """Regions written in the sentence that set the place of the figures after them.
 
     A name counts when it heads its clause (after a period word) or stands
-    right before an indicator (``市中区GDP``), and not when it is a base of
-    comparison (高出全市), a ranking (全省第一), or part of an organisation's
-    name (枣庄市委, 山东泉为新能源科技有限公司).
+    right before an indicator (``市中区GDP``, ``成都电子信息产业营收``: ``heads``
+    maps a hit's index to where its words begin when they begin before it), and
+    not when it is a base of comparison (高出全市), a ranking (全省第一), or part
+    of an organisation's name (枣庄市委, 山东泉为新能源科技有限公司).
     """
     s = sent.text
     candidates = _within(art.places, art.place_starts, sent) + _within(art.collectives, art.collective_starts, sent)
@@ -311,7 +338,7 @@ def _scope_regions(sent: Span, hits: list[Hit], markers: list[Marker], art: Arti
             if c_start <= mk.start and mk.end <= start:
                 head = head.replace(s[mk.start:mk.end], "")
         head = re.sub(r"[\s·“”\"]|累计|其中|目前|同时|今年以来|以来", "", head)
-        before_term = any(0 <= h.start - end <= 2 for h in hits)
+        before_term = any(0 <= (heads or {}).get(k, h.start) - end <= 2 for k, h in enumerate(hits))
         if len(head) > 2 and not before_term:
             continue
         if m.place and not before_term and not _FULL_NAME.search(s[start:end]):
@@ -348,12 +375,16 @@ def _strip_markers(s: str, start: int, end: int, markers: list[Marker]) -> str:
     return out
 
 
-def _qualifier_at(s: str, pos: int, markers: list[Marker], positions: tuple[int, ...] = ()) -> str | None:
+def _qualifier_at(s: str, pos: int, markers: list[Marker], positions: tuple[int, ...] = (),
+                  opening: int | None = None) -> str | None:
     """预计 → estimate, 计划/拟 → plan, 目标/力争 → target: the last such word
     before ``pos`` in the sentence; a target year (到2025年) also makes a target.
 
     ``positions`` are the offsets of the figure's words (its indicator and its
-    amount) whose clauses a plan or target word may stand in.
+    amount) whose clauses a plan or target word may stand in.  ``opening`` is
+    where the sentence's first figure is named: an estimate word after it
+    (``…增长9.8%，全年有望突破4000亿元；集成电路产业营收…``) speaks of its own
+    part of the sentence (up to ；), not of the figures listed after it.
 
         >>> _qualifier_at("预计全年GDP增长6%，投资增长5%", 15, [])
         'estimate'
@@ -361,6 +392,8 @@ def _qualifier_at(s: str, pos: int, markers: list[Marker], positions: tuple[int,
         True
         >>> _qualifier_at("力争全年GDP增长7%，投资增长10%", 16, [], (13, 16))
         'target'
+        >>> _qualifier_at("营收9亿元，全年有望突破20亿元；电子产业营收8亿元", 25, [], (20, 25), 0) is None
+        True
 
     """
     found = None
@@ -372,12 +405,21 @@ def _qualifier_at(s: str, pos: int, markers: list[Marker], positions: tuple[int,
         # only its own clause, or the whole sentence when it opens it
         clause = enclosing(clauses, m.start())
         heading = s[clause[1]:clause[1] + 1] in ("：", ":")  # 主要目标是：GDP增长6%
+        if m.lastgroup == "estimate" and opening is not None and m.start() > opening and \
+                _part_start(s, m.start()) != _part_start(s, pos):
+            continue
         if m.lastgroup == "estimate" or clause in here or m.start() <= 2 or heading:
             found, where = m.lastgroup, m.start()
     for mk in markers:
-        if mk.future and mk.end <= pos and mk.start > where:
+        if mk.future and mk.end <= pos and mk.start > where and not (
+                opening is not None and mk.start > opening and _part_start(s, mk.start) != _part_start(s, pos)):
             found = "target"
     return found
+
+
+def _part_start(s: str, pos: int) -> int:
+    """Where the part of the sentence (between ；) holding ``pos`` starts."""
+    return max(s.rfind("；", 0, pos), s.rfind(";", 0, pos)) + 1
 
 
 class _Fact(NamedTuple):
@@ -466,7 +508,8 @@ def _more_periods(s: str, hit: Hit, first: Growth, seg_end: int, growths: list[G
             continue
         c_start, _ = enclosing(clauses, g.verb_start)
         if any(c_start <= mk.start < g.verb_start for mk in markers) and \
-                re.fullmatch(r"\s*(?:累计|同比|全年|共)*\s*", _strip_markers(s, c_start, g.verb_start, markers)):
+                re.fullmatch(r"\s*(?:累计|同比|按年|全年|共|整体|总体|合计)*\s*",
+                             _strip_markers(s, c_start, g.verb_start, markers)):
             out.append(_Fact(hit.term.code, g.start, None, g))
     return out
 
@@ -494,6 +537,10 @@ def _plain_facts(s: str, hit: Hit, seg_end: int, quantities: list[Quantity],
         # an amount in a later clause piece must be tied to the figure by a
         # word (、总数达457家); a bare 115家 there is about something else
         later = sub_start > prev_end
+        if kind == "count" and later and facts and _NEW_AFTER.fullmatch(lead):
+            facts.append(_Fact("new_" + hit.term.code, q.start, q))
+            prev_end = q.end
+            continue
         if not _is_filler(lead) or (later and not _CONTINUES.match(lead)):
             if facts:
                 break
@@ -526,6 +573,8 @@ def _level_list(s: str, start: int) -> str | None:
 
         >>> _level_list("29个省重点项目", 4), _level_list("94个省市区三级重点项目", 8), _level_list("全市重点项目", 2)
         ('省', None, None)
+        >>> _level_list("省重点项目9个、市重点项目32个", 9), _level_list("省、市重点项目", 3)
+        ('市', None)
     """
     m = _LEVEL_LIST.search(s[max(0, start - 3):start])
     return m.group()[0] if m else None
@@ -766,6 +815,12 @@ def _sentence_places(sent: Span, art: Article) -> list[tuple[int, int, str]]:
     return out
 
 
+def _sentence_spans(sent: Span, art: Article) -> list[tuple[int, int]]:
+    """Where the sentence names a place or a collective word (全市), in the sentence."""
+    found = _within(art.places, art.place_starts, sent) + _within(art.collectives, art.collective_starts, sent)
+    return [(m.start - sent.start, m.end - sent.start) for m in found]
+
+
 def _by_place_rows(sent: Span, art: Article, clock: Clock, code: str, markers: list[Marker]) -> list[IndicatorRow]:
     """``分地区看，东台市、大丰区分别增长10.2%、9.1%``: rates place by place of
     the one figure the sentence before spoke of."""
@@ -778,11 +833,63 @@ def _by_place_rows(sent: Span, art: Article, clock: Clock, code: str, markers: l
     return rows
 
 
+# Words that may open the stretch before an industry's name without being part of it
+_INDUSTRY_LEAD = re.compile(r"(?:其中|此外|另外|同时|分产业看|从产业看|分行业看|全年|规上|规模以上|全部|[\s“”\"])")
+_INDUSTRY_CORE = re.compile(r".*?业(?:集群|链)?")
+
+
+def _industry_names(s: str, hits: list[Hit], markers: list[Marker],
+                    spans: list[tuple[int, int]]) -> dict[int, tuple[int, str]]:
+    """The industry each per-industry figure names, and where its name starts:
+    hit index → (start, name).
+
+    Why: ``industry_revenue`` alone does not say which industry; the name is the
+    run of words before 产业 (``物联网产业``, ``（IC）产业``), less the period,
+    place and lead words that may head it (``上半年全市``, ``其中，``, ``成都``);
+    ``spans`` are the places and 全市-like words of the sentence.
+
+        >>> s = "上半年，全市高端装备产业集群实现营业收入2680亿元，成都电子信息产业前3季营收8126亿元"
+        >>> sorted(_industry_names(s, find_terms(s), find_markers(s, 2024), [(4, 6), (27, 29)]).values())
+        [(6, '高端装备产业集群'), (29, '电子信息产业')]
+    """
+    out: dict[int, tuple[int, str]] = {}
+    for k, hit in enumerate(hits):
+        if hit.term.code not in INDUSTRY_CODES:
+            continue
+        core = _INDUSTRY_CORE.match(s, hit.start, hit.end)
+        end = core.end() if core else hit.end
+        i = hit.start
+        while i > 0:  # back over the name: letters, digits, Chinese, a bracket (集成电路（IC）)
+            ch = s[i - 1]
+            if ch in "）)":
+                j = max(s.rfind("（", 0, i - 1), s.rfind("(", 0, i - 1))
+                if j < 0:
+                    break
+                i = j
+            elif ch == "的" or not ch.isalnum():
+                break
+            else:
+                i -= 1
+        pos, moved = i, True
+        while moved and pos < hit.start:
+            moved = False
+            for a, b in [(mk.start, mk.end) for mk in markers] + spans:
+                if a == pos < b <= hit.start:
+                    pos, moved = b, True
+            lead = _INDUSTRY_LEAD.match(s, pos)
+            if lead and lead.end() > pos:
+                pos, moved = lead.end(), True
+        if pos < hit.start or not s.startswith(("产业", "行业"), hit.start):
+            out[k] = (pos, s[pos:end])
+    return out
+
+
 def _sentence_rows(sent: Span, art: Article, clock: Clock, para_region: str | None,
                    hits: list[Hit], markers: list[Marker], scopes: list[_Scope],
-                   said: frozenset[str] = frozenset(), level_rows: set[IndicatorRow] | None = None
-                   ) -> list[IndicatorRow]:
+                   said: frozenset[str] = frozenset(), level_rows: set[IndicatorRow] | None = None,
+                   names: dict[int, tuple[int, str]] | None = None) -> list[IndicatorRow]:
     s = sent.text
+    names = names or {}
     if not hits or not _NUMERAL.search(s):
         return []  # every figure has an amount or a rate, and both are written with numerals
     quantities = find_quantities(s)
@@ -808,8 +915,11 @@ def _sentence_rows(sent: Span, art: Article, clock: Clock, para_region: str | No
             facts = shared[n]
             if not facts and hit.term.kind != "projects":
                 # 遵义市、毕节市地区生产总值分别增长5.6%和5.2%: a rate for each place
+                # 江阴市、宜兴市的高端装备产业营收分别增长…: the industry's name and 的 stand between
+                head = names[n][0] if n in names else hit.start
+                head -= 1 if s[head - 1:head] == "的" else 0
                 facts = [_Fact(hit.term.code, g.start, None, g, region)
-                         for region, g in _place_rates(s, places, 0, seg_end, (hit.start, hit.end))
+                         for region, g in _place_rates(s, places, 0, seg_end, (head, hit.end))
                          if g.verb_start > hit.end]
         elif hit.term.kind == "projects":
             facts = _project_facts(s, hit, seg_end, quantities, clauses, growths)
@@ -839,16 +949,23 @@ def _sentence_rows(sent: Span, art: Article, clock: Clock, para_region: str | No
                 facts.insert(0, _Fact(hit.term.code, growth.start, None, growth))
             if hit.term.kind != "projects":
                 # 德州市GDP增长5.2%，滨州市增长4.9%: a clause of a place and a rate goes on with the figure
+                # …年增3.4%；其中深圳年增5.7%: the places after 其中 are parts of the figure by place
+                place_end = hits[n + 1].start if n + 1 < len(hits) else len(s)
                 facts += [_Fact(hit.term.code, g.start, None, g, region)
-                          for region, g in _place_rates(s, places, growth.end, seg_end)]
+                          for region, g in _place_rates(s, places, growth.end, place_end)]
         seen_periods: dict[tuple, int] = {}
         for fact in facts:
             if fact.level and not _own_list(fact.level, art.subject):
                 continue  # 21个省重点项目 in a city: the part of the province's list located there
             pos = fact.pos
-            qualifier = _qualifier_at(s, pos, markers, (hit.start, pos)) or hit.term.qualifier
-            period = resolve([mk for mk in markers if mk.end <= max(pos, hit.start)], clock,
-                             planned=qualifier in ("plan", "target"))
+            qualifier = _qualifier_at(s, pos, markers, (hit.start, pos), hits[0].start) or hit.term.qualifier
+            if fact.growth is not None and fact.growth.target:
+                qualifier = "target"  # 增长目标为5%左右
+            # a forecast's year said after a figure (…，全年有望突破4000亿元；) is that part's own
+            part = _part_start(s, hit.start)
+            period = resolve([mk for mk in markers if mk.end <= max(pos, hit.start) and not (
+                mk.future and mk.end <= part and mk.start > hits[0].start)], clock,
+                planned=qualifier in ("plan", "target"))
             if fact.year is not None:
                 period = Period(date(fact.year, 1, 1), date(fact.year, 12, 31))
             key = (fact.code, period, fact.region)
@@ -883,7 +1000,8 @@ def _sentence_rows(sent: Span, art: Article, clock: Clock, para_region: str | No
             rows.append(IndicatorRow(
                 region, period.start if period else None, period.end if period else None, fact.code,
                 q.value if q else None, q.unit if q else None, q.base if q else None,
-                growth.pct if growth else None, qualifier, s, sent.start, sent.end))
+                growth.pct if growth else None, qualifier, s, sent.start, sent.end,
+                names[n][1] if n in names else None))
             if fact.level and level_rows is not None:
                 level_rows.add(rows[-1])
     return rows
@@ -975,15 +1093,18 @@ def _table_rows(text: str, table: Table, art: Article, clock: Clock, context: Sp
 
 
 def extract_indicators(text: str, published_at: datetime | date | None = None,
-                       title: str | None = None) -> list[IndicatorRow]:
+                       title: str | None = None, source: str | None = None) -> list[IndicatorRow]:
     """Every economic figure stated in ``text`` (simplified script), in order.
+
+    ``source`` is the article's source name (simplified), the last resort for
+    the place an article is about when neither its title nor its body names one.
 
         >>> rows = extract_indicators("前三季度，全区GDP同比增长6.2%，高出全市2个百分点。",
         ...                           datetime(2021, 11, 5), "临沂高新区经济稳中向好")
         >>> [(r.region, str(r.period_start), str(r.period_end), r.indicator, r.yoy_pct) for r in rows]
         [('临沂高新区', '2021-01-01', '2021-09-30', 'gdp', 6.2)]
     """
-    art = _article(text, published_at, title)
+    art = _article(text, published_at, title, source)
     rows: list[IndicatorRow] = []
     year_context = title_year(title, art.published)
     para, para_region = -1, None
@@ -1017,18 +1138,22 @@ def extract_indicators(text: str, published_at: datetime | date | None = None,
             # comes back only as a part (其中，对东盟进出口…)
             markers = [Marker("same", 0, 0), *markers]
             clock = clock._replace(last=prev)
-            said = prev_codes
-        elif not markers and (para_period or last) is not None:
+            # 此外/另外/同时 add a figure of their own; only 其中 opens the parts
+            said = prev_codes if sent.text.lstrip().startswith("其中") else frozenset()
+        elif (para_period or last) is not None and (not markers or (hits and hits[0].end <= markers[0].start)):
             # a paragraph speaks of one period: 首三季，工业增长5.1%。投资年减2.6%。
             # — a sentence naming none goes on with the one named before it, in
-            # its paragraph or else in the article
-            markers = [Marker("same", 0, 0)]
+            # its paragraph or else in the article; so do the figures a sentence
+            # names before its first period word (物联网产业营收2156亿元，全年有望…)
+            markers = [Marker("same", 0, 0), *markers]
             clock = clock._replace(last=para_period or last)
-        scopes = _scope_regions(sent, hits, markers, art)
+        names = _industry_names(sent.text, hits, markers, _sentence_spans(sent, art)) \
+            if hits and any(h.term.code in INDUSTRY_CODES for h in hits) else {}
+        scopes = _scope_regions(sent, hits, markers, art, {k: v[0] for k, v in names.items()})
         if not hits and len(prev_codes) == 1 and _BY_PLACE.match(sent.text):
             rows += _by_place_rows(sent, art, clock, next(iter(prev_codes)), markers)
             continue  # the topic goes on: prev_codes and periods stay
-        rows += _sentence_rows(sent, art, clock, para_region, hits, markers, scopes, said, level_rows)
+        rows += _sentence_rows(sent, art, clock, para_region, hits, markers, scopes, said, level_rows, names)
         prev_codes = frozenset(h.term.code for h in hits)
         year_context = context_year(markers, sent.text) or year_context
         flow = [mk for mk in markers if not mk.future and mk.kind in ("months", "ytd", "year", "same")]
@@ -1074,21 +1199,35 @@ def _dedupe(rows: list[IndicatorRow]) -> list[IndicatorRow]:
         >>> [(x.value, x.yoy_pct) for x in _dedupe([r._replace(yoy_pct=None), r, r, r._replace(value=None,
         ...                                        value_base=None), r._replace(yoy_pct=2.0)])]
         [(5.0, 3.1), (5.0, 2.0)]
+        >>> [(x.value, x.yoy_pct) for x in _dedupe([r._replace(yoy_pct=None), r._replace(value=None, value_base=None)])]
+        [(5.0, 3.1)]
     """
     seen: set[tuple] = set()
     unique = []
     for r in rows:
-        key = (r.region, r.period_start, r.period_end, r.indicator, r.value_base, r.yoy_pct)
+        key = (r.region, r.period_start, r.period_end, r.indicator, r.industry, r.value_base, r.yoy_pct)
         if key not in seen:
             seen.add(key)
             unique.append(r)
     by_cell: dict[tuple, list[IndicatorRow]] = {}
     for r in unique:
-        by_cell.setdefault((r.region, r.period_start, r.period_end, r.indicator), []).append(r)
+        by_cell.setdefault((r.region, r.period_start, r.period_end, r.indicator, r.industry), []).append(r)
 
     def covered(r: IndicatorRow) -> bool:
         return any(o is not r and o.value_base is not None and o.yoy_pct is not None
                    and r.value_base in (None, o.value_base) and r.yoy_pct in (None, o.yoy_pct)
-                   for o in by_cell[(r.region, r.period_start, r.period_end, r.indicator)])
+                   for o in by_cell[(r.region, r.period_start, r.period_end, r.indicator, r.industry)])
 
-    return [r for r in unique if not covered(r)]
+    gone = {id(r) for r in unique if covered(r)}
+    # 增长到2023年的3850.7亿元，…；2023年地区生产总值比上年增长3.8%: the amount and the rate of
+    # one figure, named twice in one sentence, are one row
+    merged: dict[int, IndicatorRow] = {}
+    for cell in by_cell.values():
+        if len(cell) < 2:
+            continue
+        amounts = [r for r in cell if r.yoy_pct is None and r.value_base is not None and id(r) not in gone]
+        rates = [r for r in cell if r.value_base is None and r.yoy_pct is not None and id(r) not in gone]
+        if len(amounts) == 1 and len(rates) == 1 and amounts[0].char_start == rates[0].char_start:
+            merged[id(amounts[0])] = amounts[0]._replace(yoy_pct=rates[0].yoy_pct)
+            gone.add(id(rates[0]))
+    return [merged.get(id(r), r) for r in unique if id(r) not in gone]

@@ -184,14 +184,20 @@ class Growth(NamedTuple):
     start: int
     end: int
     verb_start: int  # where the growth word (增长, 增速 …) begins
+    target: bool = False  # 增长目标为6%: a growth aimed at, not one achieved
 
 
 # 年增/年减 (Taiwan, Hong Kong: 年增5.1%) and a bare 增/减/降 right before the
 # number (同比增5.1%) come last: the longer verbs win where both fit
 # Taiwan copy says 成长 (grow) and 衰退 (shrink): 年成长5.2%, 年衰退1.8%
-_UP = ("增\ufffd|增长率|增长|增加|提高|上升|提升|增速为|增速达到|增速达|增速|增幅为|增幅达到|增幅达|增幅|"
+# Hong Kong copy says 上涨 / 下跌 (按年下跌9.5%)
+# 增长目标为6%: a target (Growth.target); written out flat, as literals, so that the regex
+# engine can still scan for the verbs' first characters
+_UP = ("增长预期目标为|增长预期目标|增长目标为|增长目标是|增长目标|增速目标为|增速目标|成长目标为|成长目标|"
+       "增\ufffd|增长率|增长|增加|提高|上升|提升|上涨|增速为|增速达到|增速达|增速|增幅为|增幅达到|增幅达|增幅|"
        "年增|年成长|成长|增")
-_DOWN = "下降|减少|降低|下滑|回落|负增长|降幅为|降幅达|降幅|下\ufffd|降\ufffd|减\ufffd|年减|年衰退|衰退|减|降"
+_DOWN = ("下降|减少|降低|下滑|下跌|回落|负增长|降幅为|降幅达|降幅|跌幅|下\ufffd|降\ufffd|减\ufffd|年减|年衰退|衰退|"
+         "减|降|跌")
 _GROWTH = re.compile(
     rf"(?P<verb>{_DOWN}|{_UP})(?:了|为|达到|达)?\s*(?P<sign>[-－]?)(?P<num>\d+(?:\.\d+)?)\s*"
     r"(?P<unit>%|％|个百分点|百分点|倍|成)(?:\s*[-—–~～－至到]\s*\d+(?:\.\d+)?\s*[%％])?"
@@ -217,8 +223,10 @@ def find_growths(text: str) -> list[Growth]:
         [6.2, -3.8]
         >>> [g.pct for g in find_growths("GDP年增5.1%，外贸年减3.4%，同比增2.5%，按年增长4.3%")]
         [5.1, -3.4, 2.5, 4.3]
-        >>> [g.pct for g in find_growths("GDP年成长5.2%，投资年衰退1.8%")]
-        [5.2, -1.8]
+        >>> [g.pct for g in find_growths("GDP年成长5.2%，投资年衰退1.8%，投资按年下跌9.5%，跌幅2%")]
+        [5.2, -1.8, -9.5, -2.0]
+        >>> [(g.pct, g.target) for g in find_growths("全年经济增长目标为5%左右")]
+        [(5.0, True)]
     """
     out: list[Growth] = []
     for m in _GROWTH.finditer(text):
@@ -234,8 +242,8 @@ def find_growths(text: str) -> list[Growth]:
             pct *= 10
         # a character lost in decoding (U+FFFD) after 增 / 下 still says which way
         down = m["verb"].startswith(("下降", "减少", "降低", "下滑", "回落", "负增长", "降幅", "下", "降", "减",
-                                     "年减", "衰退", "年衰退"))
+                                     "年减", "衰退", "年衰退", "跌"))
         if down or m["sign"]:
             pct = -pct
-        out.append(Growth(pct, m.start(), m.end(), m.start("verb")))
+        out.append(Growth(pct, m.start(), m.end(), m.start("verb"), "目标" in m["verb"]))
     return out

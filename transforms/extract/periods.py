@@ -59,6 +59,7 @@ _RELATIVE = {"今年": 0, "本年": 0, "当年": 0, "去年": -1, "上年": -1, 
 # 到2025年 is a target year, but not 截至2025年 (as of) nor 增加到2025年的 (a value's year)
 _PLAN_BEFORE = re.compile(r"(?:(?<![截加长高升大达])到|(?<![截加长高升大达])至|力争|争取|目标|展望|预计|计划|拟|"
                           r"将于|将在|将|有望|规划|预期)$")
+_PLAN_AFTER = re.compile(r"\s*(?:有望|预计|可望|将|力争|争取)")
 _COMPARE_BEFORE = re.compile(r"(?:比|较|与|同|和|超过|高于|低于)$")
 
 _MARKERS = re.compile(
@@ -70,14 +71,15 @@ _MARKERS = re.compile(
     r"|(?:(?P<year>(?:19|20)\d\d)\s*年(?:度)?|(?P<rel>今年|本年|当年|去年|上一年|上年|前年|明年))"
     r"(?P<full>全年|全年度)?(?P<since>以来)?(?P<yend>年底|年末|底|末)?"
     r"|(?P<recent>(?:近|过去|最近)(?P<rn>[两三四五六七八九十]|\d{1,2})年|(?P<rn2>[两三四五六七八九十]|\d{1,2})年来)"
-    r"|(?P<fullyear>全年|年度)"
+    # 年度预算 / 年度计划 / 年度目标 is an annual budget or plan (完成年度预算的86.2%), no period
+    r"|(?P<fullyear>全年|年度(?!预算|计划|目标|任务|考核|投资计划))"
     r"|(?P<yearend>年末|年底)"
     r"|(?P<ytd>年初以来)"
     r"|(?P<front>(?:前|首)(?P<fq>[一二三四1-4])(?:个)?季(?:度)?)"  # 首三季: Hong Kong usage
     r"|(?P<qspan>(?:第)?[一1]\s*[至到\-—–~～－]\s*(?P<q2>[二三四2-4])季度)"  # 一至三季度: January to September
     r"|(?P<firstq>首季(?:度)?)"
     r"|(?P<half>上半年|下半年)"
-    r"|(?P<quarter>(?:第)?(?P<q>[一二三四1-4])季度)"
+    r"|(?P<quarter>(?:第)?(?P<q>[一二三四1-4])季度|第(?P<q3>[一二三四1-4])季(?!度))"  # 第三季: Hong Kong, Taiwan
     r"|(?P<firstm>(?:前|首)(?P<fm>\d{1,2}|[一二三四五六七八九十]{1,2})个月)"
     r"|(?P<asof>截至|截止到?|到)?(?P<m1>\d{1,2}|[一二三四五六七八九十]{1,2})\s*(?:月份?)?\s*[-—–~～－至到]\s*"
     r"(?P<m2>\d{1,2}|[一二三四五六七八九十]{1,2})\s*月(?:份)?(?P<mend>底|末)?(?![\d日号])"
@@ -102,10 +104,14 @@ def find_markers(text: str, ref_year: int | None) -> list[Marker]:
         [('months', 1, 9), ('months', 1, 6), ('months', 1, 3), ('months', 1, 10)]
         >>> [(m.kind, m.m2) for m in find_markers("截至9月底，目前", 2023)]
         [('point', 9), ('point', 0)]
-        >>> [(m.kind, m.m1, m.m2) for m in find_markers("今年首三季，首季，首5个月，一至三季度", 2023)]
-        [('months', 1, 9), ('months', 1, 3), ('months', 1, 5), ('months', 1, 9)]
+        >>> [(m.kind, m.m1, m.m2) for m in find_markers("今年首三季，首季，首5个月，一至三季度，第3季", 2023)]
+        [('months', 1, 9), ('months', 1, 3), ('months', 1, 5), ('months', 1, 9), ('months', 7, 9)]
         >>> find_markers("较去年同期增加83家，12月1日", 2022)
         []
+        >>> [m.kind for m in find_markers("完成年度预算的86.2%，年度计划投资", 2024)]
+        []
+        >>> [(m.kind, m.future) for m in find_markers("全年有望突破4000亿元", 2024)]
+        [('year', True)]
         >>> [(m.year, m.future) for m in find_markers("力争2025年", 2024)]
         [(2025, True)]
         >>> [m.kind for m in find_markers("同期，全市营收增长；比上年同期增长", 2024)]
@@ -143,7 +149,8 @@ def find_markers(text: str, ref_year: int | None) -> list[Marker]:
             if n and ref_year:
                 out.append(Marker("years", start, end, ref_year - n + 1, year2=ref_year))
         elif m["fullyear"]:
-            out.append(Marker("year", start, end, None))
+            # 全年有望突破4000亿元: a forecast's year (预计全年 is one too, but says so itself)
+            out.append(Marker("year", start, end, None, future=_PLAN_AFTER.match(text, end) is not None))
         elif m["yearend"]:
             out.append(Marker("point", start, end, None, 12, 12))
         elif m["ytd"]:
@@ -158,7 +165,7 @@ def find_markers(text: str, ref_year: int | None) -> list[Marker]:
             m1, m2 = (1, 6) if m["half"] == "上半年" else (7, 12)
             out.append(Marker("months", start, end, None, m1, m2))
         elif m["quarter"]:
-            m1, m2 = _QUARTERS[m["q"]]
+            m1, m2 = _QUARTERS[m["q"] or m["q3"]]
             out.append(Marker("months", start, end, None, m1, m2))
         elif m["firstm"]:
             n = _month(m["fm"])

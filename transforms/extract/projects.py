@@ -59,7 +59,8 @@ _STATUS = (  # most advanced first
     ("signed", re.compile(r"签约|签订|落户|落地")),
 )
 _LEAD_VERBS = re.compile(r"(?:签约|签订|引进|实施|推进|建设|加快|加速|开工|落地|启动|新建|续建|投产|竣工|完成|推动|"
-                         r"培育|打造|谋划|规划|包括|支持|围绕|依托|其中|目前|同时|累计|新签约|如|投建|兴建)了?")
+                         r"培育|打造|谋划|规划|包括|支持|围绕|依托|其中|目前|同时|累计|新签约|如|投建|兴建|另有|还有|"
+                         r"走进|来到|步入|走访|(?<![所现正实存])在(?!建)|(?<![\u4e00-\u9fff])以)了?")
 # a place and adverbs heading a clause before its verb: 武进区还将(加快推进)
 _SUBJECT_LEAD = re.compile(r"(?:[\u4e00-\u9fff]{1,6}?(?:省|市|区|县|镇|我们))?"
                            r"(?:还|将|要|正在|正|也|全力|继续|持续|重点|着力|大力|积极|已|先后|共|今年|年内|现场|会上|"
@@ -76,19 +77,26 @@ _NOT_A_NAME = re.compile(r"\d+(?:余|多)?个|.*\d+(?:余|多)?个$|[一二三�
                          r"[一二三四五六七八九十百两几多]+(?:方面|件|项|类|大|批|个)")
 _CAPACITY = re.compile(r"(?:年产能?|年处理|年加工|年吞吐)?\s*\d+(?:\.\d+)?\s*(?:万|千|亿)?\s*"
                        r"(?:GWh|GW|MWh|MW|kWh|kW|万千瓦|千瓦|兆瓦|吨|套|辆|台|件|千升|片|只|块|组)(?![A-Za-z])")
-_LIST_END = re.compile(r"等(?:\d+(?:余|多)?个|一批|多个|[一二三四五六七八九十]+个)?[^，。；,;！？]{0,14}?(?:项目|工程)")
+_LIST_END = re.compile(r"(?:等|为代表的)(?:\d+(?:余|多)?个|一批|多个|[一二三四五六七八九十]+个)?"
+                       r"[^，。；,;！？]{0,14}?(?:项目|工程)")
+# 包括甲产业园、乙基地等。: a list of built places closed by 等 alone
+_BARE_LIST_END = re.compile(r"(?<=" + r"[园地厂心体站场线城期])等(?=[。；;，,]|$)")
 # 甲、乙、丙3个项目 (a count closes the list instead of 等)
 _COUNT_END = re.compile(r"(?<=[\u4e00-\u9fffA-Za-z])(?:\d+|[两三四五六七八九十]+)个[^，。；,;！？\d、]{0,8}?项目")
 _AMOUNT_OF = re.compile(r"(?:总投资|计划总投资|投资)?(?:达|为|约|超过?)?")
-_NAME_THEN = re.compile(r"项目(?=位于|是|总投资|计划总投资|投资\d|占地|由|建成|投产|开工|竣工|已|正|于|被|列入|入选|"
+_NAME_THEN = re.compile(r"项目(?=位于|是|总投资|计划总投资|预计总投资|计划投资|投资\d|占地|由|建成|投产|开工|竣工|"
+                        r"已|正|于|被|"
+                        r"列入|入选|(?:建设|施工)?现场|累计|目前|今年|年内|"
                         r"顺利|加快|"
                         r"加速|稳步|进展|一期|二期|[（(])")
 _PHASE = re.compile(r"[一二三四五六七八九十\d]期(?:工程)?")
 # what may stand between a name and the verb saying how far it is
 _ADVERBS = re.compile(r"(?:正式|顺利|全面|加快|加速|稳步|已经?|正在|即将|成功|集中|主体|抓紧|加紧|全部|基本|"
+                      r"也|还|均|都|日前|近日|目前|眼下|当前|现已|"
                       r"将于?|于|则|预计|计划|力争|在\S{1,6}?期间|(?:\d{1,2}|[一二三四五六七八九十]{1,2})月(?:份|初|底|中旬|上旬|下旬)?|"
                       r"今年|去年|明年|年内|年底前?|年中|上半年|下半年|第?[一二三四1-4]季度?|[\s“”])*")
-_STATUS_VERB = re.compile(r"签约|签订|落户|落地|开工|动工|开建|破土|在建|建设|施工|封顶|竣工|建成|完工|落成|投产|"
+_STATUS_VERB = re.compile(r"签约|签订|落户|落地|开工|动工|开建|破土|(?<!正)在建|建设|施工|封顶|竣工|建成|完工|"
+                          r"落成|投产|"
                           r"投用|投入使用|运营|营业|开业|达产|并网|量产")
 # what a sentence goes on to say about a project once named (备受关注, 成为…)
 _PREDICATE = re.compile(r"备受|受到|成为|是|被|进入|实现|开始|带动|吸引|获得|荣获|入选|列入|标志着")
@@ -106,10 +114,29 @@ _ITEM_NUMBER = re.compile(r"^(?:[一二三四五六七八九十]+是|其[一二�
                           r"[（(][一二三四五六七八九十\d]+[）)]|"
                           r"\d{1,2}\s*[.、．]|[一二三四五六七八九十]+、)\s*")
 # 项目，总投资32亿元: a name followed by its total investment
-_INVEST_AFTER = re.compile(r"[，,：:（(]?\s*(?:计划)?总?投资(?:额)?(?:约|达|为|超过?|逾|近)?"
+_INVEST_AFTER = re.compile(r"[，,：:（(]?\s*(?:计划|预计)?总?投资(?:额)?(?:约|达|为|超过?|逾|近)?"
                            r"(?=\d|[一二三四五六七八九十百])")
+# 该公司投资5亿元建设的甲项目: the amount invested, said in the words before the name
+_INVESTED_HEAD = re.compile(r"投资(?:约|达|为|超过?)?[\d.]+(?:万|亿)?元(?:人民币)?(?:建设|新建|兴建|打造|实施)?的?$")
+_FUNDED_AFTER = re.compile(r"[，,]\s*由([^，,；;。]{2,24}?)(?:投资|出资|承建|投建|建设)")
+# 华锐科技投资建设的年产20万吨再生铝项目: who invests, said before the name without 由
+_FUNDER_OF = re.compile(r"([\u4e00-\u9fffA-Za-z（）()]{2,20}?)(?:投资|投建|出资)(?:建设|兴建)?的?$")
+# a project described field by field: 项目名称：甲项目，建设单位：乙公司，总投资：18亿元
+_LABELLED = re.compile(r"项目名称\s*[：:]\s*(?P<name>[^，,；;。：:]{2,60}?)(?:项目)?(?=[，,；;。\s]|$)")
+_LABELLED_COMPANY = re.compile(r"(?:建设单位|投资主体|业主单位|项目业主|实施主体|投资方|申报单位)\s*[：:]\s*"
+                               r"(?P<company>[^，,；;。：:\s]{2,40})")
+_LABELLED_INVEST = re.compile(r"(?:计划)?(?:总投资|投资总额)(?:额)?\s*[：:]\s*")
 # 肥东县2024年第二季度重大项目: a kind of project at an event, no project's name
 _KIND_END = re.compile(r"(?:重点|重大|重要|大型|招商|签约|新建|续建|在建)$|(?:19|20)\d\d年|季度")
+
+
+# a list item's bullet (◆ 甲项目…)
+_BULLET = re.compile(r"^[\s◆◇●○▲△★☆■□•·▶►※>\-—]+")
+# what stands before a name and ends in 的 without being part of it: where it is (位于蚌埠高新区的),
+# who builds it (由鸿崴集团投资的), an amount in a currency of its own (投资85亿港元的)
+_MODIFIER = re.compile(r"(?:(?:位于|地处|坐落于|落户|落户于)[^，,；;。的]{1,20}的|"
+                       r"由[^，,；;。]{1,30}?(?:投资|出资|投建|建设|承建|打造)的|"
+                       r"[^，,；;。]*?\d+(?:\.\d+)?\s*(?:万|亿)?(?:港元|港币|澳门元|澳元|欧元|日元|英镑|美元|元)(?:人民币)?的)")
 
 
 def _clean_name(name: str) -> str:
@@ -120,9 +147,12 @@ def _clean_name(name: str) -> str:
         ('“零碳智谷”欣旺达共享储能', '速博达新能源')
         >>> _clean_name("源网荷储”"), _clean_name("“源网荷储”一体化"), _clean_name("二是沂水食品产业园一期")
         ('源网荷储', '“源网荷储”一体化', '沂水食品产业园一期')
+        >>> _clean_name("◆ 禹泰食品预制菜生产基地")
+        '禹泰食品预制菜生产基地'
     """
     name = name.split("等", 1)[0].strip(" \t，,、；;：:")
     name = re.sub(r"^的", "", name)
+    name = _BULLET.sub("", name)
     name = _ITEM_NUMBER.sub("", name)
     if name.count("“") != name.count("”"):
         # only at the ends: the name stays a slice of its sentence
@@ -138,8 +168,8 @@ def _trim_name(chunk: str) -> str:
         ('恒通新材年产5万吨锂电隔膜', '鲁北化工二期项目一期')
         >>> _trim_name("万华化学新材料产业园于6月开工建设"), _trim_name("欣达30GWh动力电池基地")
         ('万华化学新材料产业园', '欣达30GWh动力电池基地')
-        >>> _trim_name("华泰汽车零部件产业园备受关注")
-        '华泰汽车零部件产业园'
+        >>> _trim_name("华泰汽车零部件产业园备受关注"), _trim_name("中伟前驱体材料基地正在进行设备调试")
+        ('华泰汽车零部件产业园', '中伟前驱体材料基地')
 
     """
     m = re.search("项目", chunk)
@@ -155,6 +185,10 @@ def _trim_name(chunk: str) -> str:
             break
         if cut >= 2:
             return chunk[:cut]
+    # 中伟新能源前驱体材料基地正在进行设备调试: no stage verb, but a built place ends the name
+    facilities = list(_FACILITY.finditer(chunk))
+    if facilities and _ADVERBS.match(chunk, facilities[-1].end()).end() > facilities[-1].end():
+        return chunk[:facilities[-1].end()]
     return chunk
 
 
@@ -224,6 +258,7 @@ class _Found(NamedTuple):
     span_end: int  # where the list or phrase it stands in ends
     investment: float | None
     head: str  # the clause text before the name (a company may be named there)
+    company: str | None = None  # as a field of its own says it (建设单位：乙公司)
 
 
 def _boundary(s: str, clause_start: int, name_start: int) -> int:
@@ -301,21 +336,51 @@ def _amount_lists(s: str) -> list[_Found]:
     return out
 
 
+def _labelled(s: str) -> list[_Found]:
+    """``项目名称：甲项目，建设单位：乙公司，总投资：18亿元``: a project described field by field.
+
+        >>> s = "项目名称：年产5万台机器人项目，建设单位：埃斯顿，总投资：18亿元"
+        >>> [(f.name, f.company, f.investment) for f in _labelled(s)]
+        [('年产5万台机器人', '埃斯顿', 1800000000.0)]
+    """
+    out: list[_Found] = []
+    for m in _LABELLED.finditer(s):
+        nxt = s.find("项目名称", m.end())
+        end = nxt if nxt >= 0 else len(s)
+        company = _LABELLED_COMPANY.search(s, m.end(), end)
+        inv = _LABELLED_INVEST.search(s, m.end(), end)
+        qs = [q for q in find_quantities(s[:end]) if inv and q.start == inv.end() and q.kind == "money"]
+        name = _clean_name(m["name"])
+        if not is_generic(name):
+            out.append(_Found(name, m.start("name"), m.start("name") + len(name), end, qs[0].base if qs else None,
+                              "", company["company"] if company else None))
+    return out
+
+
 def _enumerations(s: str, taken: list[tuple[int, int]]) -> list[_Found]:
     """``A、B、C等N个…项目`` or ``A、B、C 3个项目``: the listed names.
 
         >>> [f.name for f in _enumerations("本区成功签约美创智能装备、华腾汽车零部件3个项目，合计投资45亿元", [])]
         ['美创智能装备', '华腾汽车零部件']
+        >>> [f.name for f in _enumerations("主要包括华峰新材料产业园、瑞康医药物流中心等。", [])]
+        ['华峰新材料产业园', '瑞康医药物流中心']
+        >>> [f.name for f in _enumerations("以远东电缆智慧工厂、中车装备基地为代表的一批重大项目加快建设", [])]
+        ['远东电缆智慧工厂', '中车装备基地']
     """
     out: list[_Found] = []
     counted = (m for m in _COUNT_END.finditer(s) if "、" in s[_clause_start(s, m.start()):m.start()])
-    ends = [*_LIST_END.finditer(s), *counted]
+    # 主要包括甲产业园、乙基地、丙中心等。 — every item a built place: the 等 alone closes it
+    built = (m for m in _BARE_LIST_END.finditer(s)
+             if all(_ITEM_END.search(x) for x in s[_clause_start(s, m.start()):m.start()].split("、")[1:]))
+    ends = [*_LIST_END.finditer(s), *counted, *built]
     for m in sorted(ends, key=lambda m: m.start()):
         if any(a <= m.start() < b for a, b in taken) or any(f.start <= m.start() < f.span_end for f in out):
             continue
         c = _clause_start(s, m.start())
         start = _list_start(s, c, m.start())
         items = s[start:m.start()]
+        if m.re is _BARE_LIST_END and "、" not in items:
+            continue
         pos = start
         for item in items.split("、"):
             name = _clean_name(_trim_name(item))
@@ -353,10 +418,20 @@ def _named(s: str, taken: list[tuple[int, int]]) -> list[_Found]:
         # 一是甲公司年产5万吨负极材料项目，总投资32亿元: a name and its investment
         priced = _INVEST_AFTER.match(rest) and _INVEST_AFTER.match(rest).end() > 1 and \
             any(q.kind == "money" for q in find_quantities(rest[:40]) if q.start == _INVEST_AFTER.match(rest).end())
-        if not (verb or built or priced or (end > at and _NAME_THEN.match(s, at))):
+        # 一是甲项目，由乙公司投资，总投资20亿元: a name and who builds it
+        funded = end > at and _FUNDED_AFTER.match(rest)
+        if not (verb or built or priced or funded or (end > at and _NAME_THEN.match(s, at))):
             continue
         start = _boundary(s, c, at)
-        items = _items(s, start, at, end + (phase.end() if phase else 0), s[c:start]) if "、" in s[start:at] else []
+        bullet = _BULLET.match(s, start, at)
+        start = bullet.end() if bullet else start
+        mod = _MODIFIER.match(s, start, at)
+        while mod and mod.end() > start:
+            # 位于县产业集聚区的巨龙生物…项目: the name starts after what locates or funds it
+            start = mod.end()
+            mod = _MODIFIER.match(s, start, at)
+        listed = "、" in s[start:at] or _AND_AFTER_ITEM.search(s, start, at)
+        items = _items(s, start, at, end + (phase.end() if phase else 0), s[c:start]) if listed else []
         if items:
             # 甲项目、乙项目、丙产业园集中开工: every item of the list is a name
             out += items
@@ -370,13 +445,15 @@ def _named(s: str, taken: list[tuple[int, int]]) -> list[_Found]:
             qs = [q for q in find_quantities(name) if q.start == lead.end() and q.kind == "money"]
             if qs and re.match(r"[、，,]", name[qs[0].end:]):
                 investment, name = qs[0].base, name[qs[0].end + 1:]
+        if "的" in name and not is_generic(name.rsplit("的", 1)[1]) and len(name.rsplit("的", 1)[1]) >= 4:
+            name = name.rsplit("的", 1)[1]  # 年产5万吨锂电池隔膜的星源材料(项目): what it makes, then its name
         if is_generic(name) or "的" in name or "项目" in name.replace("项目" + phase.group() if phase else "\0", ""):
             continue
         inv = _INVEST_AFTER.match(rest)
         if inv and inv.end():
             qs = [q for q in find_quantities(rest[:inv.end() + 20]) if q.start == inv.end() and q.kind == "money"]
             investment = qs[0].base if qs else investment
-        elif investment is None and built:
+        elif investment is None and (built or _INVESTED_HEAD.search(s, c, start)):
             qs = [q for q in find_quantities(s[c:start]) if q.kind == "money" and not q.threshold
                   and re.search(r"投资(?:约|达|为|超过?)?$", s[c:c + q.start])]
             investment = qs[-1].base if qs else None
@@ -387,6 +464,9 @@ def _named(s: str, taken: list[tuple[int, int]]) -> list[_Found]:
     return out
 
 
+# items of a list: 、 between any two, 和/及/与 after one that ends in 项目
+_ITEM_JOINER = re.compile(r"、|(?<=项目)(?:和|及|以及|与)")
+_AND_AFTER_ITEM = re.compile(r"项目(?:和|及|以及|与)")
 _ITEM_END = re.compile(r"(?:项目(?:[一二三四五六七八九十]期(?:工程)?)?|" + _FACILITY.pattern + ")$")
 
 
@@ -398,11 +478,14 @@ def _items(s: str, start: int, at: int, end: int, head: str) -> list[_Found]:
         >>> s = "恒泰电子项目、华宇物流园二期、鑫源食品项目集中开工"
         >>> [f.name for f in _items(s, 0, s.index("项目集中"), s.index("集中"), "")]
         ['恒泰电子', '华宇物流园二期', '鑫源食品']
+        >>> s = "中晶半导体项目和天成储能电站项目已开工"
+        >>> [f.name for f in _items(s, 0, s.index("项目已"), s.index("已"), "")]
+        ['中晶半导体', '天成储能电站']
     """
     out: list[_Found] = []
-    pos = start
-    parts = s[start:end].split("、")
-    for k, item in enumerate(parts):
+    cuts = [start, *(x for m in _ITEM_JOINER.finditer(s, start, end) for x in (m.start(), m.end())), end]
+    parts = [(cuts[k], s[cuts[k]:cuts[k + 1]]) for k in range(0, len(cuts), 2)]
+    for k, (pos, item) in enumerate(parts):
         if k < len(parts) - 1 and not _ITEM_END.search(item):
             return []
         name = _clean_name(re.sub(r"项目(?=[一二三四五六七八九十]期(?:工程)?$)|项目$", "", item))
@@ -410,7 +493,42 @@ def _items(s: str, start: int, at: int, end: int, head: str) -> list[_Found]:
             return []
         at_name = pos + item.find(name)
         out.append(_Found(name, at_name, at_name + len(name), end, None, head))
-        pos += len(item) + 1
+    return out
+
+
+_INVEST_LATER = re.compile(r"(?:计划|预计)?总投资(?:额)?(?:约|达|为)?")
+_INVEST_GAP = re.compile(r"(?:项目)?\s*[，,]?\s*"
+                         r"(?:由[^，,；;。]{2,24}?(?:投资|出资|承建|投建|建设)[^，,；;。]{0,6}[，,]\s*)?(?:计划|预计)?")
+_RESPECTIVE_INVEST = re.compile(r"\s*(?:项目)?[，,]?\s*(?:计划)?总?投资(?:额)?分别(?:为|是|达)?\s*")
+_AMOUNT_JOINER = re.compile(r"\s*(?:、|和|及|与|，|,)\s*")
+
+
+def _respective_investments(s: str, found: list[_Found]) -> list[_Found]:
+    """``甲项目、乙项目、丙产业园项目总投资分别为22亿元、18.6亿元和12亿元``: the
+    n-th amount is the n-th listed project's, when there are as many of each.
+
+        >>> s = "甲公司电机项目、乙公司纤维项目总投资分别为22亿元和18.6亿元"
+        >>> [f.investment for f in _respective_investments(s, _named(s, []))]
+        [2200000000.0, 1860000000.0]
+    """
+    out = list(found)
+    ends: dict[int, list[int]] = {}
+    for k, f in enumerate(found):
+        if f.investment is None:
+            ends.setdefault(f.span_end, []).append(k)
+    for end, group in ends.items():
+        lead = _RESPECTIVE_INVEST.match(s, end)
+        if len(group) < 2 or lead is None or "分别" not in lead.group():
+            continue
+        amounts, pos = [], lead.end()
+        for q in find_quantities(s[pos:]):
+            joined = _AMOUNT_JOINER.fullmatch(s, pos + amounts[-1].end, pos + q.start) if amounts else q.start == 0
+            if q.kind != "money" or not joined:
+                break
+            amounts.append(q)
+        if len(amounts) == len(group):
+            for k, q in zip(group, amounts, strict=True):
+                out[k] = out[k]._replace(investment=q.base)
     return out
 
 
@@ -422,18 +540,31 @@ def _sentence_projects(sent: Span, region: str | None) -> list[ProjectRow]:
     s = sent.text
     if "项目" not in s and "元的" not in s and not _FACILITY.search(s):
         return []
-    found = _amount_lists(s)
+    found = _labelled(s)
+    found += _amount_lists(s)
     taken = [(f.start, f.span_end) for f in found]
     found += _enumerations(s, taken)
     taken = [(f.start, f.span_end) for f in found]
     found += _named(s, taken)
     found.sort(key=lambda f: f.start)
-    if len(found) == 1 and found[0].investment is None:
-        # one project in the sentence: its 总投资 may come after a description
-        m = re.compile(r"(?:计划)?总投资(?:额)?(?:约|达|为)?").search(s, found[0].name_end)
-        qs = [q for q in find_quantities(s) if m and q.start == m.end() and q.kind == "money"]
+    for n, f in enumerate(found):
+        if f.investment is not None:
+            continue
+        # its 总投资 may come after a description: in the sentence when it names one project,
+        # else in its own part (一是甲项目，由乙公司投资，总投资20亿元；二是…)
+        limit = len(s)
+        if len(found) > 1:
+            part = re.compile(r"[；;。]").search(s, f.name_end)
+            limit = min([part.start() if part else len(s), *(g.start for g in found[n + 1:])])
+        m = _INVEST_LATER.search(s, f.name_end, limit)
+        if m and len(found) > 1 and not _INVEST_GAP.fullmatch(s, f.span_end, m.start()):
+            m = None  # among several names, only 总投资 right after this one (or after who builds it) is its own
+        # 总投资26亿元的海昌光学…: the amount of the name after it
+        qs = [q for q in find_quantities(s) if m and q.start == m.end() and q.kind == "money"
+              and not s.startswith("的", q.end)]
         if qs:
-            found[0] = found[0]._replace(investment=qs[0].base)
+            found[n] = f._replace(investment=qs[0].base)
+    found = _respective_investments(s, found)
     rows = []
     for n, f in enumerate(found):
         # the status written after a list belongs to every name in it: look up
@@ -446,12 +577,19 @@ def _sentence_projects(sent: Span, region: str | None) -> list[ProjectRow]:
         if status is None and len(found) == 1:
             # 1.总投资150亿元的甲项目，年内开工建设；: one project, its stage said after a break
             status = _status(_STAGE_CLAUSE.sub("", s[nxt:]))
-        by = _BUILT_BY.search(f.head) or _BUILT_BY.match(s[f.name_end:nxt].lstrip("项目一二三期 "))
+        by = _BUILT_BY.search(f.head) or _BUILT_BY.match(s[f.name_end:nxt].lstrip("项目一二三期 ")) or \
+            _FUNDED_AFTER.match(s, f.span_end)
         if by is None and len(found) == 1:
             by = _BUILT_BY.search(s, f.span_end)  # 甲项目正式开工，该项目由乙公司投资建设
-        company = company_of(f.name, f.head)
+            if by and s.startswith("的", by.end()):
+                by = None  # 由乙集团投资的丙产业园: said of another project, named after it
+        company = f.company or company_of(f.name, f.head)
+        funder = _FUNDER_OF.search(f.head) if by is None and company is None else None
+        if funder and not _FUNCTION_WORDS.search(funder.group(1)) and not re.match(r"[全本该我各总]", funder.group(1)) \
+                and not re.fullmatch(r"(?:股份)?(?:有限)?(?:责任)?(?:公司|集团)", funder.group(1)):
+            company = funder.group(1)
         if by and not (company and company in f.name[:len(company)] and bool(legal_names(company))):
-            company = by.group(1)
+            company = by.group(1).rsplit("的", 1)[-1]  # 由港资背景的汇港控股投资: the company, not its description
         rows.append(ProjectRow(f.name, company, f.investment,
                                _capacity(f.name, s[f.name_end:nxt]), status, region, s, sent.start, sent.end))
     return rows
@@ -462,15 +600,16 @@ def _key(name: str) -> str:
 
 
 def extract_projects(text: str, published_at: datetime | date | None = None,
-                     title: str | None = None) -> list[ProjectRow]:
-    """Every named investment project in ``text``, merged by name.
+                     title: str | None = None, source: str | None = None) -> list[ProjectRow]:
+    """Every named investment project in ``text``, merged by name (``source``:
+    the article's source name, as for :func:`~transforms.extract.extract_indicators`).
 
         >>> rows = extract_projects("总投资80亿元的宁德时代20GWh储能电池基地、30亿元的恩捷隔膜产业园等项目加快建设。")
         >>> [(r.name, r.company, r.investment_base, r.capacity, r.status) for r in rows]
         [('宁德时代20GWh储能电池基地', '宁德时代', 8000000000.0, '20GWh', 'under_construction'), \
 ('恩捷隔膜产业园', '恩捷隔膜', 3000000000.0, None, 'under_construction')]
     """
-    subject = article_subject(text, title)
+    subject = article_subject(text, title, source)
     default_region = subject.canonical if subject else None
     prior = article_prior(title or "", text)
     # where a project is: a district, county or zone written in full in its
@@ -504,6 +643,14 @@ def extract_projects(text: str, published_at: datetime | date | None = None,
                 company=old.company or row.company,
                 investment_base=old.investment_base or row.investment_base,
                 capacity=old.capacity or row.capacity, status=old.status or row.status)
+    # 走进钱塘微电子项目现场……总投资62亿元的钱塘微电子年产36万片晶圆项目: a short mention
+    # before the full name is the same project
+    for key, row in list(merged.items()):
+        fuller = [k for k in merged if k != key and len(key) >= 4 and key in k]
+        if row.investment_base is None and len(fuller) == 1:
+            full = merged[fuller[0]]
+            merged[fuller[0]] = full._replace(company=full.company or row.company, status=full.status or row.status)
+            del merged[key]
     return list(merged.values())
 
 

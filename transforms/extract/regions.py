@@ -70,7 +70,9 @@ _FREE_ZONE_IN = re.compile(r"(?:^|(?<=[\s，,；;：:“”|·—\-（(、。！
                            + "|".join(ZONE_SUFFIXES) + "|新城))")  # 秦汉新城: a new town inside a 新区
 _NOT_ZONE_STEM = re.compile(r"[的了在和与及等将是为把对向从到于各全本我该个这那市区县省]|建设|推进|加快|打造|国家|省级")
 _BELOW = re.compile(r"[全我本该](?:区|县)")
-_COLLECTIVE = re.compile(r"(?:全|本|我|该)(?:区|市|县|省)|全国")
+# the country: 全国, 我国; Taiwan and Hong Kong copy says 大陆 / 中国大陆
+_COLLECTIVE = re.compile(r"(?:全|本|我|该)(?:区|市|县|省)|全国|我国|(?:中国)?大陆(?![架桥])")
+_COUNTRY = frozenset({"全国", "我国", "中国大陆", "大陆"})
 _PROVINCE_SUFFIX = re.compile(r"(?:省|市|壮族自治区|回族自治区|维吾尔自治区|自治区|特别行政区)$")
 _PREFECTURE_SUFFIX = re.compile(r"(?:市|地区|盟|(?:[\u4e00-\u9fff]{1,3}?族)+自治州|自治州)$")
 _COUNTY_SUFFIX = re.compile(r"(?:(?:[\u4e00-\u9fff]{1,3}?族)+自治[县旗]|区|县|市|旗)$")
@@ -366,9 +368,11 @@ def article_prior(*texts: str) -> Counter[str]:
 
 
 @lru_cache(maxsize=16)
-def article_subject(text: str, title: str | None = None) -> Place | None:
+def article_subject(text: str, title: str | None = None, source: str | None = None) -> Place | None:
     """The place the article is about: the first named in its title, else the
-    one its body names most often (the more specific on a tie).
+    one its body names most often (the more specific on a tie), else the one
+    its source names (a statistics bureau's release that says only 全市:
+    ``邢台市统计局``).
 
     A title that names only a city over a body that says 全区 is about the
     district or zone of that city the body names most (``烟台：开发区…``);
@@ -384,7 +388,16 @@ def article_subject(text: str, title: str | None = None) -> Place | None:
         '济南市历城区'
         >>> article_subject("全区GDP增长。", "临空新区：上半年经济向好").canonical
         '临空新区'
+        >>> article_subject("全市GDP增长。", "1—10月份全市经济运行情况", "邢台市统计局").canonical
+        '邢台市'
     """
+    found = _subject(text, title)
+    if found is None and source:
+        found = next((m.place for m in find_places(source) if m.place), None)
+    return found
+
+
+def _subject(text: str, title: str | None) -> Place | None:
     prior = article_prior(title or "", text)
     organ = None  # 德州市政府工作报告: the government of a place reports on it
     named = None
@@ -429,11 +442,11 @@ def resolve_collective(word: str, subject: Place | None) -> str | None:
         ('枣庄高新区', '枣庄市', '山东省')
         >>> resolve_collective("我市", Place("滕州市", "county", "县级市", "枣庄市", "山东省"))
         '滕州市'
-        >>> resolve_collective("全国", None)
-        '全国'
+        >>> resolve_collective("全国", None), resolve_collective("大陆", None)
+        ('全国', '全国')
     """
     unit = word[-1]
-    if word == "全国":
+    if word in _COUNTRY:
         return "全国"
     if subject is None:
         return None

@@ -1,4 +1,4 @@
--- One figure per region × indicator × period, whichever articles reported it.
+-- One figure per region × indicator × industry × period, whichever articles reported it.
 
 with
 
@@ -44,6 +44,7 @@ sources as (
     select
         region,
         indicator,
+        industry,
         period_start,
         period_end,
         count(distinct doc_id) as n_sources,
@@ -51,7 +52,7 @@ sources as (
         count(distinct yoy_pct) as n_yoy_values
 
     from facts
-    group by region, indicator, period_start, period_end
+    group by region, indicator, industry, period_start, period_end
 
 ),
 
@@ -62,7 +63,7 @@ latest as (
     select *
     from facts
     qualify row_number() over (
-        partition by region, indicator, period_start, period_end
+        partition by region, indicator, industry, period_start, period_end
         order by recency_order desc, (value is null), char_start, value_base, yoy_pct
     ) = 1
 
@@ -74,6 +75,7 @@ final as (
         latest.region,
         latest.indicator,
         vocabulary.name_zh as indicator_name,
+        latest.industry,
         latest.period_start,
         latest.period_end,
         datediff('month', latest.period_start, latest.period_end + interval 1 day) as period_months,
@@ -92,6 +94,7 @@ final as (
     inner join sources
         on sources.region = latest.region
         and sources.indicator = latest.indicator
+        and sources.industry is not distinct from latest.industry
         and sources.period_start = latest.period_start
         and sources.period_end = latest.period_end
     left join vocabulary on vocabulary.code = latest.indicator

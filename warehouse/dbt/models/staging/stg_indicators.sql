@@ -24,6 +24,7 @@ renamed as (
         value_base,
         yoy_pct,
         qualifier,
+        industry,
 
         -- where it was read
         evidence,
