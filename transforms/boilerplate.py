@@ -87,6 +87,12 @@ def _alternation(name: str) -> str:
     return "|".join(f"(?:{p.pattern})" for p in _patterns(name))
 
 
+@cache
+def _alternation_re(name: str) -> re.Pattern[str]:
+    """:func:`_alternation` compiled once (``re``'s own cache lookup costs more than the match on a short line)."""
+    return re.compile(_alternation(name))
+
+
 @lru_cache(maxsize=8192)  # spam names and furniture test the same lines
 def _hits(name: str, folded: str) -> int:
     """How many different patterns of ``name`` match ``folded``."""
@@ -103,9 +109,14 @@ _SENTENCE_END = re.compile(r"[。!?…]\s*[”’」』\"]?\s*$")
 _ITEM_DATE = re.compile(r"\s*(?:\d{4}[-/.])?\d{1,2}[-/.]\d{1,2}\s*$|\s*\d{1,2}月\d{1,2}日\s*$")
 _MD_HEADING = re.compile(r"^(\s*)#{1,6}\s*(?=\S)")
 _NAV_TOKEN = re.compile(r"[^\s|/]+")
+_WORDLIKE = re.compile(rf"[{_CJK}a-z0-9]")
+_HAN_CHAR = re.compile(f"[{_CJK}]")
+_NAV_PUNCT = re.compile(r"[,。!?;、]")
 
 
 def _core(folded: str) -> str:
+    if _BULLET.match(folded) is None:
+        return folded.strip()  # no bullet: spare building the same string again
     return _BULLET.sub("", folded).strip()
 
 
@@ -113,10 +124,10 @@ def _is_widget(core: str) -> bool:
     """A bar of share/print/font-size words and nothing else."""
     if not core or len(core) > WIDGET_LINE:
         return False
-    rest = re.sub(_alternation("widgets"), "", core)
-    if re.search(rf"[{_CJK}a-z0-9]", rest):
+    widgets = _alternation_re("widgets")
+    if _WORDLIKE.search(widgets.sub("", core)):
         return False
-    return any(len(m.group()) >= 2 for m in re.finditer(_alternation("widgets"), core))
+    return any(len(m.group()) >= 2 for m in widgets.finditer(core))
 
 
 _HEAD_TRIM = re.compile(r"^[【\[<《:|>»\-\s]+|[】\]>》:|>»\-\s]+$")
@@ -124,12 +135,12 @@ _HEAD_TRIM = re.compile(r"^[【\[<《:|>»\-\s]+|[】\]>》:|>»\-\s]+$")
 
 def _is_related_head(core: str) -> bool:
     inner = _HEAD_TRIM.sub("", core)
-    return bool(inner) and re.fullmatch(_alternation("related"), inner) is not None
+    return bool(inner) and _alternation_re("related").fullmatch(inner) is not None
 
 
 def _is_junk(core: str) -> bool:
     """Markup debris: no Chinese, no letter, no digit (``"));``, ``>>``, ``|``)."""
-    return not re.search(rf"[{_CJK}a-z0-9]", core)
+    return not _WORDLIKE.search(core)
 
 
 def _is_phone(core: str) -> bool:
@@ -154,7 +165,7 @@ def _is_nav(core: str) -> bool:
         len(tokens) >= 5
         and all(len(t) <= 4 for t in tokens)
         and sum(t in _NAV_WORDS for t in tokens) >= 2
-        and not re.search(r"[,。!?;、]", core)
+        and not _NAV_PUNCT.search(core)
     )
 
 
@@ -162,7 +173,7 @@ def _is_item(core: str) -> bool:
     """A related-link item: a short headline, maybe closed by a date, no sentence."""
     bare = _ITEM_DATE.sub("", core)
     short = 0 < len(core) <= ITEM_LINE
-    return short and not _SENTENCE_END.search(bare) and bool(re.search(f"[{_CJK}]", bare))
+    return short and not _SENTENCE_END.search(bare) and bool(_HAN_CHAR.search(bare))
 
 
 _CONTACT = re.compile(r"\d{3,4}-\d{7,8}|(?<!\d)1[3-9]\d{9}(?!\d)|\d{7,}|www\.|https?://|@|\.com|\.cn")
@@ -228,8 +239,17 @@ def find_spam_names(text: str) -> list[str]:
     """
     lines = text.split("\n")
     folded = [fold(x) for x in lines]
-    prose = [i for i, f in enumerate(folded) if _is_prose(_core(f)) and not _footer(_core(f))]
-    first, last = (prose[0], prose[-1]) if prose else (len(lines), len(lines))
+    return _spam_names(lines, folded, [_core(f) for f in folded])
+
+
+def _spam_names(lines: list[str], folded: list[str], cores: list[str]) -> list[str]:
+    """:func:`find_spam_names` on lines already folded and cored (the stage needs both again)."""
+    # Only the first and the last line of prose matter: found from either end.
+    def prose(i: int) -> bool:
+        return _is_prose(cores[i]) and not _footer(cores[i])
+
+    first = next((i for i in range(len(lines)) if prose(i)), len(lines))
+    last = next((i for i in range(len(lines) - 1, first - 1, -1) if prose(i)), len(lines))
     region = [i for i in range(len(lines)) if i < first or i > last]
     title = next((folded[i] for i in region if folded[i].strip()), "")
     names: dict[str, None] = {}
@@ -253,6 +273,7 @@ def find_spam_names(text: str) -> list[str]:
 def _remove_spam(text: str, names: list[str]) -> tuple[str, int]:
     """Remove every occurrence of ``names`` with the separator or template glue around it."""
     count = 0
+    folded = fold(text)  # folded again only when a cut changed the text
     for name in names:
         n = re.escape(fold(name))
         patterns = (
@@ -262,10 +283,13 @@ def _remove_spam(text: str, names: list[str]) -> tuple[str, int]:
             n,
         )
         for p in patterns:
-            spans = [m.span() for m in re.finditer(p, fold(text))]
+            spans = [m.span() for m in re.finditer(p, folded)]
+            if not spans:
+                continue
             for s, e in reversed(spans):  # fold keeps offsets, so a folded match cuts the original
                 text = text[:s] + text[e:]
             count += len(spans)
+            folded = fold(text)
     return text, count
 
 
@@ -304,46 +328,63 @@ def strip_boilerplate(text: str) -> Stripped:
     repairs: list[Repair] = []
     flags: list[str] = []
 
-    names = find_spam_names(text)
+    lines = text.split("\n")
+    # Folded line by line: metadata folds the same lines next, and fold keeps each line's key (cached).
+    folded = [fold(x) for x in lines]
+    cores = [_core(f) for f in folded]
+    names = _spam_names(lines, folded, cores)
     if names:
         text, count = _remove_spam(text, names)
         if count:
             repairs.append(Repair("seo_spam", f"removed spam site names: {', '.join(names)} ({count}×)"))
             flags.append("seo_spam")
+            lines = text.split("\n")
+            folded = [fold(x) for x in lines]
+            cores = [_core(f) for f in folded]
+    # Whether a line is metadata, asked only of the lines where it decides something (most body
+    # lines never are: only the first and last line of prose count): reading one costs a parse.
+    meta: list[bool | None] = [None] * len(lines)
 
-    lines = text.split("\n")
-    cores = [_core(fold(x)) for x in lines]
-    meta = [bool(c) and is_metadata_line(x) for x, c in zip(lines, cores, strict=True)]
+    def is_meta(i: int) -> bool:
+        known = meta[i]
+        if known is None:
+            known = meta[i] = bool(cores[i]) and is_metadata_line(lines[i])
+        return known
+
     remove: dict[int, str] = {}
 
     # strict widget bars go wherever they stand; widget spans inside a line go too
     for i, c in enumerate(cores):
-        if not meta[i] and _is_widget(c):
+        if _is_widget(c) and not is_meta(i):
             remove[i] = "widget"
-    lines, spans = _strip_widget_spans(lines, cores, remove)
+    lines, spans = _strip_widget_spans(lines, folded, cores, remove)
     if spans:
         cores = [_core(fold(x)) for x in lines]
-        meta = [bool(c) and is_metadata_line(x) for x, c in zip(lines, cores, strict=True)]
+        meta = [None] * len(lines)
 
     def furniture(i: int) -> bool:
         c = cores[i]
-        return bool(c) and not meta[i] and (_footer(c) or _header(c) or _is_phone(c) or _is_related_head(c))
+        return bool(c) and (_footer(c) or _header(c) or _is_phone(c) or _is_related_head(c)) and not is_meta(i)
 
-    prose = [i for i, c in enumerate(cores) if c and not meta[i] and _is_prose(c) and not furniture(i)]
-    first = prose[0] if prose else len(lines)
-    last = prose[-1] if prose else len(lines) - 1
+    def prose(i: int) -> bool:
+        c = cores[i]
+        return bool(c) and _is_prose(c) and not is_meta(i) and not furniture(i)
+
+    # Only the first and the last line of prose matter: found from either end.
+    first = next((i for i in range(len(lines)) if prose(i)), len(lines))
+    last = next((i for i in range(len(lines) - 1, first - 1, -1) if prose(i)), len(lines) - 1)
 
     # head: page header, crumbs, phone numbers, debris — never metadata, never the title
     for i in range(first):
         c = cores[i]
-        if c and not meta[i] and i not in remove and (_header(c) or _is_phone(c) or _is_junk(c)):
+        if c and i not in remove and (_header(c) or _is_phone(c) or _is_junk(c)) and not is_meta(i):
             remove[i] = "header"
 
     # tail: walk back from the end to the last line of prose
     pending: list[int] = []
     for i in range(len(lines) - 1, last, -1):
         c = cores[i]
-        if not c or meta[i] or i in remove:
+        if not c or i in remove or is_meta(i):
             continue
         if _is_related_head(c):
             remove[i] = "related links"
@@ -383,14 +424,19 @@ _WIDGET_SPAN_BRACKET = re.compile(r"[【\[][^【】\[\]]{1,16}[】\]]")
 _FONT_SIZE_SPAN = re.compile(r"(?:字号|字体)\s*:?\s*[\[【(]?\s*[大中小](?:\s*[大中小]){1,2}\s*[\]】)]?")
 
 
-def _strip_widget_spans(lines: list[str], cores: list[str], skip: dict[int, str]) -> tuple[list[str], int]:
+# What either kind of span needs: a bracket, or 字号/字体. A line without one keeps every character.
+_SPAN_HINT = re.compile(r"[【\[]|字[号体]")
+
+
+def _strip_widget_spans(
+    lines: list[str], folded: list[str], cores: list[str], skip: dict[int, str]
+) -> tuple[list[str], int]:
     """Cut ``【打印】``, ``[关闭]``, ``字号:大 中 小`` spans out of lines that keep other text."""
     out, count = [], 0
-    for i, (line, core) in enumerate(zip(lines, cores, strict=True)):
-        if i in skip or len(core) > LONG_LINE:
+    for i, (line, f, core) in enumerate(zip(lines, folded, cores, strict=True)):
+        if i in skip or len(core) > LONG_LINE or _SPAN_HINT.search(f) is None:
             out.append(line)
             continue
-        f = fold(line)
         cuts = [m.span() for m in _FONT_SIZE_SPAN.finditer(f)]
         cuts += [m.span() for m in _WIDGET_SPAN_BRACKET.finditer(f) if _is_widget(m.group()[1:-1])]
         for s, e in sorted(cuts, reverse=True):

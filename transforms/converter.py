@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from functools import lru_cache
 
 from transforms.repairs import Fixed, Repair
@@ -45,9 +45,15 @@ _PINYIN_CHARS = (
     "' \u2019\\-"
 )
 # One to four characters' worth of syllables in ASCII or full-width
-# parentheses, optionally after a single space.
-_ANNOTATION_RE = re.compile(f"[ \\t]?[(（][ \\t]*([{_PINYIN_CHARS}]{{1,40}}?)[ \\t]*[)）]")
+# parentheses, optionally after a single space. The pattern starts at the
+# parenthesis, so ``re`` skips ahead to the next one instead of trying every
+# position (an optional leading space defeats that); :func:`_annotations` adds
+# the space back.
+_ANNOTATION_RE = re.compile(f"[(（][ \\t]*([{_PINYIN_CHARS}]{{1,40}}?)[ \\t]*[)）]")
 _MAX_CHARS = 4  # a reading covers at most this many preceding characters
+# A letter of pinyin in any of its spellings (NFKC and NFD bring each to a-z): an annotation
+# without one, ``（2023）`` or ``(1)``, spells no reading and needs no look at pypinyin.
+_PINYIN_LETTER_RE = re.compile("[a-zａ-ｚāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüêếềńňǹḿɑ]")
 
 # Combining tone marks → tone number (NFD puts them after the vowel).
 _TONE_MARKS = {"\u0304": 1, "\u0301": 2, "\u030c": 3, "\u0300": 4}
@@ -120,6 +126,7 @@ def _readings(char: str) -> tuple[tuple[str, tuple[int, ...]], ...]:
     return tuple(found)
 
 
+@lru_cache(maxsize=8192)  # a converter annotates the same characters again and again (區(qū) …)
 def _is_reading_of(chars: str, annotation: str) -> bool:
     """Whether ``annotation`` spells one reading of each of ``chars``, in order.
 
@@ -147,6 +154,24 @@ def _is_reading_of(chars: str, annotation: str) -> bool:
     return match(0, 0, ())
 
 
+def _annotations(text: str) -> Iterator[tuple[int, int, str]]:
+    """``(start, end, syllables)`` of each parenthesis that may hold a reading, with one space or tab before it.
+
+    The span is what ``[ \\t]?`` + :data:`_ANNOTATION_RE` would match: the space
+    belongs to the annotation unless an earlier match ended after it.
+
+        >>> [(s, e, a) for s, e, a in _annotations("招商 (shāng)(zī)")]
+        [(2, 10, 'shāng'), (10, 14, 'zī')]
+    """
+    end = 0
+    for m in _ANNOTATION_RE.finditer(text):
+        start = m.start()
+        if start > end and text[start - 1] in " \t":
+            start -= 1
+        end = m.end()
+        yield start, end, m.group(1)
+
+
 def remove_pinyin_annotations(text: str) -> Fixed:
     """Drop ``字(pīnyīn)`` readings a converter inserted after characters.
 
@@ -170,20 +195,19 @@ def remove_pinyin_annotations(text: str) -> Fixed:
     tail = ""  # the last few characters of the output, so back-to-back annotations all go
     examples: list[str] = []
     count = 0
-    for m in _ANNOTATION_RE.finditer(text):
-        annotation = m.group(1)
-        if annotation != annotation.lower():
+    for start, end, annotation in _annotations(text):
+        if annotation != annotation.lower() or _PINYIN_LETTER_RE.search(annotation) is None:
             continue
-        before = (tail + text[last : m.start()])[-_MAX_CHARS:]
+        before = (tail + text[last:start])[-_MAX_CHARS:]
         for k in range(1, min(_MAX_CHARS, len(before)) + 1):
             chars = before[-k:]
             if not _HAN_RE.fullmatch(chars[0]):
                 break  # ran out of Han characters in front
             if _is_reading_of(chars, annotation):
-                out.append(text[last : m.start()])
-                tail, last = before, m.end()
+                out.append(text[last:start])
+                tail, last = before, end
                 count += 1
-                example = chars + m.group(0).lstrip(" \t")
+                example = chars + text[start:end].lstrip(" \t")
                 if len(examples) < 3 and example not in examples:
                     examples.append(example)
                 break
@@ -204,7 +228,9 @@ def remove_pinyin_annotations(text: str) -> Fixed:
 # and dashes are written doubled), ``!!`` ``??`` ``?!`` (authorial emphasis) and
 # ``。,`` ``、、`` (no converter produces them, so they are left for a person).
 # Spaces between the comma and the mark go with the comma (``, 、``).
-_DOUBLED_RE = re.compile(r"(?:[,，][ \t]*)+(?=[,，、。;；:：?？!！])")
+# (``[,，][ \t]*`` once, then repeated: the same as ``(?:[,，][ \t]*)+``, but starting with the comma lets ``re``
+# skip ahead to the next one.)
+_DOUBLED_RE = re.compile(r"[,，][ \t]*(?:[,，][ \t]*)*(?=[,，、。;；:：?？!！])")
 
 
 def collapse_doubled_punctuation(text: str) -> Fixed:

@@ -82,23 +82,19 @@ def build_charfreq() -> dict[str, int]:
     Each dictionary word adds its frequency to every ideograph in it.  A
     traditional character (one OpenCC ``t2s`` changes) gets the count of its
     simplified form when that is larger, so ``經濟`` scores like ``经济``.
-    Reads jieba's bundled ``dict.txt``: call it once (it takes about a second).
+    Reads jieba's bundled ``dict.txt`` line by line through :func:`transforms.dictionary.entries`
+    (without importing jieba): call it once (it takes about a second).
     """
     # Imported here: only needed when the table is (re)built.
-    import jieba
     import opencc
 
+    from transforms.dictionary import entries
+
     counts: dict[str, int] = {}
-    dict_path = Path(jieba.__file__).parent / "dict.txt"
-    with dict_path.open(encoding="utf-8") as lines:
-        for line in lines:
-            parts = line.split()
-            if len(parts) < 2 or not parts[1].isdigit():
-                continue
-            freq = int(parts[1])
-            for ch in parts[0]:
-                if _is_ideograph(ord(ch)):
-                    counts[ch] = counts.get(ch, 0) + freq
+    for word, freq, _ in entries():  # every line, a word listed twice counts twice (as always)
+        for ch in word:
+            if _is_ideograph(ord(ch)):
+                counts[ch] = counts.get(ch, 0) + freq
     ideographs = "".join(chr(cp) for cp in [*range(0x3400, 0x4DC0), *range(0x4E00, 0xA000)])
     folded = opencc.OpenCC("t2s").convert(ideographs)
     if len(folded) == len(ideographs):  # t2s maps these one to one; guard anyway

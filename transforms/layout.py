@@ -62,6 +62,7 @@ headings, a heading to prose, or two list items.
 
 from __future__ import annotations
 
+import heapq
 import re
 import unicodedata
 from collections import Counter
@@ -136,7 +137,32 @@ def display_width(line: str) -> int:
     >>> display_width("枣庄GDP")
     7
     """
-    return len(line) if line.isascii() else sum(map(_WIDTHS.__getitem__, line))
+    if line.isascii():
+        return len(line)
+    wide, astral = _wide_patterns()
+    if astral.search(line):  # beyond the BMP (rare in an article): one character at a time
+        return sum(map(_WIDTHS.__getitem__, line))
+    # Wide characters count twice: the length plus the length of the wide runs (found in C).
+    return len(line) + sum(map(len, wide.findall(line)))
+
+
+@cache
+def _wide_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """A pattern of runs of wide (``W``/``F``) BMP characters, and one of any character beyond the BMP.
+
+    Built once per process from ``unicodedata`` (about 0.01 s), so it agrees with
+    :func:`unicodedata.east_asian_width` whatever Unicode version Python ships.
+    Only the BMP: ``re`` matches a BMP character class with a bitmap, a wider one range by range.
+    """
+    ranges: list[list[int]] = []
+    for cp in range(0x10000):
+        if unicodedata.east_asian_width(chr(cp)) in "WF":
+            if ranges and ranges[-1][1] == cp - 1:
+                ranges[-1][1] = cp
+            else:
+                ranges.append([cp, cp])
+    wide = "".join(f"{re.escape(chr(a))}-{re.escape(chr(b))}" if a < b else re.escape(chr(a)) for a, b in ranges)
+    return re.compile(f"[{wide}]+"), re.compile("[\U00010000-\U0010ffff]")
 
 
 class _Widths(dict[str, int]):
@@ -165,6 +191,8 @@ def strip_heading_mark(line: str) -> str | None:
     >>> strip_heading_mark("#峄城石榴# 今天发布了新政策。") is None
     True
     """
+    if not line.startswith("#"):
+        return None  # every pattern below starts with a mark: most lines are decided here
     if _BARE_MARKS.match(line):
         return ""
     if _HASHTAG.match(line):
@@ -232,13 +260,14 @@ def line_kind(line: str) -> str:
     """
     if _LIST_START.match(line):
         return "list"
-    if end_class(line) == "terminal" or _SENTENCE_END_INSIDE.search(line):
+    end = end_class(line)
+    if end == "terminal" or _SENTENCE_END_INSIDE.search(line):
         return "prose"
     clauses = len(_CLAUSE_PUNCT.findall(line))
     if clauses >= 2:  # a heading may pair two phrases with a comma, never three
         return "prose"
     if len(line) <= HEADING_MAX_CHARS:
-        return "short" if clauses or end_class(line) == "open" else "heading"
+        return "short" if clauses or end == "open" else "heading"
     # A long line without any punctuation is a caption or label, not a broken sentence.
     return "prose" if _CLAUSE_PUNCT.search(line) else "heading"
 
@@ -252,6 +281,7 @@ def _simplified_window(piece: str) -> str:
 
 # What jieba's own tokenizer reads as Chinese: a window of only these is cut the same by jieba-rs.
 _JIEBA_HAN = re.compile("[\u4e00-\u9fd5]+")
+_JIEBA_HAN_BLOCKS = re.compile("([\u4e00-\u9fd5]+)")
 
 
 @lru_cache(maxsize=16384)
@@ -260,16 +290,25 @@ def _segment(text: str) -> tuple[str, ...]:
 
     jieba-rs (``rjieba``, which ships jieba's dictionary) cuts a window of
     Chinese characters into the same words as jieba's ``cut(HMM=False)``, many
-    times faster; a window with other characters (which jieba's tokenizer
-    splits off on its own) goes to jieba itself.
+    times faster. A window may also hold ideographs jieba's tokenizer does not
+    read as Chinese (extension A, compatibility forms): jieba cuts the blocks
+    between them and gives each of them as a word of its own, and so does this,
+    without loading jieba's Python tokenizer.
+
+    >>> _segment("全年目标任务"), _segment("项目\u3400建设")
+    (('全年', '目标', '任务'), ('项目', '\u3400', '建设'))
     """
+    import rjieba  # its module-level tokenizer: jieba's dictionary, none of ours
+
     if _JIEBA_HAN.fullmatch(text):
-        import rjieba  # its module-level tokenizer: jieba's dictionary, none of ours
-
         return tuple(rjieba.cut(text, False))
-    import jieba  # imported late: loading its dictionary takes a second, and most texts never need it
-
-    return tuple(jieba.dt.cut(text, HMM=False))
+    words: list[str] = []
+    for i, block in enumerate(_JIEBA_HAN_BLOCKS.split(text)):
+        if i % 2:  # the split keeps the Han blocks at odd places
+            words += rjieba.cut(block, False)
+        else:
+            words += block  # one word per character, as jieba yields what it cannot read
+    return tuple(words)
 
 
 def spanning_word(left: str, right: str) -> str | None:
@@ -381,6 +420,7 @@ def starts_on_particle(line: str) -> bool:
 
 
 _PAIRS = {"“": "”", "（": "）", "(": ")", "《": "》", "「": "」", "『": "』", "【": "】", "‘": "’"}
+_OPENER = re.compile("[" + re.escape("".join(_PAIRS)) + "]")
 
 
 def unclosed_pair(prev: str, nxt: str) -> bool:
@@ -394,6 +434,8 @@ def unclosed_pair(prev: str, nxt: str) -> bool:
     >>> unclosed_pair("推行“链长制”", "精准招商。")
     False
     """
+    if _OPENER.search(prev) is None:
+        return False  # nothing opened: the common case, decided in one search
     for opener, closer in _PAIRS.items():
         if prev.count(opener) > prev.count(closer):
             head = nxt.split(opener, 1)[0]
@@ -442,16 +484,18 @@ def continuation_reason(
     >>> continuation_reason("全年新签约项目41个。", "总投资186.3亿元。") is None
     True
     """
-    prev_kind, next_kind = line_kind(prev), line_kind(nxt)
+    # Most breaks follow a finished sentence: that is decided before either line is classified.
     prev_end = end_class(prev)
     if prev_end == "terminal" or _BULLET.match(prev):
         return None
     if nxt[:1] in _CONTINUATION_STARTS:
         return "punctuation"
+    next_kind = line_kind(nxt)
     if next_kind == "list" or next_indented:
         return None
     if unclosed_pair(prev, nxt):
         return "unclosed"
+    prev_kind = line_kind(prev)
     if prev_fills_wrap and not opens_paragraph(nxt) and not (prev_kind == "heading" and re.search(r"\s", prev)):
         # The next line may be short and bare (the tail of a wrapped heading); a full-width line
         # with a space inside is a two-part heading, complete as it is.
@@ -515,11 +559,20 @@ def _wrap_width(paras: list[_Para]) -> int | None:
     if len(widths) < 6:
         return None
     per_width = Counter(widths)
+    # A window holds at most WRAP_TOLERANCE + 1 widths: when even the most frequent ones together fall
+    # short, no width qualifies (most documents, whose paragraphs vary in width, end here).
+    if sum(heapq.nlargest(WRAP_TOLERANCE + 1, per_width.values())) < max(4, 0.4 * len(widths)):
+        return None
     best_width, best_count = 0, 0
-    for width in sorted(per_width):
+    steps = sorted(per_width.items())
+    low, count = 0, 0  # count: lines of width steps[low][0] … width (a sliding window)
+    for width, n in steps:
+        count += n
+        while steps[low][0] < width - WRAP_TOLERANCE:
+            count -= steps[low][1]
+            low += 1
         if width < WRAP_MIN_WIDTH:
             continue
-        count = sum(per_width[w] for w in range(width - WRAP_TOLERANCE, width + 1))
         if count >= best_count:
             best_width, best_count = width, count
     if best_count < 4 or best_count < 0.4 * len(widths):
@@ -578,6 +631,10 @@ def rejoin_broken_paragraphs(paras: list[_Para]) -> tuple[list[_Para], list[str]
         before = len(joins)
         for para in paras[1:]:
             prev = out[-1]
+            if prev.text[-1:] in _TERMINAL:
+                # A finished sentence: continuation_reason would say None first thing (most breaks).
+                out.append(para)
+                continue
             # A line that had "##" marks is judged by what it says, like any other: the marks are
             # gone from the output, and a second pass must come to the same result.
             reason = continuation_reason(
@@ -613,6 +670,22 @@ def rejoin_displaced_fragments(paras: list[_Para]) -> tuple[list[_Para], list[st
     """
     used: set[int] = set()
     moves: list[tuple[int, int, bool]] = []  # (fragment, target, heading travels too)
+
+    def fragment_like(fi: int) -> bool:
+        # A comma-less sentence start reads like a heading; at the very end of the text it is taken
+        # for a fragment too (the column tail the extractor emitted last), given the evidence below.
+        frag = paras[fi]
+        if frag.marked or end_class(frag.text) != "word":
+            return False
+        kind = line_kind(frag.text)
+        return kind in ("short", "prose") or (
+            kind == "heading" and fi == len(paras) - 1 and len(frag.text) >= 8 and not re.search(r"\s", frag.text)
+        )
+
+    # Most articles have no paragraph that stops on a character: then there is nothing to place.
+    fragments = [fi for fi in range(len(paras)) if fragment_like(fi)]
+    if not fragments:
+        return paras, []
     kinds = [line_kind(p.text) for p in paras]
     headings = [p.marked or k == "heading" for p, k in zip(paras, kinds, strict=True)]
     # Where a continuation could stand: a paragraph of prose starting on a character that does not
@@ -626,15 +699,8 @@ def rejoin_displaced_fragments(paras: list[_Para]) -> tuple[list[_Para], list[st
         and (ti == 0 or headings[ti - 1] or end_class(paras[ti - 1].text) == "terminal")
         and not opens_paragraph(target.text)
     ]
-    for fi, frag in enumerate(paras):
-        kind = kinds[fi]
-        # A comma-less sentence start reads like a heading; at the very end of the text it is taken
-        # for a fragment too (the column tail the extractor emitted last), given the evidence below.
-        fragment_like = kind in ("short", "prose") or (
-            kind == "heading" and fi == len(paras) - 1 and len(frag.text) >= 8 and not re.search(r"\s", frag.text)
-        )
-        if frag.marked or not fragment_like or end_class(frag.text) != "word":
-            continue
+    for fi in fragments:
+        frag = paras[fi]
         targets = [
             ti
             for ti in candidates

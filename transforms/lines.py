@@ -15,11 +15,17 @@ def drop_lines(lines: list[str], remove: set[int]) -> str:
     for i, line in enumerate(lines):
         if i in remove:
             continue
-        if not line.strip() and (i - 1 in remove) and (not out or not out[-1].strip()):
+        if (i - 1 in remove) and _blank(line) and (not out or _blank(out[-1])):
             continue
         out.append(line)
-    while out and not out[0].strip():
-        out.pop(0)
-    while out and not out[-1].strip():
-        out.pop()
-    return "\n".join(out)
+    start, end = 0, len(out)
+    while start < end and _blank(out[start]):
+        start += 1
+    while end > start and _blank(out[end - 1]):
+        end -= 1
+    return "\n".join(out[start:end])
+
+
+def _blank(line: str) -> bool:
+    """``not line.strip()``, without building the stripped copy."""
+    return not line or line.isspace()

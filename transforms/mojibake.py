@@ -970,21 +970,18 @@ def _lexicon() -> tuple[dict[str, float], float]:
     a hole is to be filled.  ``#X`` entries score ``X`` after a number: the
     summed frequency of the words numeral + ``X``.
     """
-    spec = importlib.util.find_spec("jieba")
-    if spec is None or spec.origin is None:
+    from transforms.dictionary import dict_path, frequencies, total_frequency
+
+    if dict_path() is None:
         return {}, 0.0
     counts: dict[str, int] = {}
     after_number: Counter[str] = Counter()
-    total = 0
-    with (Path(spec.origin).parent / "dict.txt").open(encoding="utf-8") as lines:
-        for line in lines:
-            word, _, rest = line.partition(" ")
-            n = int(rest.split(" ", 1)[0] or 0)
-            total += n
-            if len(word) == 1 or (len(word) <= _CONTEXT and n >= _RARE_WORD):
-                counts[word] = n
-            if len(word) == 2 and word[0] in _NUMERALS:
-                after_number[_NUMERAL + word[1]] += n
+    total = total_frequency()
+    for word, n in frequencies().items():
+        if len(word) == 1 or (len(word) <= _CONTEXT and n >= _RARE_WORD):
+            counts[word] = n
+        if len(word) == 2 and word[0] in _NUMERALS:
+            after_number[_NUMERAL + word[1]] += n
     counts.update(after_number)
     logp = {word: math.log(n / total) for word, n in counts.items() if n > 0}
     logp[_NUMERAL] = logp.get("一", -6.0)

@@ -192,8 +192,14 @@ def _from_decoded(decoded: Decoded, name: str) -> Processed:
     published = meta.published_at if isinstance(meta.published_at, datetime) else None
     title_simplified = to_simplified(meta.title) if meta.title else None
     # Offsets found in text_simplified hold in text: the two have the same length.
-    indicators = [row._asdict() for row in extract_indicators(text_simplified, published, title_simplified)]
-    projects = [row._asdict() for row in extract_projects(text_simplified, published, title_simplified)]
+    # the outlet names the place only when neither title nor body does (a county's own news account)
+    source_simplified = to_simplified(meta.source_name) if meta.source_name else None
+    indicators = [
+        row._asdict() for row in extract_indicators(text_simplified, published, title_simplified, source_simplified)
+    ]
+    projects = [
+        row._asdict() for row in extract_projects(text_simplified, published, title_simplified, source_simplified)
+    ]
     cells = [
         {
             "table_no": c.table,

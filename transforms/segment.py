@@ -24,14 +24,17 @@ from __future__ import annotations
 
 import logging
 import re
+from collections import Counter
 from functools import cache
 from importlib import resources
+from typing import TYPE_CHECKING
 
-import jieba
 import rjieba
 
-# jieba announces every dictionary load on stderr; a normal run should be quiet.
-jieba.setLogLevel(logging.WARNING)
+from transforms.dictionary import jieba_dir
+
+if TYPE_CHECKING:
+    import jieba
 
 # Parts of speech a keyword may have: nouns, names, places, organisations,
 # verbal nouns and Latin words (GDP, GWh) — not verbs, adjectives or numerals.
@@ -68,7 +71,14 @@ def segmenter() -> rjieba.Jieba:
 
 @cache
 def tokenizer() -> jieba.Tokenizer:
-    """jieba's Python tokenizer with our dictionary of economic terms loaded (once per process)."""
+    """jieba's Python tokenizer with our dictionary of economic terms loaded (once per process).
+
+    jieba is imported here, not with the module: the pipeline cuts with jieba-rs,
+    and a worker need not hold jieba's Python tokenizer.
+    """
+    import jieba
+
+    jieba.setLogLevel(logging.WARNING)  # jieba announces every dictionary load on stderr
     tk = jieba.Tokenizer()
     with resources.as_file(resources.files("transforms") / "data" / "segment_userdict.txt") as path:
         tk.load_userdict(str(path))
@@ -78,7 +88,10 @@ def tokenizer() -> jieba.Tokenizer:
 @cache
 def _idf() -> tuple[dict[str, float], float]:
     """jieba's IDF table (``jieba/analyse/idf.txt``) and its median, for words it lacks."""
-    text = (resources.files("jieba") / "analyse" / "idf.txt").read_text(encoding="utf-8")
+    folder = jieba_dir()  # found, not imported (importlib.resources would import jieba)
+    if folder is None:
+        raise ModuleNotFoundError("jieba is not installed: its IDF table is needed for keywords")
+    text = (folder / "analyse" / "idf.txt").read_text(encoding="utf-8")
     idf: dict[str, float] = {}
     for line in text.splitlines():
         word, value = line.strip().split(" ")
@@ -128,18 +141,20 @@ def keywords(text: str, top_k: int = KEYWORDS_PER_ARTICLE) -> list[str]:
     ['产业集群', '锂电产业']
     """
     jb = segmenter()
-    counts: dict[str, float] = {}
-    for word, pos in jb.tag(text, True):
-        if pos not in _KEYWORD_POS:
-            continue
-        # As tagged(), inlined: of a split Latin/digit run only the letter parts are candidates.
-        if pos == "eng" and word.isascii() and not jb.has_word(word):
-            candidates = [part for part in _ALNUM_PART.findall(word) if part[0] not in _NUMBER_START]
-        else:
-            candidates = [word]
-        for candidate in candidates:
-            if len(candidate.strip()) >= 2 and candidate.lower() not in STOP_WORDS:
-                counts[candidate] = counts.get(candidate, 0.0) + 1.0
+    # Parts of speech filtered in one comprehension: most words (verbs, particles, punctuation) go here.
+    picked = [pair for pair in jb.tag(text, True) if pair[1] in _KEYWORD_POS]
+    words = [word for word, _ in picked]
+    # As tagged(): a Latin/digit run the dictionary lacks is split, and only its letter parts are
+    # candidates. Replaced from the end, so the places of the earlier ones stay put.
+    for i in reversed([i for i, (_, pos) in enumerate(picked) if pos == "eng"]):
+        word = words[i]
+        if word.isascii() and not jb.has_word(word):
+            words[i : i + 1] = [part for part in _ALNUM_PART.findall(word) if part[0] not in _NUMBER_START]
+    # Counted first and judged once per distinct word (in C, not per occurrence); a Counter keeps
+    # the order of first appearance, which breaks ties.
+    counts = {
+        word: n for word, n in Counter(words).items() if len(word.strip()) >= 2 and word.lower() not in STOP_WORDS
+    }
     idf, median = _idf()
     total = sum(counts.values())
     score = {word: n * (idf.get(word, median) / total) for word, n in counts.items()}

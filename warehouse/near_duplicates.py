@@ -36,7 +36,7 @@ from transforms.dedup import (
     NUM_PERM,
     THRESHOLD,
     shingles,
-    signature,
+    sign,
 )
 from warehouse.db import insert_new_rows
 from warehouse.schema import DOCUMENT_BANDS, DOCUMENT_LINKS, DOCUMENT_SIGNATURES
@@ -78,12 +78,12 @@ def bands(hashvalues: np.ndarray) -> list[int]:
 
 def signature_row(doc_id: str, text: str, signed_at: datetime | None = None) -> dict:
     """The ``document_signatures`` row of a document's ``text_simplified``: pure, so workers compute it."""
-    m = signature(text)
+    m, count = sign(text)  # shingled once for both
     return {
         "doc_id": doc_id,
         "method": METHOD,
         "signature": m.hashvalues.astype("<u4").tobytes().hex() if m is not None else None,
-        "shingles": len(shingles(text)),
+        "shingles": count,
         "signed_at": signed_at or datetime.now(),
     }
 

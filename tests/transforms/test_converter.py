@@ -202,3 +202,30 @@ def test_other_seeds_untouched_by_pinyin_remover() -> None:
         raw = path.read_text("utf-8")
         assert remove_pinyin_annotations(raw) == (raw, []), path.name
         assert collapse_doubled_punctuation(raw) == (raw, []), path.name
+
+
+# --- the scanning patterns: the same matches as their first spelling ------------------------------
+
+_SCAN_PIECES = [
+    *["招商", "區", "(", ")", "（", "）", " ", "\t", "  ", "shāng", "qū", "ye4", "Yes", "1"],
+    *[",", "，", "、", "。", ";"],
+]
+_SCANNED = st.lists(st.sampled_from(_SCAN_PIECES), max_size=16).map("".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_SCANNED)
+def test_annotation_spans_equal_an_optional_space_before_the_pattern(text: str) -> None:
+    from transforms.converter import _PINYIN_CHARS, _annotations
+
+    first = re.compile(f"[ \\t]?[(（][ \\t]*([{_PINYIN_CHARS}]{{1,40}}?)[ \\t]*[)）]")
+    assert list(_annotations(text)) == [(m.start(), m.end(), m.group(1)) for m in first.finditer(text)]
+
+
+@settings(max_examples=400, deadline=None)
+@given(_SCANNED)
+def test_doubled_pattern_equals_its_first_spelling(text: str) -> None:
+    from transforms.converter import _DOUBLED_RE
+
+    first = re.compile(r"(?:[,，][ \t]*)+(?=[,，、。;；:：?？!！])")
+    assert [m.span() for m in _DOUBLED_RE.finditer(text)] == [m.span() for m in first.finditer(text)]

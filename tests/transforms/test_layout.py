@@ -410,3 +410,67 @@ def test_seed_002_layout_gold_checks() -> None:
     assert tags == ["line_breaks", "headings", "reflow"]
     # Headings stay paragraphs of their own; no line got longer than the sum of what it joined.
     assert len(fixed.text.split("\n")) == len([line for line in text.split("\n") if line.strip()]) - 3
+
+
+# --- fast paths (the same answers as the plain definitions) ------------------------------------
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.one_of(st.characters(), st.sampled_from("枣庄GDP，。　ＡＢ１２가각ｶ"))))
+def test_display_width_counts_wide_characters_twice(line: str) -> None:
+    assert display_width(line) == sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in line)
+
+
+def _plain_wrap_width(widths: list[int], texts: list[str]) -> int | None:
+    """_wrap_width as first written: every window counted afresh."""
+    from transforms.layout import _CLAUSE_PUNCT, WRAP_MIN_WIDTH, WRAP_TOLERANCE, end_class
+
+    if len(widths) < 6:
+        return None
+    per_width = Counter(widths)
+    best_width, best_count = 0, 0
+    for width in sorted(per_width):
+        if width < WRAP_MIN_WIDTH:
+            continue
+        count = sum(per_width[w] for w in range(width - WRAP_TOLERANCE, width + 1))
+        if count >= best_count:
+            best_width, best_count = width, count
+    if best_count < 4 or best_count < 0.4 * len(widths):
+        return None
+    if sum(w > best_width + 2 for w in widths) > 0.05 * len(widths):
+        return None
+    full = [t for t, w in zip(texts, widths, strict=True) if best_width - WRAP_TOLERANCE <= w <= best_width]
+    if sum(end_class(t) != "terminal" for t in full) < 0.5 * len(full):
+        return None
+    if sum(bool(_CLAUSE_PUNCT.search(t)) for t in full) < 0.5 * len(full):
+        return None
+    return best_width
+
+
+_WRAPPED_LINES = st.lists(
+    st.tuples(st.integers(0, 60), st.sampled_from(["推进项目建设，", "增长6%。", "聚焦主导产业"])), max_size=30
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_WRAPPED_LINES)
+def test_wrap_width_equals_counting_every_window(lines: list[tuple[int, str]]) -> None:
+    from transforms.layout import _Para, _wrap_width
+
+    paras = [_Para(text, False, False, width) for width, text in lines]
+    assert _wrap_width(paras) == _plain_wrap_width([w for w, _ in lines], [t for _, t in lines])
+
+
+# Ideographs jieba's tokenizer does not read as Chinese (extension A, U+9FD6–9FFF, compatibility) among common ones.
+_WINDOW_CHARS = [*"全年目标任务项目建设经济发展", "\u3400", "\u9fe0", "\uf900", "\u4e00"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.sampled_from(_WINDOW_CHARS), max_size=10))
+def test_windows_are_cut_as_jieba_cuts_them(window: str) -> None:
+    import jieba
+
+    from transforms.layout import _segment
+
+    jieba.setLogLevel(60)
+    assert _segment(window) == tuple(jieba.dt.cut(window, HMM=False))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -10,12 +11,21 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from transforms.normalize import (
+    _FW_DOT_RE,
+    _SENTENCE_DOT_RE,
+    _WIDTH_TABLE,
+    _curl_quotes,
+    _narrow_numbers,
+    _protected,
+    _widen_marks,
+    _widen_parentheses,
     canonicalize_punctuation,
     normalize_text,
     normalize_width,
     restore_acronyms,
     strip_controls,
 )
+from transforms.repairs import Fixed, Repair
 
 SEEDS = Path(__file__).parents[2] / "../shared/seeds"
 
@@ -245,6 +255,51 @@ def test_each_fix_never_raises_and_is_idempotent(text: str) -> None:
 @given(_CLEAN)
 def test_canonical_simplified_text_is_unchanged(text: str) -> None:
     assert normalize_text(text) == (text, [])
+
+
+def _every_line(text: str) -> Fixed:
+    """canonicalize_punctuation without its fast paths: every fix on every line with Chinese."""
+    counts: Counter[str] = Counter()
+    lines = text.split("\n")
+    for n, line in enumerate(lines):
+        if line.isascii():
+            continue
+        line = _curl_quotes(line, counts)
+        spans = _protected(line)
+        line = _widen_parentheses(line, spans, counts)
+        line = _widen_marks(line, spans, counts)
+        line, dots = _SENTENCE_DOT_RE.subn("。", line)
+        counts["."] += dots
+        lines[n] = _narrow_numbers(line, counts)
+    new = "\n".join(lines)
+    if new == text:
+        return Fixed(text, [])
+    top = ", ".join(f"{k} ×{v}" for k, v in counts.most_common() if v)
+    return Fixed(new, [Repair("punctuation", f"canonical Chinese punctuation: {top}")])
+
+
+_LINES = st.lists(_MESSY, max_size=6).map("\n".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_LINES)
+def test_punctuation_fast_paths_change_nothing(text: str) -> None:
+    assert canonicalize_punctuation(text) == _every_line(text)
+
+
+def test_punctuation_detail_lists_ties_in_the_same_order() -> None:
+    # The first line needs no work; counting full stops still starts there, before the quotes.
+    text = '全市经济平稳\n他说"好"，完成.\n再说完成.'
+    fixed = canonicalize_punctuation(text)
+    assert fixed == _every_line(text)
+    assert fixed.repairs[0].detail == 'canonical Chinese punctuation: . ×2, " ×2'
+
+
+@settings(max_examples=300, deadline=None)
+@given(_MESSY)
+def test_width_fast_path_changes_nothing(text: str) -> None:
+    narrowed = _FW_DOT_RE.sub(".", text.translate(_WIDTH_TABLE))
+    assert normalize_width(text).text == narrowed
 
 
 # --- seeds --------------------------------------------------------------------------------

@@ -5,6 +5,8 @@ from __future__ import annotations
 import math
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from transforms.segment import KEYWORD_POS, _idf, keywords, segment, segmenter, tagged, tokenizer
 
@@ -90,3 +92,37 @@ def test_our_dictionary_stays_private() -> None:
     segmenter()  # built, with our words
     assert not rjieba.has_word("规上工业增加值")  # the module-level jieba-rs is untouched
     assert rjieba.Jieba().cut("规上工业增加值", False) != ["规上工业增加值"]
+
+
+def _plain_keywords(text: str, top_k: int = 12) -> list[str]:
+    """keywords() as first written: one pass over every tagged word, float counts."""
+    from transforms.segment import _ALNUM_PART, _KEYWORD_POS, _NUMBER_START, STOP_WORDS, _idf
+
+    jb = segmenter()
+    counts: dict[str, float] = {}
+    for word, pos in jb.tag(text, True):
+        if pos not in _KEYWORD_POS:
+            continue
+        if pos == "eng" and word.isascii() and not jb.has_word(word):
+            candidates = [part for part in _ALNUM_PART.findall(word) if part[0] not in _NUMBER_START]
+        else:
+            candidates = [word]
+        for candidate in candidates:
+            if len(candidate.strip()) >= 2 and candidate.lower() not in STOP_WORDS:
+                counts[candidate] = counts.get(candidate, 0.0) + 1.0
+    idf, median = _idf()
+    total = sum(counts.values())
+    score = {word: n * (idf.get(word, median) / total) for word, n in counts.items()}
+    return sorted(score, key=score.__getitem__, reverse=True)[:top_k]
+
+
+_KEYWORD_PIECES = [
+    *["锂电", "产业", "项目", "GDP", "5GWh", "the", "HJT电池", "投资", "增长"],
+    *["，", "。", " ", "20GWh储能", "Micro LED"],
+]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(_KEYWORD_PIECES), max_size=30).map("".join))
+def test_keywords_equal_counting_word_by_word(text: str) -> None:
+    assert keywords(text) == _plain_keywords(text)

@@ -90,12 +90,9 @@ def legal_names(text: str) -> list[str]:
 def _dictionary() -> tuple[dict[str, int], dict[str, str]]:
     """jieba's word frequencies and parts of speech (loaded once, lazily: only
     a long head needs them)."""
-    import jieba
-    import jieba.posseg
+    from transforms.dictionary import frequencies, parts_of_speech
 
-    jieba.setLogLevel(60)
-    jieba.dt.check_initialized()
-    return jieba.dt.FREQ, jieba.posseg.dt.word_tag_tab
+    return frequencies(), parts_of_speech()
 
 
 def _common_word_at(head: str) -> int | None:
@@ -105,11 +102,11 @@ def _common_word_at(head: str) -> int | None:
         >>> _common_word_at("蓉航航空维修"), _common_word_at("龙电华鑫")
         (2, None)
     """
-    import jieba
+    import rjieba
 
     freq, tags = _dictionary()
     pos = 0
-    for word in jieba.lcut(head, HMM=False):
+    for word in rjieba.cut(head, False):
         if pos >= 2 and len(word) >= 2 and (freq.get(word) or 0) >= _MIN_COMMON and \
                 tags.get(word, "n") not in _PROPER_TAGS:
             return pos
