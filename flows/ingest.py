@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from prefect import flow, get_run_logger
+from prefect.utilities.annotations import quote
 
 from flows.report import RunReport
 from flows.runners import make_task_runner
@@ -78,7 +79,7 @@ def _ingest_new_files(paths: WarehousePaths, inbox: Path, batch_size: int, repor
     t = time.perf_counter()
     known, received, housekeeping = prepare_warehouse(paths)
     report.housekeeping += housekeeping
-    found = discover_files(inbox, known, received)
+    found = discover_files(inbox, quote(known), quote(received))
     db.remember_hashed_files(paths, found.hashed)
     seconds["discover"] = time.perf_counter() - t
     report.files_seen, report.files_skipped = found.seen, found.skipped
@@ -86,7 +87,7 @@ def _ingest_new_files(paths: WarehousePaths, inbox: Path, batch_size: int, repor
     report.ignored = found.ignored
 
     t = time.perf_counter()
-    archived, left = archive_files(paths, found.new + found.duplicates)
+    archived, left = archive_files(paths, quote(found.new + found.duplicates))
     seconds["archive"] = time.perf_counter() - t
     report.ignored += left
     kept = {f.source_path for f in archived}
