@@ -2,9 +2,11 @@
 
 Tasks work on batches of files, never one file each: a Prefect task run costs
 API round trips, and a batch is also the unit of one DuckDB transaction.
-Large arguments (a batch's rows, the inbox's hashes) are passed ``quote``-d:
-Prefect otherwise visits every element looking for upstream futures, 1.2 s
-for one batch's rows — most of a 10k run's "load" time.
+Large arguments of tasks the flow runs itself (a batch's rows, the inbox's
+hashes) are passed ``quote``-d: Prefect otherwise visits every element looking
+for upstream futures, 1.2 s for one batch's rows — most of a 10k run's "load"
+time. Not for submitted tasks: Dask turns the quoted list's dataclasses into
+tuples (a batch of file records is cheap to visit anyway).
 """
 
 from __future__ import annotations
@@ -263,10 +265,10 @@ def process_and_load(
             if len(files) <= batch_size:
                 # One batch (the usual scheduled run): processed here, in the flow's process. Starting a
                 # process pool or a cluster for it took 14 s, several times the batch's own work.
-                state = process_batch(paths, quote(batch), report.run_id, max_bytes, return_state=True)
+                state = process_batch(paths, batch, report.run_id, max_bytes, return_state=True)
                 pending.append((batch_no, batch, state))
                 continue
-            pending.append((batch_no, batch, process_batch.submit(paths, quote(batch), report.run_id, max_bytes)))
+            pending.append((batch_no, batch, process_batch.submit(paths, batch, report.run_id, max_bytes)))
             if len(pending) >= window:
                 load_oldest(advance)
         while pending:
