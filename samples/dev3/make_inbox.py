@@ -33,19 +33,29 @@ CODECS = {
 }
 
 
-def build(stem: str, codec: str) -> bytes:
-    text = (ARTICLES / f"{stem}.txt").read_text("utf-8")
+def encode(articles: Path, stem: str, codec: str) -> bytes:
+    """An article's bytes in ``codec``, checked to decode back to the article exactly."""
+    text = (articles / f"{stem}.txt").read_text("utf-8")
     data = text.encode(codec)
     assert data.decode(codec) == text, stem
     return data
 
 
+def write_inbox(articles: Path, inbox: Path, codecs: dict[str, str]) -> None:
+    """Rewrite ``inbox`` with one ``<stem>_<codec>.txt`` per article (other dev sets call this too)."""
+    assert {p.stem for p in articles.glob("*.txt")} == set(codecs)
+    shutil.rmtree(inbox, ignore_errors=True)
+    inbox.mkdir()
+    for stem, codec in sorted(codecs.items()):
+        (inbox / f"{stem}_{codec}.txt").write_bytes(encode(articles, stem, codec))
+
+
+def build(stem: str, codec: str) -> bytes:
+    return encode(ARTICLES, stem, codec)
+
+
 def main() -> None:
-    assert {p.stem for p in ARTICLES.glob("*.txt")} == set(CODECS)
-    shutil.rmtree(INBOX, ignore_errors=True)
-    INBOX.mkdir()
-    for stem, codec in sorted(CODECS.items()):
-        (INBOX / f"{stem}_{codec}.txt").write_bytes(build(stem, codec))
+    write_inbox(ARTICLES, INBOX, CODECS)
 
 
 if __name__ == "__main__":

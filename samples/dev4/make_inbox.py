@@ -9,8 +9,9 @@ file must decode back to its article exactly (checked here).
 
 from __future__ import annotations
 
-import shutil
+import importlib.util
 from pathlib import Path
+from types import ModuleType
 
 HERE = Path(__file__).resolve().parent
 ARTICLES = HERE / "articles"
@@ -33,19 +34,21 @@ CODECS = {
 }
 
 
+def _dev3() -> ModuleType:
+    """samples/dev3/make_inbox.py, whose encoder and writer this set shares."""
+    spec = importlib.util.spec_from_file_location("dev3_make_inbox", HERE.parent / "dev3" / "make_inbox.py")
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
 def build(stem: str, codec: str) -> bytes:
-    text = (ARTICLES / f"{stem}.txt").read_text("utf-8")
-    data = text.encode(codec)
-    assert data.decode(codec) == text, stem
-    return data
+    return _dev3().encode(ARTICLES, stem, codec)
 
 
 def main() -> None:
-    assert {p.stem for p in ARTICLES.glob("*.txt")} == set(CODECS)
-    shutil.rmtree(INBOX, ignore_errors=True)
-    INBOX.mkdir()
-    for stem, codec in sorted(CODECS.items()):
-        (INBOX / f"{stem}_{codec}.txt").write_bytes(build(stem, codec))
+    _dev3().write_inbox(ARTICLES, INBOX, CODECS)
 
 
 if __name__ == "__main__":
