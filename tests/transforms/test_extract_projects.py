@@ -239,3 +239,86 @@ def test_a_place_word_beginning_with_zhen_is_no_township():
     rows = extract_projects("中石化镇海炼化扩建项目总投资约670亿元，目前已全面建成投产。", None, "宁波市")
     assert [(r.name, r.investment_base, r.status) for r in rows] == [("中石化镇海炼化扩建", 6.7e10, "operating")]
     assert rows[0].company is not None
+
+
+# --- session 4: the kinds of failure samples/dev5 showed (sentences written for the test) -----------------
+
+
+def test_a_numbered_heading_and_the_sentences_about_it():
+    text = ("（一）汉光新能源年产15GWh钠离子电池项目。项目位于襄阳高新区，总投资72亿元，其中一期投资30亿元，"
+            "由湖北汉光新能源科技有限公司投资建设。\n（二）隆中纺织智能制造产业园。项目总投资12亿元，"
+            "建设年产2万吨高档面料生产线。")
+    rows = by_name(extract_projects(text, None, "襄阳市重大项目集中开工"))
+    assert set(rows) == {"汉光新能源年产15GWh钠离子电池", "隆中纺织智能制造产业园"}  # no 生产线 from the description
+    first = rows["汉光新能源年产15GWh钠离子电池"]
+    assert (first.investment_base, first.company, first.status) == (7.2e9, "湖北汉光新能源科技有限公司", "started")
+    assert rows["隆中纺织智能制造产业园"].investment_base == 1.2e9
+
+
+def test_this_project_in_the_next_sentence_gives_its_total_not_its_first_phase():
+    text = ("在荆门高新区，楚能新材料年产10万吨磷酸铁锂项目一期已主体完工，正进行设备调试。"
+            "该项目总投资36亿元，分两期建设，其中一期投资15亿元，达产后年产值50亿元。")
+    rows = extract_projects(text, None, "荆门市")
+    assert [(r.name, r.investment_base) for r in rows] == [("楚能新材料年产10万吨磷酸铁锂项目一期", 3.6e9)]
+
+
+def test_fields_on_lines_of_their_own_are_one_project():
+    text = ("项目名称：年产30万套汽车座椅项目\n投资方：安徽恒座汽车零部件有限公司\n总投资：12亿元\n"
+            "建设内容：建设冲压、焊接生产线\n项目名称：物流产业园（一期）\n投资方：淮南通达物流有限公司\n总投资：8000万元")
+    rows = extract_projects(text, None, "淮南市项目集中签约")
+    assert [(r.name, r.company, r.investment_base, r.status) for r in rows] == [
+        ("年产30万套汽车座椅", "安徽恒座汽车零部件有限公司", 1.2e9, "signed"),
+        ("物流产业园（一期）", "淮南通达物流有限公司", 8e7, "signed")]
+    assert rows[0].evidence == text[rows[0].char_start:rows[0].char_end]
+
+
+def test_amounts_in_other_currencies_are_no_investment_in_yuan():
+    text = ("港资企业盛达集团投资的盛达（肇庆）数据中心项目，总投资3.5亿美元；"
+            "澳门永嘉物流有限公司投资12亿港元，在高要区建设永嘉国际冷链枢纽。")
+    rows = by_name(extract_projects(text, None, "肇庆市"))
+    assert (rows["盛达（肇庆）数据中心"].company, rows["盛达（肇庆）数据中心"].investment_base) == ("盛达集团", None)
+    assert rows["永嘉国际冷链枢纽"].investment_base is None
+
+
+def test_agreed_investment_and_an_investor_building_a_line():
+    text = "博罗县引进的禾丰年产3万吨植物蛋白项目，协议投资4.2亿元；瑞晶光电将投资6000万元建设Micro LED显示模组生产线。"
+    rows = by_name(extract_projects(text, None, "惠州市"))
+    assert rows["禾丰年产3万吨植物蛋白"].investment_base == 4.2e8
+    line = rows["Micro LED显示模组生产线"]
+    assert (line.company, line.investment_base) == ("瑞晶光电", 6e7)
+
+
+def test_a_list_after_baokuo_closed_by_the_clause_and_each_items_place():
+    text = ("其中，潍坊市入选项目包括渤海智算中心项目、滨海大道二期工程；"
+            "日照市入选项目包括岚山港30万吨级矿石码头三期工程、日钢冷轧产业园项目。")
+    rows = by_name(extract_projects(text, None, "山东省重点项目名单"))
+    assert set(rows) == {"渤海智算中心", "滨海大道二期工程", "岚山港30万吨级矿石码头三期工程", "日钢冷轧产业园"}
+    assert (rows["渤海智算中心"].region, rows["日钢冷轧产业园"].region) == ("潍坊市", "日照市")
+    assert extract_projects("项目涵盖新能源汽车、电子信息、新材料等领域。", None, "某市") == []
+
+
+def test_a_quoted_name_and_a_works_name_with_their_amounts():
+    text = "台资企业佳硕光电投资的「佳硕光电智造园」总投资18亿元人民币，预计2026年投产。"
+    rows = by_name(extract_projects(text, None, "昆山市"))
+    assert (rows["佳硕光电智造园"].company, rows["佳硕光电智造园"].investment_base) == ("佳硕光电", 1.8e9)
+    rows = extract_projects("（四）南康区城市更新“两江四岸”滨水提升工程，总投资26亿元。", None, "赣州市")
+    assert [(r.name, r.investment_base, r.company) for r in rows] == [
+        ("南康区城市更新“两江四岸”滨水提升工程", 2.6e9, None)]
+
+
+def test_a_district_heading_a_name_or_an_industry_is_no_company():
+    rows = by_name(extract_projects("投资35亿元的江宁高新区精锐智造机器人减速器项目开工建设；"
+                                    "于都县纺织服装智能制造产业园项目总投资15亿元。", None, "某市"))
+    assert rows["江宁高新区精锐智造机器人减速器"].company == "精锐智造"
+    assert rows["于都县纺织服装智能制造产业园"].company is None
+
+
+def test_a_company_whose_name_holds_a_conjunction():
+    rows = extract_projects("香港信和能源有限公司将投资68亿元人民币兴建年产120万吨绿色甲醇项目。", None, "钦州市")
+    assert [(r.name, r.company, r.investment_base) for r in rows] == [
+        ("年产120万吨绿色甲醇", "香港信和能源有限公司", 6.8e9)]
+
+
+def test_an_event_and_its_parts_are_no_projects():
+    text = "11月5日，福清市江阴港城经济区举行外资项目签约仪式。目前1号生产线已建成投产，一期5GWh生产线将于年内投产。"
+    assert extract_projects(text, None, "福清市") == []

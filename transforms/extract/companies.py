@@ -29,11 +29,17 @@ from transforms.extract.regions import gazetteer
 _LEGAL_FORM = r"(?:集团股份有限公司|集团有限公司|股份有限公司|有限责任公司|有限公司|集团公司|股份公司|集团|公司)"
 # a registered name: Han, Latin letters and bracketed places (（重庆）) up to a legal form
 _LEGAL_END = re.compile(_LEGAL_FORM + r"(?![\u4e00-\u9fff]{0,2}公司)")
-# what a registered name cannot contain: it begins after the last of these
-_NAME_BREAK = re.compile(r"[^\u4e00-\u9fffA-Za-z0-9（）()]|[的由与和及是]|\d+(?:\.\d+)?\s*(?:万|亿)?元")
+# what a registered name cannot contain: it begins after the last of these (园区内浙江甲有限公司: a place's 内)
+_NAME_BREAK = re.compile(r"[^\u4e00-\u9fffA-Za-z0-9（）()]|[的由与和及是]|(?<=[区园县市省])内|"
+                         r"\d+(?:\.\d+)?\s*(?:万|亿)?元")
+# a conjunction that may be part of a name (香港信和能源有限公司): only a break when a brand stands after it
+_SOFT_BREAK = "与和及"
+# who owns a company, said before its name (港资企业恒兴集团, 旗下乙有限公司)
+OWNERSHIP = re.compile(r"^(?:(?:(?:港|台|澳|外|侨|日|韩|美|欧|民|国)资|外商独资|中外合资|民营|国有)企业|台商|港商|外商|"
+                       r"旗下)+")
 # verbs and adverbs that open a clause before a company's name (引进山东…有限公司)
 _OPENERS = re.compile(r"^(?:(?:新|累计|成功|集中|正式|现场)?(?:签约|签订|引进|引入|落户|落地|携手|联合|依托|支持|推动|"
-                      r"吸引|由|与|和|及|其中|此外|同时|还有|包括|如|是|为|对|同|向|在|经|据|以))+")
+                      r"吸引|由|与|和|及|其中|此外|同时|还有|包括|如|是|为|对|同|向|在|经|据|以|旗下))+")
 # trade words that end a maker's short name (嘉宏精密, 涪江光电) after a two-character brand
 _TRADE_WORDS = re.compile(r"精密|精工|光电|微电子|电子|科技|新材料?|智能|智造|储能|新能源|能源|光伏|化工|化学|"
                           r"医药|制药|药业|"
@@ -50,6 +56,9 @@ _PUBLIC = re.compile(r"医院|学校|中学|小学|大学|学院|幼儿园|公�
                      r"[一二三四五六七八九十\d]+中(?![心国华])|校区|[南北东西]校")
 # 茅台镇…, 坛厂街道…: a township's name heads the project, not a maker's
 _TOWNSHIP = re.compile(r"[\u4e00-\u9fff]{2,4}?(?:街道|镇|乡|村)")
+# a district or a zone heading a project's name says where it is, not who builds it
+_ZONE_HEAD = re.compile(r"[\u4e00-\u9fff]{2,8}?(?:高新区|经开区|开发区|新区|示范区|自贸区|产业园区)")
+_COUNTY_HEAD = re.compile(r"[\u4e00-\u9fff]{1,6}?(?:省|市|县|区|旗)")
 _DIRECTION = re.compile(r"(?:东|西|南|北|中|华东|华南|华北|华中|西南|西北|东南|东北)(?:部|方|区)?$")
 # parts of speech of a coined or proper name in jieba's dictionary: persons,
 # places, organisations, other proper nouns, abbreviations, Latin words
@@ -74,13 +83,21 @@ def legal_names(text: str) -> list[str]:
         ['山东泉为新能源科技有限公司', '济南能源集团']
         >>> legal_names("渝芯（重庆）存储科技有限公司"), legal_names("各类公司")
         (['渝芯（重庆）存储科技有限公司'], [])
+        >>> legal_names("香港信和能源有限公司将投资"), legal_names("港资企业恒兴集团投资的")
+        (['香港信和能源有限公司'], ['恒兴集团'])
+        >>> legal_names("园区内浙江湾芯热管理系统有限公司年产300万套")
+        ['浙江湾芯热管理系统有限公司']
     """
     out = []
     for m in _LEGAL_END.finditer(text):
-        start = max(0, m.start() - 30)
-        for b in _NAME_BREAK.finditer(text, start, m.start()):
-            start = b.end()
-        name = _OPENERS.sub("", text[start:m.end()])
+        window = max(0, m.start() - 30)
+        breaks = list(_NAME_BREAK.finditer(text, window, m.start()))
+        start = breaks[-1].end() if breaks else window
+        if len(breaks) >= 1 and breaks[-1].group() in _SOFT_BREAK and \
+                _TRADE_WORDS.fullmatch(text, start, m.start()):
+            # 信和|能源有限公司: nothing but a trade word after the 和, so the 和 is the brand's
+            start = breaks[-2].end() if len(breaks) >= 2 else window
+        name = OWNERSHIP.sub("", _OPENERS.sub("", text[start:m.end()]))
         if len(name) - len(m.group()) >= 2 and not re.match(r"各|该|本|这|相关|一批|多家|其他|其它", name):
             out.append(name)
     return out
@@ -114,6 +131,20 @@ def _common_word_at(head: str) -> int | None:
     return None
 
 
+def _common_words(head: str) -> bool:
+    """``head`` is nothing but common dictionary words of two characters or more
+    (纺织|服装): an industry, not a coined brand (华舟|电机 has a single character).
+
+        >>> _common_words("纺织服装"), _common_words("华舟电机"), _common_words("兰亭药业")
+        (True, False, False)
+    """
+    import rjieba
+
+    freq, tags = _dictionary()
+    return all(len(w) >= 2 and (freq.get(w) or 0) >= _MIN_COMMON and tags.get(w, "n") not in _PROPER_TAGS
+               for w in rjieba.cut(head, False))
+
+
 def _place_only(name: str) -> bool:
     """A gazetteer name or a direction alone (乌兰察布, 西南).  A place with a
     word after it may well be a brand (宁德时代, 青岛啤酒)."""
@@ -145,6 +176,22 @@ def _place_prefix(name: str) -> int:
     return 0
 
 
+def _without_place(name: str, full: dict) -> str:
+    """``name`` without the district or zone it begins with, when a name is left.
+
+        >>> full, weak = gazetteer()
+        >>> _without_place("武进高新区精工智造机器人减速器", full), _without_place("夷陵区三峡云计算中心", full)
+        ('精工智造机器人减速器', '三峡云计算中心')
+        >>> _without_place("城市更新工程", full), _without_place("青岛啤酒智能工厂", full)
+        ('城市更新工程', '青岛啤酒智能工厂')
+    """
+    m = _ZONE_HEAD.match(name)
+    if m is None:
+        m = _COUNTY_HEAD.match(name)
+        m = m if m and m.group() in full else None
+    return name[m.end():] if m and len(name) - m.end() >= 4 else name
+
+
 def brand_of(name: str) -> str | None:
     """The maker a project's name begins with, when it names one.
 
@@ -160,11 +207,14 @@ def brand_of(name: str) -> str | None:
         (None, None, None)
         >>> brand_of("第一人民医院新院区二期"), brand_of("实验中学"), brand_of("龙泉镇食品产业园")
         (None, None, None)
+        >>> brand_of("武进高新区精工智造机器人减速器"), brand_of("宁波前湾新区“甬芯未来”集成电路产业园")
+        ('精工智造', None)
     """
     from transforms.extract.projects import is_generic
 
-    stem = re.sub(r"^[“\"][^”\"]*[”\"]", "", name)  # “零碳智谷”欣旺达共享储能
     full, weak = gazetteer()
+    stem = _without_place(name, full)
+    stem = re.sub(r"^[“\"][^”\"]*[”\"]", "", stem)  # “零碳智谷”欣旺达共享储能
     if _PUBLIC.search(stem) or _township(stem, full, weak):
         return None
     lead = _CAPACITY_LEAD.search(stem)
@@ -197,6 +247,7 @@ def brand_of(name: str) -> str | None:
         trade = (_MAKER_WORDS if place else _TRADE_WORDS).match(stem, cut)
         if trade and trade.end() < len(stem) and len(company) - place == 2:
             company = stem[:trade.end()]
-    if not company or _PUBLIC.search(company) or _township(company, full, weak):
-        return None
+    if not company or _PUBLIC.search(company) or _township(company, full, weak) or "区" in company \
+            or _common_words(company):
+        return None  # 西港区…, 起步区黄河…: a district or zone; 纺织服装…: an industry, said in common words
     return company if 2 <= len(company) <= 8 and not is_generic(company) else None

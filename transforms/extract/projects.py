@@ -29,8 +29,8 @@ from bisect import bisect_left
 from datetime import date, datetime
 from typing import NamedTuple
 
-from transforms.extract.companies import brand_of, legal_names
-from transforms.extract.numbers import find_quantities
+from transforms.extract.companies import OWNERSHIP, brand_of, legal_names
+from transforms.extract.numbers import Quantity, find_quantities
 from transforms.extract.regions import article_prior, article_subject, find_places
 from transforms.extract.sentences import Span, split_sentences
 from transforms.extract.tables import Table, find_tables
@@ -60,21 +60,24 @@ _STATUS = (  # most advanced first
 )
 _LEAD_VERBS = re.compile(r"(?:签约|签订|引进|实施|推进|建设|加快|加速|开工|落地|启动|新建|续建|投产|竣工|完成|推动|"
                          r"培育|打造|谋划|规划|包括|支持|围绕|依托|其中|目前|同时|累计|新签约|如|投建|兴建|另有|还有|"
-                         r"走进|来到|步入|走访|(?<![所现正实存])在(?!建)|(?<![\u4e00-\u9fff])以)了?")
+                         r"走进|来到|步入|走访|(?<![所现正实存])在(?!建)|(?<![\u4e00-\u9fff])以|(?<=[区园])内)了?")
 # a place and adverbs heading a clause before its verb: 武进区还将(加快推进)
 _SUBJECT_LEAD = re.compile(r"(?:[\u4e00-\u9fff]{1,6}?(?:省|市|区|县|镇|我们))?"
                            r"(?:还|将|要|正在|正|也|全力|继续|持续|重点|着力|大力|积极|已|先后|共|今年|年内|现场|会上|"
                            r"当天|集中|成功|一次性)*")
 _FUNCTION_WORDS = re.compile(r"坚持|将|把|围绕|聚焦|作为|通过|强化|深化|开展|抓|推动|推进|实施|加快|加大|"
-                             r"确保|全力|积极|着力|持续|不断|一批|各类|我们|他们|这|那|哪|其|及时|要|是|为|在|对|向|让|使")
+                             r"确保|全力|积极|着力|持续|不断|一批|各类|我们|他们|这|那|哪|^其|其[中他它余]|及时|要|是|为|"
+                             r"在|对|向|让|使|举行|举办|召开|均有|都有|各地")
 _GENERIC = re.compile(r"重点|重大|产业类?|技改|优质|锂电|招商|签约|在建|新建|续建|实施类|省级?|市级?|区级?|县级?|以上|"
                       r"亿元|万元|过亿元|一批|类|工业|民生|基础设施|城建|配套|终端应用|高端引领|支撑|上述|多|余|"
                       r"大|好|新|[一二三四五六七八九十两]级|级|项目|棚改|改造|提升|\d+|个|的|、|“|”|\s|"
                       r"园区|产业园|工业园|基地|载体|平台|工程|总投资|投资")
-# a count of projects (94个…, 全县共有17个), a section number (二、), an area or an amount is no name
+# a count of projects (94个…, 全县共有17个), a section number (二、), an area or an amount is no name;
+# nor is a phase or a numbered line (一期5GWh生产线, 1号生产线): a part of a project named before
 _NOT_A_NAME = re.compile(r"\d+(?:余|多)?个|.*\d+(?:余|多)?个$|[一二三四五六七八九十]+、|"
                          r".*(?:元的|平方米的|亩的|公顷的)|"
-                         r"[一二三四五六七八九十百两几多]+(?:方面|件|项|类|大|批|个)")
+                         r"[一二三四五六七八九十百两几多]+(?:方面|件|项|类|大|批|个)|"
+                         r"[一二三四五六七八九十\d]期|\d+号")
 _CAPACITY = re.compile(r"(?:年产能?|年处理|年加工|年吞吐)?\s*\d+(?:\.\d+)?\s*(?:万|千|亿)?\s*"
                        r"(?:GWh|GW|MWh|MW|kWh|kW|万千瓦|千瓦|兆瓦|吨|套|辆|台|件|千升|片|只|块|组)(?![A-Za-z])")
 _LIST_END = re.compile(r"(?:等|为代表的)(?:\d+(?:余|多)?个|一批|多个|[一二三四五六七八九十]+个)?"
@@ -84,7 +87,8 @@ _BARE_LIST_END = re.compile(r"(?<=" + r"[园地厂心体站场线城期])等(?=[
 # 甲、乙、丙3个项目 (a count closes the list instead of 等)
 _COUNT_END = re.compile(r"(?<=[\u4e00-\u9fffA-Za-z])(?:\d+|[两三四五六七八九十]+)个[^，。；,;！？\d、]{0,8}?项目")
 _AMOUNT_OF = re.compile(r"(?:总投资|计划总投资|投资)?(?:达|为|约|超过?)?")
-_NAME_THEN = re.compile(r"项目(?=位于|是|总投资|计划总投资|预计总投资|计划投资|投资\d|占地|由|建成|投产|开工|竣工|"
+_NAME_THEN = re.compile(r"项目(?=位于|是|总投资|计划总投资|预计总投资|计划投资|(?:追加|增加|新增)?投资\d|占地|由|建成|"
+                        r"投产|开工|竣工|"
                         r"已|正|于|被|"
                         r"列入|入选|(?:建设|施工)?现场|累计|目前|今年|年内|"
                         r"顺利|加快|"
@@ -107,24 +111,36 @@ _BUILDS = re.compile(r"建设|新建|投建|兴建|实施|引进|签约|签订|�
 _BUILT_BY = re.compile(r"由([\u4e00-\u9fffA-Za-z（）()]{2,24}?)(?:投资|出资|承建|建设|实施|负责|牵头|打造)")
 # a built place whose name, followed by how far it is, names a project
 _FACILITY = re.compile(r"(?:产业园|产业基地|生产基地|基地|园区|工业园|物流园|工厂|产业城|中心|综合体|电站|风电场|"
-                       r"生产线|"
+                       r"生产线|枢纽|码头|泊位|"
                        r"(?<=[\u4e00-\u9fff])[新一二三四五六七八九十]厂)(?:[一二三四五六七八九十]期)?")
+# 工程 ends a name as a facility word does (泊位工程, 滨水综合提升工程), a phase's 工程 aside
+_WORKS = re.compile(r"(?<![期大项])工程")
+# a quoted name: 「佳联光电智造园」总投资32亿元
+_QUOTED = re.compile(r"[「“][^「“」”，,。；;]{2,30}[」”]"
+                     r"(?=\s*(?:总投资|计划总投资|正式|顺利|开工|动工|签约|竣工|投产))")
 # a list item's number: 一是 / （一） / 1. / 其一
 _ITEM_NUMBER = re.compile(r"^(?:[一二三四五六七八九十]+是|其[一二三四五六七八九十]是?|"
                           r"[（(][一二三四五六七八九十\d]+[）)]|"
                           r"\d{1,2}\s*[.、．]|[一二三四五六七八九十]+、)\s*")
 # 项目，总投资32亿元: a name followed by its total investment
-_INVEST_AFTER = re.compile(r"[，,：:（(]?\s*(?:计划|预计)?总?投资(?:额)?(?:约|达|为|超过?|逾|近)?"
+_INVEST_AFTER = re.compile(r"[，,：:（(]?\s*(?:计划|预计|协议|合同|签约)?总?投资(?:额)?(?:约|达|为|超过?|逾|近)?"
                            r"(?=\d|[一二三四五六七八九十百])")
 # 该公司投资5亿元建设的甲项目: the amount invested, said in the words before the name
 _INVESTED_HEAD = re.compile(r"投资(?:约|达|为|超过?)?[\d.]+(?:万|亿)?元(?:人民币)?(?:建设|新建|兴建|打造|实施)?的?$")
 _FUNDED_AFTER = re.compile(r"[，,]\s*由([^，,；;。]{2,24}?)(?:投资|出资|承建|投建|建设)")
 # 华锐科技投资建设的年产20万吨再生铝项目: who invests, said before the name without 由
-_FUNDER_OF = re.compile(r"([\u4e00-\u9fffA-Za-z（）()]{2,20}?)(?:投资|投建|出资)(?:建设|兴建)?的?$")
+_FUNDER_OF = re.compile(r"([\u4e00-\u9fffA-Za-z（）()]{2,20}?)(?:投资|投建|出资)(?:建设|兴建)?的?$|"
+                        r"([\u4e00-\u9fffA-Za-z（）()]{2,20}?)(?:将|拟|计划)?(?:投资|出资)[\d.]+(?:万|亿)?"
+                        r"(?:美元|港元|港币|元)(?:人民币)?(?:建设|兴建|新建|投建|打造)$")
+# 投资20亿港元，在惠州港建设甲枢纽: an amount invested to build the place named next (a 总投资 describes the
+# project named before it: 总投资28亿元，建设年产1万吨磁材生产线)
+_INVESTS_TO_BUILD = re.compile(r"(?<!总)投资[\d.]+(?:万|亿)?(?:美元|港元|港币|元)(?:人民币)?[，,]?[^，,；;。]{0,12}?"
+                               r"(?:建设|兴建|新建|投建|打造)$")
 # a project described field by field: 项目名称：甲项目，建设单位：乙公司，总投资：18亿元
 _LABELLED = re.compile(r"项目名称\s*[：:]\s*(?P<name>[^，,；;。：:]{2,60}?)(?:项目)?(?=[，,；;。\s]|$)")
 _LABELLED_COMPANY = re.compile(r"(?:建设单位|投资主体|业主单位|项目业主|实施主体|投资方|申报单位)\s*[：:]\s*"
                                r"(?P<company>[^，,；;。：:\s]{2,40})")
+_LABELLED_STAGE = re.compile(r"(?:建设性质|项目性质|建设状态|进展情况|项目进度|项目进展)\s*[：:]\s*([^，,；;。]{1,20})")
 _LABELLED_INVEST = re.compile(r"(?:计划)?(?:总投资|投资总额)(?:额)?\s*[：:]\s*")
 # 肥东县2024年第二季度重大项目: a kind of project at an event, no project's name
 _KIND_END = re.compile(r"(?:重点|重大|重要|大型|招商|签约|新建|续建|在建)$|(?:19|20)\d\d年|季度")
@@ -147,8 +163,8 @@ def _clean_name(name: str) -> str:
         ('“零碳智谷”欣旺达共享储能', '速博达新能源')
         >>> _clean_name("源网荷储”"), _clean_name("“源网荷储”一体化"), _clean_name("二是沂水食品产业园一期")
         ('源网荷储', '“源网荷储”一体化', '沂水食品产业园一期')
-        >>> _clean_name("◆ 禹泰食品预制菜生产基地")
-        '禹泰食品预制菜生产基地'
+        >>> _clean_name("◆ 禹泰食品预制菜生产基地"), _clean_name("「佳联光电智造园」")
+        ('禹泰食品预制菜生产基地', '佳联光电智造园')
     """
     name = name.split("等", 1)[0].strip(" \t，,、；;：:")
     name = re.sub(r"^的", "", name)
@@ -157,6 +173,8 @@ def _clean_name(name: str) -> str:
     if name.count("“") != name.count("”"):
         # only at the ends: the name stays a slice of its sentence
         name = name.strip("“”")
+    if re.fullmatch(r"「[^「」]+」|“[^“”]+”", name):
+        name = name[1:-1]  # 「佳联光电智造园」: the quotes mark the whole name
     return name.strip()
 
 
@@ -259,6 +277,8 @@ class _Found(NamedTuple):
     investment: float | None
     head: str  # the clause text before the name (a company may be named there)
     company: str | None = None  # as a field of its own says it (建设单位：乙公司)
+    stage: str | None = None  # as a field of its own says it (建设性质：新开工)
+    fields: bool = False  # described field by field: only a stage field says how far it is
 
 
 def _boundary(s: str, clause_start: int, name_start: int) -> int:
@@ -300,6 +320,25 @@ def _clause_start(s: str, pos: int) -> int:
     return max(s.rfind(c, 0, pos) for c in "，,；;：:。") + 1
 
 
+# an amount in another currency is no investment in yuan (the contract's investment_base is yuan,
+# and no exchange rate is known here): 投资20亿港元, 总投资9800万美元
+_FOREIGN = re.compile(r"\s*(?:港元|港币|澳门元|澳元|欧元|日元|英镑|新台币|台币|韩元|新加坡元|美金)")
+
+
+def _quantities(text: str) -> list[Quantity]:
+    """:func:`find_quantities`, with amounts in a currency other than yuan of kind ``foreign``.
+
+        >>> [(q.value, q.kind) for q in _quantities("总投资9800万美元，总投资5.6亿元，投资5亿元港币")]
+        [(9800.0, 'foreign'), (5.6, 'money'), (5.0, 'foreign')]
+    """
+    out = []
+    for q in find_quantities(text):
+        if q.kind == "money" and ("美元" in q.unit or _FOREIGN.match(text, q.end)):
+            q = q._replace(kind="foreign")
+        out.append(q)
+    return out
+
+
 _OF = re.compile(r"(?:人民币|[（(]人民币[）)])?的")
 _AMOUNT_LEAD = re.compile(r"投资(?:额)?(?:达到?|为|约|超过?|逾|近|突破)?$")
 
@@ -315,7 +354,7 @@ def _amount_lists(s: str) -> list[_Found]:
     prev_end = -1
     if "的" not in s:
         return out  # no amount "of" a project
-    for q in find_quantities(s):
+    for q in _quantities(s):
         of = _OF.match(s, q.end)
         if q.kind != "money" or not of:
             continue
@@ -349,12 +388,41 @@ def _labelled(s: str) -> list[_Found]:
         end = nxt if nxt >= 0 else len(s)
         company = _LABELLED_COMPANY.search(s, m.end(), end)
         inv = _LABELLED_INVEST.search(s, m.end(), end)
-        qs = [q for q in find_quantities(s[:end]) if inv and q.start == inv.end() and q.kind == "money"]
+        qs = [q for q in _quantities(s[:end]) if inv and q.start == inv.end() and q.kind == "money"]
         name = _clean_name(m["name"])
+        stage = _LABELLED_STAGE.search(s, m.end(), end)
         if not is_generic(name):
             out.append(_Found(name, m.start("name"), m.start("name") + len(name), end, qs[0].base if qs else None,
-                              "", company["company"] if company else None))
+                              "", company["company"] if company else None,
+                              (_table_status(stage[1]) if stage else None), True))
     return out
+
+
+_CLAUSE_END = re.compile(r"(?=[；;。]|$)")
+_INCLUDES = re.compile(r"包括|包含|涵盖|涉及|主要有|分别是|分别为|名单为|如下[：:]?")
+# what ends each item of such a list: 项目, 工程, a built place, a phase
+_LISTED_END = re.compile(r"(?:项目|工程|" + _FACILITY.pattern + r")(?:[一二三四五六七八九十]期(?:工程)?)?$|"
+                         r"[一二三四五六七八九十]期$")
+
+
+def _included_start(s: str, end: int) -> int | None:
+    """Where a list introduced by 包括 (涵盖, 主要有 …) and closed at ``end`` begins, when
+    its clause is such a list of two or more items each ending in a project word.
+
+        >>> s = "济南市入选项目包括甲智算中心项目、乙大道二期工程、丙装备产业园项目；"
+        >>> s[_included_start(s, len(s) - 1):-1]
+        '甲智算中心项目、乙大道二期工程、丙装备产业园项目'
+        >>> _included_start("涵盖新能源汽车、电子信息、新材料等领域。", 19) is None
+        True
+    """
+    c = _clause_start(s, end)
+    lead = None
+    for lead in _INCLUDES.finditer(s, c, end):  # noqa: B007 — the last one introduces the list
+        pass
+    if lead is None or "、" not in s[lead.end():end]:
+        return None
+    items = s[lead.end():end].split("、")
+    return lead.end() if all(_LISTED_END.search(x.strip()) for x in items) else None
 
 
 def _enumerations(s: str, taken: list[tuple[int, int]]) -> list[_Found]:
@@ -366,18 +434,22 @@ def _enumerations(s: str, taken: list[tuple[int, int]]) -> list[_Found]:
         ['华峰新材料产业园', '瑞康医药物流中心']
         >>> [f.name for f in _enumerations("以远东电缆智慧工厂、中车装备基地为代表的一批重大项目加快建设", [])]
         ['远东电缆智慧工厂', '中车装备基地']
+        >>> [f.name for f in _enumerations("青岛市入选项目包括海晶年产8万吨聚烯烃项目、临空综合保税区二期；", [])]
+        ['海晶年产8万吨聚烯烃', '临空综合保税区二期']
     """
     out: list[_Found] = []
     counted = (m for m in _COUNT_END.finditer(s) if "、" in s[_clause_start(s, m.start()):m.start()])
     # 主要包括甲产业园、乙基地、丙中心等。 — every item a built place: the 等 alone closes it
     built = (m for m in _BARE_LIST_END.finditer(s)
              if all(_ITEM_END.search(x) for x in s[_clause_start(s, m.start()):m.start()].split("、")[1:]))
-    ends = [*_LIST_END.finditer(s), *counted, *built]
+    # 济南市入选项目包括甲项目、乙二期工程、丙产业园项目； — every item a project: the clause's end closes it
+    included = (m for m in _CLAUSE_END.finditer(s) if _included_start(s, m.start()) is not None)
+    ends = [*_LIST_END.finditer(s), *counted, *built, *included]
     for m in sorted(ends, key=lambda m: m.start()):
         if any(a <= m.start() < b for a, b in taken) or any(f.start <= m.start() < f.span_end for f in out):
             continue
         c = _clause_start(s, m.start())
-        start = _list_start(s, c, m.start())
+        start = _list_start(s, c, m.start()) if m.re is not _CLAUSE_END else _included_start(s, m.start())
         items = s[start:m.start()]
         if m.re is _BARE_LIST_END and "、" not in items:
             continue
@@ -397,6 +469,8 @@ def _named(s: str, taken: list[tuple[int, int]]) -> list[_Found]:
     out: list[_Found] = []
     spots = [(m.start(), m.end()) for m in re.finditer("项目", s)]
     spots += [(m.end(), m.end()) for m in _FACILITY.finditer(s)]
+    spots += [(m.end(), m.end()) for m in _WORKS.finditer(s)]
+    spots += [(m.end(), m.end()) for m in _QUOTED.finditer(s)]
     spots += [(m.end(), m.end()) for m in _PHASE.finditer(s) if "、" in s[_clause_start(s, m.start()):m.start()]
               and not _PHASE.match(s, m.end())]
     for at, end in sorted(spots):
@@ -415,14 +489,20 @@ def _named(s: str, taken: list[tuple[int, int]]) -> list[_Found]:
             verb = None
         # 恒通公司投资30亿元建设年产5万吨隔膜项目。: what a building verb governs
         built = end > at and re.match(r"\s*(?:[，,。；;！!]|$)", rest) and _BUILDS.search(s, c, at)
+        # 瑞科光电将投资8500万元建设甲生产线。: a built place an amount is invested in, closing its clause
+        built = built or (end == at and re.match(r"\s*(?:[，,。；;！!]|$)", rest) and
+                          _INVESTS_TO_BUILD.search(s, _clause_start(s, c - 1) if c else 0, _boundary(s, c, at)))
         # 一是甲公司年产5万吨负极材料项目，总投资32亿元: a name and its investment
         priced = _INVEST_AFTER.match(rest) and _INVEST_AFTER.match(rest).end() > 1 and \
-            any(q.kind == "money" for q in find_quantities(rest[:40]) if q.start == _INVEST_AFTER.match(rest).end())
+            any(q.kind in ("money", "foreign") for q in _quantities(rest[:40])
+                if q.start == _INVEST_AFTER.match(rest).end())
         # 一是甲项目，由乙公司投资，总投资20亿元: a name and who builds it
         funded = end > at and _FUNDED_AFTER.match(rest)
         if not (verb or built or priced or funded or (end > at and _NAME_THEN.match(s, at))):
             continue
         start = _boundary(s, c, at)
+        if end == at and s[at - 1] in "」”" and re.search(r"\s", s[start:at]):
+            start = re.search(r"\S*$", s[start:at]).start() + start  # 台商加码昆山 「甲智造园」动工: a headline's words
         bullet = _BULLET.match(s, start, at)
         start = bullet.end() if bullet else start
         mod = _MODIFIER.match(s, start, at)
@@ -442,25 +522,27 @@ def _named(s: str, taken: list[tuple[int, int]]) -> list[_Found]:
         investment = None
         lead = re.match(r"(?:计划)?总投资(?:约|达|为)?", name)
         if lead:  # 总投资10亿元、年产20万套电机项目
-            qs = [q for q in find_quantities(name) if q.start == lead.end() and q.kind == "money"]
+            qs = [q for q in _quantities(name) if q.start == lead.end() and q.kind == "money"]
             if qs and re.match(r"[、，,]", name[qs[0].end:]):
                 investment, name = qs[0].base, name[qs[0].end + 1:]
         if "的" in name and not is_generic(name.rsplit("的", 1)[1]) and len(name.rsplit("的", 1)[1]) >= 4:
-            name = name.rsplit("的", 1)[1]  # 年产5万吨锂电池隔膜的星源材料(项目): what it makes, then its name
+            # 年产5万吨锂电池隔膜的星源材料(项目): what it makes, then its name
+            name = _clean_name(name.rsplit("的", 1)[1])
         if is_generic(name) or "的" in name or "项目" in name.replace("项目" + phase.group() if phase else "\0", ""):
             continue
         inv = _INVEST_AFTER.match(rest)
         if inv and inv.end():
-            qs = [q for q in find_quantities(rest[:inv.end() + 20]) if q.start == inv.end() and q.kind == "money"]
+            qs = [q for q in _quantities(rest[:inv.end() + 20]) if q.start == inv.end() and q.kind == "money"]
             investment = qs[0].base if qs else investment
         elif investment is None and (built or _INVESTED_HEAD.search(s, c, start)):
-            qs = [q for q in find_quantities(s[c:start]) if q.kind == "money" and not q.threshold
+            qs = [q for q in _quantities(s[c:start]) if q.kind == "money" and not q.threshold
                   and re.search(r"投资(?:约|达|为|超过?)?$", s[c:c + q.start])]
             investment = qs[-1].base if qs else None
         first = s.find(name, start)
         if first < 0:
             continue
-        out.append(_Found(name, first, first + len(name), end, investment, s[c:start]))
+        # the clause before the name, up to it: what was cut off with a 的 (甲公司投资的) says who builds it
+        out.append(_Found(name, first, first + len(name), end, investment, s[c:first]))
     return out
 
 
@@ -496,7 +578,8 @@ def _items(s: str, start: int, at: int, end: int, head: str) -> list[_Found]:
     return out
 
 
-_INVEST_LATER = re.compile(r"(?:计划|预计)?总投资(?:额)?(?:约|达|为)?")
+# 协议投资3.6亿元: what a signed contract commits is the project's total
+_INVEST_LATER = re.compile(r"(?:(?:计划|预计)?总投资|(?:协议|合同|签约)总?投资)(?:额)?(?:约|达|为)?")
 _INVEST_GAP = re.compile(r"(?:项目)?\s*[，,]?\s*"
                          r"(?:由[^，,；;。]{2,24}?(?:投资|出资|承建|投建|建设)[^，,；;。]{0,6}[，,]\s*)?(?:计划|预计)?")
 _RESPECTIVE_INVEST = re.compile(r"\s*(?:项目)?[，,]?\s*(?:计划)?总?投资(?:额)?分别(?:为|是|达)?\s*")
@@ -521,7 +604,7 @@ def _respective_investments(s: str, found: list[_Found]) -> list[_Found]:
         if len(group) < 2 or lead is None or "分别" not in lead.group():
             continue
         amounts, pos = [], lead.end()
-        for q in find_quantities(s[pos:]):
+        for q in _quantities(s[pos:]):
             joined = _AMOUNT_JOINER.fullmatch(s, pos + amounts[-1].end, pos + q.start) if amounts else q.start == 0
             if q.kind != "money" or not joined:
                 break
@@ -536,10 +619,40 @@ def _respective_investments(s: str, found: list[_Found]) -> list[_Found]:
 _STAGE_CLAUSE = re.compile(r"[^，,；;。]*(?:后|以后|之后)[^，,；;。]*")
 
 
-def _sentence_projects(sent: Span, region: str | None) -> list[ProjectRow]:
-    s = sent.text
-    if "项目" not in s and "元的" not in s and not _FACILITY.search(s):
+# a heading's last word: what a project's name ends in
+_HEADING_END = re.compile(r"(?:项目|工程|" + _FACILITY.pattern + r")(?:[一二三四五六七八九十]期(?:工程)?)?$")
+
+
+def _heading(s: str) -> list[_Found]:
+    """``（一）甲新能源年产20GWh锂离子电池项目。``: a numbered line that is a project's
+    name and nothing else (what it is and costs follow in the next sentences).
+
+        >>> [f.name for f in _heading("（一）甲新能源年产20GWh锂离子电池项目。")], _heading("二、坚定不移抓项目。")
+        (['甲新能源年产20GWh锂离子电池'], [])
+    """
+    m = _ITEM_NUMBER.match(s) or _BULLET.match(s)
+    body = s[m.end():].rstrip("。；;：: ") if m else ""
+    if not body or re.search(r"[，,；;。：:！!？?]", body) or not _HEADING_END.search(body):
         return []
+    name = _clean_name(re.sub(r"项目(?=[一二三四五六七八九十]期(?:工程)?$)|项目$", "", body))
+    if is_generic(name):
+        return []
+    at = s.find(name)
+    return [_Found(name, at, at + len(name), len(s), None, "")]
+
+
+def _sentence_projects(sent: Span, region: str | None, places: tuple[tuple[int, str], ...] = ()) -> list[ProjectRow]:
+    """The projects a sentence names; ``region`` is the sentence's, ``places`` the
+    (offset in the sentence, region) written in it: a name after a place is there
+    (济南市入选项目包括甲、乙；青岛市入选项目包括丙)."""
+    s = sent.text
+    if "项目" not in s and "元的" not in s and not _FACILITY.search(s) and not _WORKS.search(s) \
+            and not _QUOTED.search(s):
+        return []
+    found = _heading(s)
+    if found:
+        return [ProjectRow(f.name, company_of(f.name), None, _capacity(f.name, ""), None, region, s,
+                           sent.start, sent.end) for f in found]
     found = _labelled(s)
     found += _amount_lists(s)
     taken = [(f.start, f.span_end) for f in found]
@@ -560,7 +673,7 @@ def _sentence_projects(sent: Span, region: str | None) -> list[ProjectRow]:
         if m and len(found) > 1 and not _INVEST_GAP.fullmatch(s, f.span_end, m.start()):
             m = None  # among several names, only 总投资 right after this one (or after who builds it) is its own
         # 总投资26亿元的海昌光学…: the amount of the name after it
-        qs = [q for q in find_quantities(s) if m and q.start == m.end() and q.kind == "money"
+        qs = [q for q in _quantities(s) if m and q.start == m.end() and q.kind == "money"
               and not s.startswith("的", q.end)]
         if qs:
             found[n] = f._replace(investment=qs[0].base)
@@ -573,7 +686,10 @@ def _sentence_projects(sent: Span, region: str | None) -> list[ProjectRow]:
         nxt = next((g.start for g in found[n + 1:]
                     if g.start >= f.name_end and re.search(r"[，,；;]", s[f.name_end:g.start])), len(s))
         nxt = min(nxt, brk.start() if brk else len(s))
-        status = _status(s[f.name_end:nxt]) or _status(f.head)
+        # 甲公司投资5亿元建设乙: the building the money is for is no stage reached
+        status = _status(s[f.name_end:nxt]) or (None if _INVESTS_TO_BUILD.search(f.head) else _status(f.head))
+        if f.fields:  # 建设内容：建设铸造生产线 says what is built, not how far
+            status = f.stage
         if status is None and len(found) == 1:
             # 1.总投资150亿元的甲项目，年内开工建设；: one project, its stage said after a break
             status = _status(_STAGE_CLAUSE.sub("", s[nxt:]))
@@ -584,15 +700,73 @@ def _sentence_projects(sent: Span, region: str | None) -> list[ProjectRow]:
             if by and s.startswith("的", by.end()):
                 by = None  # 由乙集团投资的丙产业园: said of another project, named after it
         company = f.company or company_of(f.name, f.head)
-        funder = _FUNDER_OF.search(f.head) if by is None and company is None else None
-        if funder and not _FUNCTION_WORDS.search(funder.group(1)) and not re.match(r"[全本该我各总]", funder.group(1)) \
-                and not re.fullmatch(r"(?:股份)?(?:有限)?(?:责任)?(?:公司|集团)", funder.group(1)):
-            company = funder.group(1)
+        funder = _FUNDER_OF.search(f.head) if by is None else None
+        who = OWNERSHIP.sub("", funder.group(1) or funder.group(2)) if funder else ""
+        # 甲投资的乙 names a company when nothing else does; 甲将投资5亿元建设乙 says outright who
+        # invests, which beats a brand read off the name (not a registered name)
+        if len(who) >= 2 and not _FUNCTION_WORDS.search(who) and not re.match(r"[全本该我各总]", who) \
+                and not re.fullmatch(r"(?:股份)?(?:有限)?(?:责任)?(?:公司|集团)", who) and \
+                (company is None or (funder.group(2) and not legal_names(company))):
+            company = who
         if by and not (company and company in f.name[:len(company)] and bool(legal_names(company))):
             company = by.group(1).rsplit("的", 1)[-1]  # 由港资背景的汇港控股投资: the company, not its description
+        here = next((r for at, r in reversed(places) if at <= f.start), region)
         rows.append(ProjectRow(f.name, company, f.investment,
-                               _capacity(f.name, s[f.name_end:nxt]), status, region, s, sent.start, sent.end))
+                               _capacity(f.name, s[f.name_end:nxt]), status, here, s, sent.start, sent.end))
     return rows
+
+
+# the project just named, taken up again: 该项目…, 项目位于…
+_FOLLOW_UP = re.compile(r"(?:[^，,。；;]{0,12}[，,])?(?:该|此|这个|这一|上述)项目|"
+                        r"项目(?=位于|总投资|计划总投资|预计总投资|由|占地|规划|建设内容|主要|预计|建成|达产|分)")
+_EVENT = re.compile(r"(?:集中|现场)(?:签约|开工|动工|竣工投产|竣工|投产)|(?:签约|开工|竣工|投产)(?:仪式|活动|大会)")
+# a line of a project described field by field: 投资方：乙公司
+_FIELD = re.compile(r"\s*[\u4e00-\u9fff]{2,6}\s*[：:]")
+
+
+def _follow_up(row: ProjectRow, s: str) -> ProjectRow:
+    """``row`` with what a sentence about it adds: its total investment, the company
+    that builds it (a registered name beats a brand read off the project's name).
+
+        >>> row = extract_projects("（一）甲新能源年产20GWh锂离子电池项目。")[0]
+        >>> row = _follow_up(row, "项目总投资86亿元，由江西甲新能源科技有限公司投资建设。")
+        >>> row.investment_base, row.company
+        (8600000000.0, '江西甲新能源科技有限公司')
+    """
+    if row.investment_base is None:
+        m = _INVEST_LATER.search(s)
+        qs = [q for q in _quantities(s) if m and q.start == m.end() and q.kind == "money"]
+        if qs:
+            row = row._replace(investment_base=qs[0].base)
+    by = _BUILT_BY.search(s)
+    legal = legal_names(by.group(1)) if by else []
+    if legal and (row.company is None or not legal_names(row.company)):
+        row = row._replace(company=legal[-1])
+    return row
+
+
+def _field_blocks(spans: list[Span]) -> list[Span]:
+    """Sentences, with a project's field lines (项目名称：甲 / 投资方：乙 / 总投资：18亿元) joined
+    into one span, so that its name, company and amount are read together.
+
+        >>> text = "项目名称：甲项目\\n投资方：乙有限公司\\n总投资：18亿元\\n今年以来"
+        >>> [s.text for s in _field_blocks(split_sentences(text))]
+        ['项目名称：甲项目，投资方：乙有限公司，总投资：18亿元', '今年以来']
+    """
+    out: list[Span] = []
+    k = 0
+    while k < len(spans):
+        j = k + 1
+        if _LABELLED.match(spans[k].text.strip()):
+            while j < len(spans) and _FIELD.match(spans[j].text) and not _LABELLED.match(spans[j].text.strip()):
+                j += 1
+        if j > k + 1:
+            joined = "，".join(x.text.strip().rstrip("。；;，,") for x in spans[k:j])
+            out.append(Span(joined, spans[k].start, spans[j - 1].end, spans[k].para))
+        else:
+            out.append(spans[k])
+        k = j
+    return out
 
 
 def _key(name: str) -> str:
@@ -623,13 +797,27 @@ def extract_projects(text: str, published_at: datetime | date | None = None,
     for table in tables:
         found += _table_projects(text, table, default_region)
     starts = [m.start for m in places]
-    for sent in split_sentences(text):
+    last: list[ProjectRow] = []  # the projects the sentence before named
+    for sent in _field_blocks(split_sentences(text)):
         if any(t.start <= sent.start < t.end for t in tables):
+            continue
+        if len(last) == 1 and _FOLLOW_UP.match(sent.text):
+            # 该项目总投资48亿元，由乙公司投资建设: more about the one project just named, no new one
+            k = found.index(last[0])
+            found[k] = last[0] = _follow_up(last[0], sent.text)
             continue
         first = bisect_left(starts, sent.start)
         inside = first < len(places) and places[first].start < sent.end
         region = places[first].place.canonical if inside else default_region
-        found += _sentence_projects(sent, region)
+        within = tuple((m.start - sent.start, m.place.canonical) for m in places[first:]
+                       if m.start < sent.end and sent.text == text[sent.start:sent.end])  # not a joined block
+        last = [r._replace(evidence=text[r.char_start:r.char_end]) for r in _sentence_projects(sent, region, within)]
+        found += last
+    # 集中签约活动, 集中开工: an article about an event, whose projects have reached its stage
+    event = _EVENT.search(title or "")
+    stage = _status(event.group()) if event else None
+    found = [r if r.status or stage is None or any(t.start <= r.char_start < t.end for t in tables)
+             else r._replace(status=stage) for r in found]
     for row in sorted(found, key=lambda r: r.char_start):
         key = _key(row.name)
         if key not in merged and row.investment_base is None:
@@ -665,6 +853,15 @@ _TABLE_STATUS = (("started", re.compile(r"新开工|新建")), ("under_construct
                  ("planned", re.compile(r"前期|预备|储备|谋划")))
 
 
+def _table_status(cell: str) -> str | None:
+    """The stage a table's cell (or a 建设性质 field) says: 新开工, 续建, 竣工投产, 前期.
+
+        >>> _table_status("新开工"), _table_status("续建"), _table_status("竣工投产")
+        ('started', 'under_construction', 'operating')
+    """
+    return next((st for st, rx in _TABLE_STATUS if rx.search(cell)), None) or _status(cell)
+
+
 def _table_projects(text: str, table: Table, region: str | None) -> list[ProjectRow]:
     """A list of projects as a table: a 项目名称 column, and when there are
     ones, the builder (建设单位), the total investment (总投资（亿元）) and the
@@ -698,7 +895,7 @@ def _table_projects(text: str, table: Table, region: str | None) -> list[Project
         company = cells[company_col] if company_col is not None and company_col < len(cells) else None
         investment = None
         if invest_col is not None and invest_col < len(cells):
-            q = find_quantities(cells[invest_col])
+            q = _quantities(cells[invest_col])
             if q and q[0].kind == "money":
                 investment = q[0].base
             elif scale is not None:
@@ -708,8 +905,7 @@ def _table_projects(text: str, table: Table, region: str | None) -> list[Project
                     investment = None
         status = None
         if status_col is not None and status_col < len(cells):
-            status = _status(cells[status_col]) if not any(rx.search(cells[status_col]) for _, rx in _TABLE_STATUS) \
-                else next(st for st, rx in _TABLE_STATUS if rx.search(cells[status_col]))
+            status = _table_status(cells[status_col])
         out.append(ProjectRow(name, company or company_of(name), investment, _capacity(name, ""), status, region,
                               text[row.start:row.end], row.start, row.end))
     return out
