@@ -12,8 +12,19 @@ places, and this stage reads them and takes those lines out of the body:
   (``闪电新闻记者 李永文  报道``), ``编辑：吴晓璐``, ``（来源：齐鲁晚报）``, and a
   byline in brackets closing the last paragraph (``……（记者 刘振江 通讯员 褚洪波）``);
 * the **dateline** opening one of the first paragraphs (``新华社北京3月5日电（记者
-  张三）``, ``·闪电新闻12月1日讯``, ``本报讯（记者 王五）``): read for its outlet and
+  张三）``, ``央广网北京8月1日消息``, ``·闪电新闻12月1日讯``, ``本报讯（记者 王五）``,
+  ``香港文匯報訊（記者…）``, ``【大公報訊】記者梁燕珊報道：``): read for its outlet and
   byline but *kept*, because it is part of the published lead.
+
+Outlets are read by shape (a name ending in 报, 网, 社, 新闻, 财经…, so unlisted outlets
+are read too) or from ``data/metadata_outlets.txt`` (names without such a suffix: 香港01,
+南方+, 每经). Shapes of the head and tail line covered besides labels: Taiwan's
+``經濟日報／記者林宏達／即時報導`` (names, slash, place or 即时/综合/专题, 报导), a Hong Kong
+``香港文匯報訊（記者 黃曉瑩 欽州報道）`` (the place filed from after the names is no name),
+a WeChat ``原创 作者 账号 2024-03-05 18:20 浙江``, an outlet glued to a role (``每经记者：``),
+a newspaper footer ``《 人民日报 》（ 2024年03月05日 第 02 版）``, a credit that hands its role
+on (``图/通讯员 王刚`` took the photos), a feed stamp without its year (``03-05 18:20``:
+metadata, but no date) and an update time (``更新：``, used only when nothing else dates it).
 
 A line is taken out only when every part of it is metadata — labels with
 valid values (names of 2–4 characters after 记者/编辑, a date after 发布时间),
@@ -33,6 +44,7 @@ import re
 import unicodedata
 from datetime import datetime
 from functools import cache, lru_cache
+from importlib import resources
 from typing import NamedTuple
 
 from transforms.lines import drop_lines
@@ -132,9 +144,11 @@ _DATE_PATTERNS = (
 # Parts of a date line that are no date: the weekday, the lunar date, a newspaper page (第A05版:要闻).
 _WEEKDAY = re.compile(
     r"(?:星期|礼拜)[一二三四五六日天]|周[一二三四五六日](?![" "\u4e00-\u9fff" r"])|农历\S{2,8}"
-    r"|第?[a-z]?\d{1,3}\s*版(?:\s*:\s*[\u4e00-\u9fff]{2,6})?"
+    r"|第?\s*[a-z]?\d{1,3}\s*版(?:\s*:\s*[\u4e00-\u9fff]{2,6})?"
     # a wire story's update stamp after its time: 2024/10/21 18:42(10/21 19:05 更新)
     r"|\(\s*(?:\d{1,2}/\d{1,2}\s*)?\d{1,2}:\d\d\s*(?:更新|修改|修订)\s*\)"
+    # a feed's stamp without its year (03-05 18:20, 3月5日 18:20): metadata, but no date can be read from it
+    r"|(?<![\d.\-/])\d{1,2}\s*(?:[-/]\s*\d{1,2}|月\s*\d{1,2}\s*日)\s*\d{1,2}:\d\d(?::\d\d)?(?![\d:])"
 )
 # The province a WeChat post was sent from, shown after its time since 2022 (宜宾发布 2024-10-28 20:15 四川).
 _IP_PLACE = re.compile(
@@ -218,15 +232,18 @@ def parse_published(text: str) -> tuple[datetime | None, str | None]:
 _CJK = r"\u3400-\u4dbf\u4e00-\u9fff"
 # Roles whose names are the article's authors (reporters, correspondents, editors).
 _AUTHOR_ROLES = (
-    r"责任编辑|值班编辑|(?<!本版)编辑|责编|作者|撰稿|撰文|文字|文/|"
+    r"责任编辑|值班编辑|(?<!本版)编辑|责编|作者|撰稿|撰文|文字|[文图]\s*[/|丨]\s*[文图]|文\s*[/|丨]|"
     r"(?:本报|本台|本网|本刊)?(?:首席|见习|特约|实习|驻[" + _CJK + r"]{1,4})?记者|(?:特约)?通讯员|实习生"
 )
 # Roles that are metadata but not authors (page editors, photographers, reviewers).
 _OTHER_ROLES = (
-    r"本版编辑|美编|校对|审核|审校|[一二三初终]审|监制|统筹|策划|主编|编审|摄影|摄像|图/|图片|制图|视频|剪辑|海报"
+    r"本版编辑|美编|校对|审核|审校|[一二三初终]审|监制|统筹|策划|主编|编审|摄影|摄像|图\s*[/|丨]|图片|制图|视频|剪辑|海报"
 )
-_SOURCE_LABELS = r"(?:信息|文章|稿件|新闻|内容)?来源于?|稿源|出处|转载自|转自"
-_TIME_LABELS = r"发布时间|发布日期|发表时间|发表日期|发稿时间|更新时间|刊发时间|时间|日期"
+_SOURCE_LABELS = r"(?:信息|文章|稿件|新闻|内容|本文)?来源于?|稿源|出处|转载自|转自"
+_TIME_LABELS = (
+    r"发布时间|发布日期|发表时间|发表日期|发稿时间|刊发时间|出版时间|出版日期|出版|发布|时间|日期"
+    r"|(?P<update>更新时间|更新日期|修改时间|更新|修改)"  # when the page changed, not when it came out
+)
 _COUNT_LABELS = r"浏览次数|浏览量|浏览|阅读量|阅读数|阅读|点击数|点击量|点击|评论数|评论"
 _LABEL = re.compile(
     r"(?P<author>" + _AUTHOR_ROLES + r")"
@@ -237,23 +254,39 @@ _LABEL = re.compile(
     r"|(?P<count>" + _COUNT_LABELS + r")(?=\s*:)"
 )
 _NAME = re.compile(r"[" + _CJK + r"]{2,4}|[" + _CJK + r"]{1,8}·[" + _CJK + r"]{1,8}")
-_NAME_SPLIT = re.compile(r"[\s、,;|/]+")
+_NAME_SPLIT = re.compile(r"[\s、,;|/()【】〔〕\[\]]+")
 # Words that may follow the names in a byline without being names.
 _BYLINE_FILLER = re.compile(r"^(?:报道|报导|摄|采写|整理|综合|综合报道|编译|等|发自[" + _CJK + r"]{1,6})$")
 _NOT_NAMES = frozenset(
     {
         "报道", "报导", "整理", "综合", "本报", "记者", "编辑", "通讯员",
         "实习生", "摄影", "供图", "图文", "视频", "见习", "特约", "首席",
-        "融媒", "全媒体", "全文", "原标题",
+        "融媒", "全媒体", "全文", "原标题", "数据", "资料",
     }
 )
-# An outlet written before a byline or a date: 闪电新闻记者, 鲁晚報 2024.2.6, 本报记者.
+# What may surround an outlet's name: separators, brackets, a masthead's ornaments.
+_OUTLET_EDGE = r"[\s·•\-|/:()《》<>【】\[\]〔〕□■◆◇●○▲△★☆]*"
+# An outlet written before a byline or a date: 闪电新闻记者, 鲁晚報 2024.2.6, 本报记者, 《 人民日报 》,
+# 經濟日報／記者…; a Hong Kong paper's 香港文匯報訊 / 明報專訊 names the outlet with its "news from".
 _OUTLET = re.compile(
-    r"^[·•\-|\s□■◆◇●○▲△★☆]*(?P<name>[" + _CJK + r"a-z0-9]{0,14}?"
-    r"(?:报|网|社|台|新闻|客户端|频道|杂志|周刊|融媒|在线|传媒|之声|广播|app)"
+    r"^" + _OUTLET_EDGE + r"(?P<name>[" + _CJK + r"a-z0-9]{0,14}?"
+    r"(?:报|网|社|台|新闻|客户端|频道|杂志|周刊|融媒|在线|传媒|之声|广播|财经|app)"
     # a government account (宜宾发布) or office (长治市统计局) names itself with its place
-    r"|[" + _CJK + r"]{2,12}?(?:发布|统计局|管委会|人民政府))\s*$"
+    r"|[" + _CJK + r"]{2,12}?(?:发布|统计局|管委会|人民政府))(?:专?讯)?" + _OUTLET_EDGE + r"$"
 )
+# An outlet's slot filled by one word without the usual suffix: 第一财经, 香港01, 南方+, 每经 (bundled list).
+_OUTLET_WORD = re.compile(
+    r"^" + _OUTLET_EDGE + r"(?P<name>[" + _CJK + r"a-z0-9+]{2,14}?)(?:专?讯)?" + _OUTLET_EDGE + r"$"
+)
+
+
+@cache
+def _known_outlets() -> frozenset[str]:
+    """Outlets named without a usual suffix, folded, from ``data/metadata_outlets.txt`` (read once)."""
+    raw = resources.files("transforms").joinpath("data/metadata_outlets.txt").read_text("utf-8")
+    return frozenset(fold(w.strip()) for w in raw.splitlines() if w.strip() and not w.startswith("#"))
+
+
 _PUNCT_ONLY = re.compile(r"^[\s:·•\-|/,、;()【】\[\]>□■◆◇●○▲△★☆]*$")
 # a source or outlet that names no outlet: 来源：本站原创, 本报记者, 本报3月5日讯
 _NO_OUTLET = re.compile(r"^(?:本站|本网|本报|本台|本刊)?(?:原创|整理|综合)?$")
@@ -273,41 +306,89 @@ class _Fields(NamedTuple):
     authors: list[tuple[int, int]]
     outlets: list[tuple[int, int]]
     dates: list[_DateHit]
-    labelled_date: bool
+    ranks: list[int]  # per date: 0 labelled (发布时间:), 1 bare, 2 labelled as an update (更新:)
+
+
+# The place a report was filed from, written after the names: 記者 何嘉敏 東莞報道 · 记者 王峰 广州报道.
+# (A lone name glued to 报道 — 记者 陈嘉欣报道 — is the name: only a token after a name is a place.)
+_FILED_FROM = re.compile(r"^[" + _CJK + r"]{1,6}?(?:即时|综合|专题|外电|联合)?(?:报道|报导)$")
 
 
 def _names(folded: str, start: int, end: int) -> list[tuple[int, int]] | None:
-    """Spans of the names in ``folded[start:end]``, or ``None`` if something else is there."""
-    spans: list[tuple[int, int]] = []
+    """Spans of the names in ``folded[start:end]``, or ``None`` if something else is there.
+
+        >>> f = fold("記者 何嘉敏 東莞報道 本报记者 刘 毅")
+        >>> [f[s:e] for s, e in _names(f, 2, 11)], [f[s:e] for s, e in _names(f, 16, len(f))]
+        (['何嘉敏'], ['刘 毅'])
+    """
+    tokens: list[tuple[int, int]] = []  # (start, end) of each token, separators left out
     pos = start
     for sep in [*_NAME_SPLIT.finditer(folded, start, end), None]:
         tok_end = sep.start() if sep else end
         token = folded[pos:tok_end].strip(":")
         if token:
             tok_start = folded.index(token, pos)
-            glued = re.fullmatch(r"(.{2,4}?)(?:报道|报导)", token)  # 陈嘉欣报道: no space before 报道
-            if _BYLINE_FILLER.match(token):
-                pass
-            elif glued and _NAME.fullmatch(glued.group(1)) and glued.group(1) not in _NOT_NAMES:
-                spans.append((tok_start, tok_start + len(glued.group(1))))
-            elif _NAME.fullmatch(token) and token not in _NOT_NAMES:
-                spans.append((tok_start, tok_start + len(token)))
-            else:
-                return None
+            tokens.append((tok_start, tok_start + len(token)))
         if sep:
             pos = sep.end()
+    spans: list[tuple[int, int]] = []
+    i = 0
+    while i < len(tokens):
+        tok_start, tok_end = tokens[i]
+        token = folded[tok_start:tok_end]
+        glued = re.fullmatch(r"(.{2,4}?)(?:报道|报导)", token)  # 陈嘉欣报道: no space before 报道
+        nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+        if _BYLINE_FILLER.match(token) or (spans and _FILED_FROM.match(token)):
+            pass
+        elif (len(token) == 1 and nxt and nxt[1] - nxt[0] == 1 and folded[tok_end : nxt[0]].isspace()
+              and _NAME.fullmatch(token + folded[nxt[0]])):
+            # 本报记者 刘 毅: a two-character name padded to the width of three, as 人民日报 sets it
+            spans.append((tok_start, nxt[1]))
+            i += 1
+        elif glued and _NAME.fullmatch(glued.group(1)) and glued.group(1) not in _NOT_NAMES:
+            spans.append((tok_start, tok_start + len(glued.group(1))))
+        elif _NAME.fullmatch(token) and token not in _NOT_NAMES:
+            spans.append((tok_start, tok_end))
+        else:
+            return None
+        i += 1
     return spans
 
 
 def _outlet(folded: str, start: int, end: int) -> tuple[int, int] | bool | None:
-    """The span of an outlet name filling ``folded[start:end]``; ``True`` if it is blank; else ``None``."""
+    """The span of an outlet name filling ``folded[start:end]``; ``True`` if it is blank; else ``None``.
+
+    An outlet is read by its shape (a name ending in 报, 网, 新闻, 财经…, so outlets nobody
+    listed are read too), or is a word of the bundled list (香港01, 南方+, 每经: no usual suffix).
+    Any other word is not taken for one: 北京时间 2024-03-05 10:00 names no outlet.
+
+        >>> f = "《 人民日报 》(  ) 香港01 北京时间"
+        >>> _outlet(f, 0, 12), _outlet(f, 12, 17), _outlet(f, 17, 22)
+        ((2, 6), (13, 17), None)
+    """
     chunk = folded[start:end]
     if _PUNCT_ONLY.match(chunk):
         return True
     m = _OUTLET.match(chunk)
     if not m:
-        return None
+        m = _OUTLET_WORD.match(chunk)
+        if not m or m.group("name") not in _known_outlets():
+            return None
     return (start + m.start("name"), start + m.end("name"))
+
+
+# A Taiwan byline: the names, a slash, the place filed from (or 即时/综合/专题) and 报导 —
+# 經濟日報／記者林宏達／即時報導 · 王子豪／台北報導 · 記者張家豪、李佩珊／台中即時報導.
+_SLASH_REPORT = re.compile(
+    r"(?:(?<=记者)|(?<![" + _CJK + r"]))(?P<names>[" + _CJK + r"]{2,4}(?:、[" + _CJK + r"]{2,4})*)\s*/\s*"
+    r"[" + _CJK + r"]{0,6}?(?:即时|综合|专题|外电|联合|特稿)?(?:报导|报道)(?![" + _CJK + r"])"
+)
+# A WeChat post's head line, what remains once its time and sender's province are read:
+# 原创 王晓 许昌发布 (2024-03-05 18:20 河南) — 原创, the author shown (optional), the account.
+_WECHAT = re.compile(
+    r"^\s*原创\s+(?:(?P<author>[" + _CJK + r"]{2,4})\s+)?(?P<account>[" + _CJK + r"a-z0-9+]{2,20})\s*$"
+)
+_GLUE = re.compile(r"[" + _CJK + r"a-z0-9+]")
 
 
 @lru_cache(maxsize=4096)  # boilerplate asks about each line, then extract_metadata parses it
@@ -319,11 +400,12 @@ def _parse_line(line: str) -> _Fields | None:
     # Measured on the line itself: fold keeps every character's length and whether it is
     # whitespace, and most lines are paragraphs too long for metadata (not worth folding).
     start, end = len(line) - len(line.lstrip()), len(line.rstrip())
-    if start >= end or end - start > 120:
+    if start >= end or end - start > 120 or "。" in line:  # no part of a metadata line holds a full stop
         return None
     f = fold(line)
     if _SPEECH_SUBTITLE.match(f):  # ——2024年1月15日在…会议上: when a report was delivered
-        return _Fields([], [], [], _find_dates(f[:end]), False)
+        dates = _find_dates(f[:end])
+        return _Fields([], [], [], dates, [1] * len(dates))
     code = _STORY_CODE.search(f, start, end)
     if code and code.start() > start:  # (编辑:张均懋)1130210: a wire story's serial number closes it
         end = code.start()
@@ -340,11 +422,32 @@ def _parse_line(line: str) -> _Fields | None:
         ip = _IP_PLACE.search(f, start, end)
         if ip and ip.start() > dates[-1].end - 1:
             blank[ip.start() : ip.end()] = " " * (ip.end() - ip.start())
+    fields = _Fields([], [], [], dates, [1] * len(dates))
+    # Taiwan's 名字／地點報導: the names are authors, the rest of it is read
+    slashed = "/" in f and ("报导" in f or "报道" in f)  # cheap test first: most lines have no such byline
+    for m in _SLASH_REPORT.finditer("".join(blank), start, end) if slashed else ():
+        names = _names(f, m.start("names"), m.end("names"))
+        if names is None:
+            return None
+        fields.authors.extend(names)
+        blank[m.start() : m.end()] = " " * (m.end() - m.start())
     g = "".join(blank)
     labels = list(_LABEL.finditer(g, start, end))
-    if not labels and not dates:
+    if not labels and not dates and not fields.authors:
+        # a line naming only an outlet of the bundled list (香港01 between a title and its byline)
+        m = _OUTLET_WORD.match(g[start:end]) if end - start <= 20 else None
+        if m and m.group("name") in _known_outlets():
+            fields.outlets.append((start + m.start("name"), start + m.end("name")))
+            return fields
         return None
-    fields = _Fields([], [], [], dates, False)
+    stamped = any(d.precision in ("minute", "second") for d in dates)
+    if stamped and not labels:  # an account post is stamped to the minute
+        wechat = _WECHAT.match(g[start:end])
+        if wechat:
+            fields.outlets.append((start + wechat.start("account"), start + wechat.end("account")))
+            if wechat.group("author") and wechat.group("author") != wechat.group("account"):
+                fields.authors.append((start + wechat.start("author"), start + wechat.end("author")))
+            return fields
     # what stands before the first label: nothing, an outlet (闪电新闻记者, masthead), or a date
     head_end = labels[0].start() if labels else end
     outlet = _outlet(g, start, head_end)
@@ -352,12 +455,24 @@ def _parse_line(line: str) -> _Fields | None:
         return None
     if outlet is not True and not _NO_OUTLET.match(g[outlet[0] : outlet[1]]):
         fields.outlets.append(outlet)
-    labelled_date = False
+    timed = updated = False
+    prev_other = False  # the label before was a photo or other credit with no value of its own
     for i, lab in enumerate(labels):
         v_start = lab.end()
         v_end = labels[i + 1].start() if i + 1 < len(labels) else end
+        if v_end < end and v_end > v_start and _GLUE.match(g[v_end - 1]):
+            # the last word runs into the next label: an outlet signing it (每经记者:李星 每经编辑:彭水萍)
+            w_start = max((s.end() for s in _NAME_SPLIT.finditer(g, v_start, v_end)), default=v_start)
+            prefix = _outlet(g, w_start, v_end)
+            if isinstance(prefix, tuple):
+                v_end = w_start
+                if not _NO_OUTLET.match(g[prefix[0] : prefix[1]]):
+                    fields.outlets.append(prefix)
         value = g[v_start:v_end]
         kind = lab.lastgroup
+        if kind == "author" and prev_other:
+            kind = "other"  # 图/通讯员 王刚: the photographer, who is a correspondent
+        prev_other = kind == "other" and _PUNCT_ONLY.match(value) is not None
         if kind in ("author", "other"):
             names = _names(g, v_start, v_end)
             if names is None:
@@ -375,10 +490,21 @@ def _parse_line(line: str) -> _Fields | None:
         elif kind == "time":
             if not _PUNCT_ONLY.match(value):
                 return None
-            labelled_date = True
+            if lab.group("update"):  # the dates it labels are when the page changed
+                updated = True
+                for j, d in enumerate(dates):
+                    if v_start <= d.start < v_end:
+                        fields.ranks[j] = 2
+            else:
+                timed = True
         elif not re.fullmatch(r"[\s:]*[\d,]*(?:次|人)?[\s|]*", value):  # counters: 浏览次数:1,234
             return None
-    return fields._replace(labelled_date=labelled_date and bool(dates))
+    if timed:  # a line with a publication label: its dates rank before bare ones
+        fields.ranks[:] = [2 if r == 2 else 0 for r in fields.ranks]
+    elif updated:
+        fields.ranks[:] = [2] * len(fields.ranks)
+    fields.authors.sort()
+    return fields
 
 
 def is_metadata_line(line: str) -> bool:
@@ -411,16 +537,21 @@ _MD_HEADING = re.compile(r"^\s*#{1,6}\s*(?=\S)")
 _TITLE_SITE = re.compile(
     r"\s*(?:[-_|–—]+|\s{2,})\s*(?P<site>[^\s\-_|–—]{2,20}?(?:网|在线|频道|新闻|客户端|报))\s*$"
 )
+_DATELINE_OUTLET = r"[" + _CJK + r"a-z0-9]{1,10}?(?:社|网|报|台|新闻|客户端|融媒|频道)"
 _DATELINE = re.compile(
     r"^[\s·•]*(?:"
-    r"(?P<outlet>[" + _CJK + r"a-z]{1,10}?(?:社|网|报|台|新闻|客户端|融媒|频道))"
-    r"(?P<place>[" + _CJK + r"]{0,8}?)\s*(?:(?:19|20)\d\d年)?\d{1,2}月\d{1,2}日\s*(?:电|讯)"
+    # 新华社北京3月5日电 · 央广网北京8月1日消息 · 中央社台北5日专电
+    r"(?P<outlet>" + _DATELINE_OUTLET + r")"
+    r"(?P<place>[" + _CJK + r"]{0,8}?)\s*(?:(?:19|20)\d\d年)?\d{1,2}月\d{1,2}日\s*(?:专?电|讯|消息)"
     r"|本报(?:[" + _CJK + r"]{0,6}?)讯|本台(?:[" + _CJK + r"]{0,6}?)讯|本网(?:[" + _CJK + r"]{0,6}?)讯"
-    # 【香港商报讯】: Hong Kong papers put the outlet's 讯 in lenticular brackets
-    r"|【(?P<boutlet>[" + _CJK + r"a-z]{1,10}?(?:社|网|报|台|新闻|客户端|融媒|频道))"
-    r"(?:[" + _CJK + r"]{0,6}?讯|报道|报导)】"  # 【星岛日报报道】 too
+    # 【香港商报讯】 · （星島網訊）: Hong Kong papers put the outlet's 讯 in brackets
+    r"|[【(](?P<boutlet>[" + _CJK + r"a-z0-9]{0,9}(?:社|网|报|台|新闻|客户端|融媒|频道))"  # the longest: 香港商報網訊
+    r"(?:[" + _CJK + r"]{0,6}?讯|报道|报导)[】)]"  # 【星岛日报报道】 too
+    # 香港文匯報訊（記者…）: or not, the outlet and 讯 opening the lead (专讯, 网讯)
+    r"|(?P<xoutlet>" + _DATELINE_OUTLET + r")专?讯(?=\s*[(:]|\s*记者)"
     r")"
-    r"(?:\s*\((?P<byline>[^()]{2,60})\))?"
+    # the byline: in brackets, or bare up to a colon (【大公報訊】記者梁燕珊報道：)
+    r"(?:\s*\((?P<byline>[^()]{2,60})\)|\s*(?P<bare>(?:记者|通讯员)[^,。:()]{2,30}?)\s*:)?"
 )
 # (中央社记者李佳颖上海10日专电): a wire service's bracket opening the lead —
 # agency, 记者, the names, the place it was filed from, the day, 电 or 专电
@@ -434,7 +565,7 @@ _SLASH_BYLINE = re.compile(
     r"(?P<names>[" + _CJK + r"][" + _CJK + r"、\s]{1,30}?)\s*/\s*"
     r"[" + _CJK + r"]{0,8}?(?:综合)?(?:外电)?(?:报导|报道)\s*[)】\]〕]"
 )
-_TRAILING_BYLINE = re.compile(r"\s*\((?P<inner>[^()]{2,60})\)\s*$")
+_TRAILING_BYLINE = re.compile(r"\s*\((?P<inner>[^()]{2,60})\)\s*(?:\d{5,10}\s*)?$")  # then a wire's story code
 
 
 def _wire_names(rest: str, offset: int) -> list[tuple[int, int]]:
@@ -517,7 +648,8 @@ _ISSUER = re.compile(r"[" + _CJK + r"]{1,12}?"
 
 
 def _take(line: str, spans: list[tuple[int, int]]) -> list[str]:
-    return [line[s:e].strip() for s, e in spans if line[s:e].strip()]
+    # a padded name (刘 毅) is the name: the space is typesetting (no outlet or source span holds a space)
+    return [re.sub(r"\s+", "", line[s:e]) for s, e in spans if line[s:e].strip()]
 
 
 def extract_metadata(text: str) -> tuple[Metadata, Fixed]:
@@ -588,7 +720,7 @@ def extract_metadata(text: str) -> tuple[Metadata, Fixed]:
         outlets += _take(lines[i], fields.outlets)
         (authors if i < first_body else tail_authors).extend(_take(lines[i], fields.authors))
         dates = head_dates if i < first_body else tail_dates
-        dates += [(0 if fields.labelled_date else 1, d) for d in fields.dates]
+        dates += list(zip(fields.ranks, fields.dates, strict=True))
         removed_what.append(_describe(fields))
 
     for i in sorted(issuers):
@@ -615,11 +747,13 @@ def extract_metadata(text: str) -> tuple[Metadata, Fixed]:
         m = _DATELINE.match(folded[i])
         if not m:
             continue
-        group = "outlet" if m.group("outlet") else "boutlet"
-        if m.group(group) and not _NO_OUTLET.match(m.group(group)):
+        group = next((g for g in ("outlet", "boutlet", "xoutlet") if m.group(g)), None)
+        if group and not _NO_OUTLET.match(m.group(group)):
             dateline_outlet = lines[i][m.start(group) : m.end(group)]
-        if m.group("byline"):
-            inner = lines[i][m.start("byline") - 1 : m.end("byline") + 1]
+        if m.group("byline") or m.group("bare"):
+            # the bracketed byline with its brackets (a whole-line bracket parses as one), or the bare one
+            span = (m.start("byline") - 1, m.end("byline") + 1) if m.group("byline") else m.span("bare")
+            inner = lines[i][span[0] : span[1]]
             fields = _parse_line(inner)
             if fields:
                 authors += _take(inner, fields.authors)
