@@ -213,18 +213,20 @@ def _process_batch(paths: Any, batch: list[Any], run_id: str) -> tuple[dict[str,
     return process_batch.fn(paths, batch, run_id)
 
 
-def direct_run(inbox: Path, warehouse: Path, runner: str, batch_size: int = 100) -> dict[str, Any]:
-    """One ingest without Prefect, mirroring ``flows.ingest``: timings per phase."""
+def direct_run(inbox: Path, warehouse: Path, runner: str, batch_size: int | None = None) -> dict[str, Any]:
+    """One ingest without Prefect, mirroring ``flows.ingest`` (same batch size): timings per phase."""
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
 
     from flows.discover import discover
+    from flows.ingest import DEFAULT_BATCH_SIZE
     from flows.report import RunReport
     from flows.tasks import batch_receipts, batches, new_run_id
     from warehouse import db, models, near_duplicates, schema, search
     from warehouse.archive import archive_file
     from warehouse.paths import WarehousePaths
 
+    batch_size = batch_size or DEFAULT_BATCH_SIZE
     seconds: dict[str, float] = defaultdict(float)
 
     # Time Parquet writing (Arrow conversion + file) apart from the DuckDB load inside db.load_batch.

@@ -29,7 +29,11 @@ from warehouse import db, models
 from warehouse.lock import write_lock
 from warehouse.paths import WarehousePaths
 
-DEFAULT_BATCH_SIZE = 100
+# Files per task and per load transaction. Each load pays a fixed cost (opening the database, a checkpoint
+# that rewrites the tables' last row groups): loading 1,000 documents into a 10k warehouse took 10.7 CPU s
+# in batches of 100, 5.2 in batches of 250, 5.4 in batches of 500 (session 4). Fewer batches also mean
+# fewer task runs for Prefect to record.
+DEFAULT_BATCH_SIZE = 250
 # How long a second ingest waits for the first to finish before giving up.
 DEFAULT_LOCK_WAIT_SECONDS = 600.0
 
