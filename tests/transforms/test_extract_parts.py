@@ -2,24 +2,41 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date, datetime
 
 import cn2an
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from transforms.extract.numbers import find_growths, find_quantities, parse_number, unit_scale
-from transforms.extract.periods import Clock, Period, find_markers, reference_year, resolve, title_year
+from transforms.extract.indicators import _clause_start, _sentence_terms, find_terms
+from transforms.extract.numbers import (
+    _BEFORE_APPROX,
+    _BEFORE_AT_LEAST,
+    _QUANTITY,
+    _approx_before,
+    find_growths,
+    find_quantities,
+    parse_number,
+    unit_scale,
+)
+from transforms.extract.periods import _MARKERS, Clock, Period, find_markers, reference_year, resolve, title_year
 from transforms.extract.regions import (
+    _BARE_ZONE,
+    _COLLECTIVE,
+    _FREE_ZONE_IN,
+    _NOT_ZONE_STEM,
+    _ZONE_OR_TOWN,
     Place,
+    _free_zone_spans,
     article_subject,
     find_collectives,
     find_places,
     gazetteer,
     resolve_collective,
 )
-from transforms.extract.sentences import split_sentences
+from transforms.extract.sentences import clause_bounds, enclosing, split_sentences
 from transforms.extract.tables import find_tables, table_cells
 from transforms.extract.trie import trie_regex
 
@@ -206,3 +223,91 @@ def test_month_on_month_and_quarter_on_quarter_are_no_year_on_year():
 
 def test_a_character_lost_in_decoding_keeps_the_direction_of_a_change():
     assert [g.pct for g in find_growths("增\ufffd6.2%，下\ufffd3.8%")] == [6.2, -3.8]
+
+
+# --- issue 7: the cheap paths answer as the plain ones did -------------------
+# Each speed-up of the extractor is a shortcut that must give the same answer as
+# the plain computation it skips; these compare the two on generated text.
+
+_PERIOD_ALPHABET = ("0123456789一二两三四五六七八九十今本当去上下前首明全年近过最截到目现同第“\"期月季度底末"
+                    "以来个份至-—–~～－ 日号比较与和有已初半止时间度预算计划目标任务考核投资五四项增")
+
+
+def _old_markers() -> re.Pattern[str]:
+    """_MARKERS as it was before issue 7: the lookahead tested only the first character."""
+    rest = _MARKERS.pattern[_MARKERS.pattern.index("(?:(?P<span>"):]
+    return re.compile(r"(?=[\d一二两三四五六七八九十今本当去上下前首明全年近过最截到目现同第“\"])" + rest)
+
+
+@settings(max_examples=400)
+@given(st.text(alphabet=_PERIOD_ALPHABET, max_size=16))
+def test_period_lookahead_passes_every_position_a_marker_can_start_at(text):
+    spans = [(m.start(), m.end(), m.lastgroup) for m in _MARKERS.finditer(text)]
+    assert spans == [(m.start(), m.end(), m.lastgroup) for m in _old_markers().finditer(text)]
+
+
+def test_period_lookahead_on_written_periods():
+    text = ("2023年1—9月，今年以来，前三季度，1-10月份，截至9月底，目前，一至三季度，第3季，"
+            "近三年，同期，十四五期间，项目同比")
+    assert [m.span() for m in _MARKERS.finditer(text)] == [m.span() for m in _old_markers().finditer(text)]
+
+
+_TERM_PIECES = ["规上工业增加值", "增长", "5.2%", "，", "。", "！", "\n", " ", "外贸进出口", "128亿元", "产业", "营收",
+                "电子信息", "签约", "项目", "71个", "“四上”企业", "专精特新企业", "地区生产\ufffd\ufffd", "GDP", "gdp",
+                "其中", "出口", "谋划", "经济增长目标", "市长项目", "签订"]
+
+
+@settings(max_examples=300)
+@given(st.lists(st.sampled_from(_TERM_PIECES), max_size=14))
+def test_terms_of_a_text_read_at_once_are_those_of_each_sentence(pieces):
+    text = "".join(pieces)
+    sents = split_sentences(text)
+    assert _sentence_terms(text, sents) == [find_terms(s.text) for s in sents]
+
+
+_ZONE_PIECES = ["高新区", "开发区", "新区", "经济技术开发区", "新城", "松山湖", "其中", "，", "、", "我", "建设",
+                "秦汉", "加快", "（", " ", "枣庄", "天府"]
+
+
+@settings(max_examples=300)
+@given(st.lists(st.sampled_from(_ZONE_PIECES), max_size=10))
+def test_free_zones_tried_near_zone_words_are_those_finditer_finds(pieces):
+    text = "".join(pieces)
+    _free_zone_spans.cache_clear()
+    plain = tuple((m.start(), m.end(), m["name"]) for m in _FREE_ZONE_IN.finditer(text)
+                  if not _NOT_ZONE_STEM.search(m["stem"])) if _ZONE_OR_TOWN.search(text) else ()
+    assert _free_zone_spans(text) == plain
+
+
+@given(st.text(alphabet="全本我该中国大陆区市县省架桥高新开发经", max_size=12))
+def test_collective_words_as_the_alternation_they_were_written_as(text):
+    old = re.compile(r"(?:全|本|我|该)(?:区|市|县|省)|全国|我国|(?:中国)?大陆(?![架桥])")
+    assert [m.span() for m in _COLLECTIVE.finditer(text)] == [m.span() for m in old.finditer(text)]
+    bare = re.compile(r"(?:(?<![\u4e00-\u9fff])|(?<=[我全本该]))(?:高新区|经开区|开发区|新区)")
+    assert [m.span() for m in _BARE_ZONE.finditer(text)] == [m.span() for m in bare.finditer(text)]
+
+
+@given(st.text(alphabet="甲乙，,；;：:、（）()9", max_size=16), st.integers(0, 17))
+def test_clause_start_and_cheap_split_agree_with_the_clauses(text, pos):
+    assert _clause_start(text, pos) == enclosing(clause_bounds(text), pos)[0]
+    if "（" not in text and "(" not in text and "," not in text:
+        cuts = [i for i, c in enumerate(text) if c in "，；;：:"]
+        assert clause_bounds(text) == list(zip([0, *(c + 1 for c in cuts)], [*cuts, len(text)], strict=True))
+
+
+@given(st.text(alphabet="超过出逾突破不少于低至约大将近接签合预\n甲1", max_size=6))
+def test_hedge_shortcut_answers_as_the_hedge_regexes(head):
+    text = head + "5亿元"
+    expected = "at_least" if _BEFORE_AT_LEAST.search(head[-4:]) else (
+        "approx" if _BEFORE_APPROX.search(head[-4:]) else None)
+    assert _approx_before(text, len(head)) == expected
+
+
+@given(st.lists(st.sampled_from(["1", "2", "3", ".", "5", "-", "至", "三", "十", "千", "万", "亿", "元", "个", "家",
+                                 "余", "以上", "项目", "，", "兆", "年", ","]), max_size=12))
+def test_amounts_skipped_without_unit_are_those_python_skipped(pieces):
+    # a match whose last group is num, num2 or more has neither magnitude nor unit
+    text = "".join(pieces)
+    for m in _QUANTITY.finditer(text):
+        if m.lastgroup in ("num", "num2", "more"):
+            assert not m["mag"] and not m["unit"] and not m["after"]

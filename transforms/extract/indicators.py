@@ -25,7 +25,7 @@ and a rate after a figure (``，滨州市增长4.9%``) go on with that figure.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from datetime import date, datetime
 from functools import lru_cache
@@ -184,23 +184,41 @@ def find_terms(sentence: str) -> list[Hit]:
         >>> [h.term.code for h in find_terms("实现地区生产\ufffd\ufffd98亿元，固定资产\ufffd资增长")]
         ['gdp', 'fixed_asset_investment']
     """
-    literal, phrases, patterns = vocabulary()
-    found: list[Hit] = []
-    if literal is not None:
-        for m in literal.finditer(sentence):
-            key = m.group()
-            found.append(Hit(phrases[key.upper() if key.isascii() else key], m.start(), m.end()))
+    return _terms(sentence, _literal_hits(sentence), _possible_patterns(sentence))
+
+
+def _literal_hits(text: str) -> list[Hit]:
+    """The vocabulary's literal phrases in ``text``."""
+    literal, phrases, _ = vocabulary()
+    if literal is None:
+        return []
+    return [Hit(phrases[key.upper() if key.isascii() else key], m.start(), m.end())
+            for m in literal.finditer(text) for key in (m.group(),)]
+
+
+def _possible_patterns(text: str) -> list[tuple[re.Pattern[str], Term, frozenset[str]]]:
+    """The regex lines of the vocabulary whose required literals are all in
+    ``text``, with those literals: no other can match in it or in a part of it."""
+    _, _, patterns = vocabulary()
+    each, distinct = _pattern_literals()
+    present = {lit for lit in distinct if lit in text}
+    return [(rx, term, needed) for (rx, term), needed in zip(patterns, each, strict=True) if needed <= present]
+
+
+def _terms(sentence: str, found: list[Hit], patterns: list[tuple[re.Pattern[str], Term, frozenset[str]]]) -> list[Hit]:
+    """:func:`find_terms` given the literal phrases already ``found`` in the
+    sentence and the regex lines whose literals it holds (see :func:`_possible_patterns`)."""
     if "\ufffd" in sentence:
+        _, phrases, _ = vocabulary()
         for m in _damaged_vocabulary().finditer(sentence):
             if "\ufffd" in m.group():
                 key = next(p for p in phrases if len(p) == len(m.group()) and all(
                     a == b or b == "\ufffd" for a, b in zip(p, m.group(), strict=True)))
                 found.append(Hit(phrases[key], m.start(), m.end()))
-    each, distinct = _pattern_literals()
-    present = {lit for lit in distinct if lit in sentence}
-    for (rx, term), literals in zip(patterns, each, strict=True):
-        if literals <= present:
-            found += [Hit(term, m.start(), m.end()) for m in rx.finditer(sentence)]
+    for rx, term, _ in patterns:
+        found += [Hit(term, m.start(), m.end()) for m in rx.finditer(sentence)]
+    if len(found) < 2:
+        return found
     found.sort(key=lambda h: (h.start, -(h.end - h.start)))
     out: list[Hit] = []
     for h in found:
@@ -208,6 +226,56 @@ def find_terms(sentence: str) -> list[Hit]:
             continue
         out.append(h)
     return out
+
+
+def _sentence_terms(text: str, sents: list[Span]) -> list[list[Hit]]:
+    """:func:`find_terms` of every sentence of ``text``, offsets into each sentence.
+
+    Why: the literal phrases are found in one scan of the whole text instead
+    of one per sentence, and a regex line of the vocabulary is tried only in
+    articles that hold its literals.  No phrase spans a sentence break (they
+    hold no space nor sentence-final punctuation); should one ever match
+    across one, each sentence is read on its own, as before.
+
+        >>> text = "规上工业增加值增长5%。\\n外贸进出口128亿元！好"
+        >>> [[h.term.code for h in hits] for hits in _sentence_terms(text, split_sentences(text))]
+        [['industrial_value_added'], ['foreign_trade'], []]
+    """
+    per: list[list[Hit]] = [[] for _ in sents]
+    starts = [s.start for s in sents]
+    for h in _literal_hits(text):
+        k = bisect_right(starts, h.start) - 1
+        if k >= 0 and h.end <= sents[k].end:
+            per[k].append(Hit(h.term, h.start - sents[k].start, h.end - sents[k].start))
+        elif (k >= 0 and h.start < sents[k].end) or (k + 1 < len(sents) and h.end > sents[k + 1].start):
+            return [find_terms(s.text) for s in sents]  # a match across a sentence break
+    # the sentences that hold each regex line's literals, found by str.find over the text
+    holding: dict[str, set[int]] = {}
+    todo = {k for k, hits in enumerate(per) if hits}
+    patterns = []
+    for pattern in _possible_patterns(text):
+        for lit in pattern[2] - holding.keys():
+            holding[lit] = _sentences_holding(text, starts, sents, lit)
+        # (a line without a literal of two characters is tried everywhere)
+        where = set.intersection(*(holding[lit] for lit in pattern[2])) if pattern[2] else set(range(len(sents)))
+        patterns.append((pattern, where))
+        todo |= where
+    if "\ufffd" in text:
+        todo.update(k for k, s in enumerate(sents) if "\ufffd" in s.text)
+    return [_terms(s.text, per[k], [p for p, where in patterns if k in where]) if k in todo else per[k]
+            for k, s in enumerate(sents)]
+
+
+def _sentences_holding(text: str, starts: list[int], sents: list[Span], word: str) -> set[int]:
+    """Indices of the sentences (``starts`` their offsets) that contain ``word``."""
+    found: set[int] = set()
+    i = text.find(word)
+    while i >= 0:
+        k = bisect_right(starts, i) - 1
+        if k >= 0 and i + len(word) <= sents[k].end:
+            found.add(k)
+        i = text.find(word, i + 1)
+    return found
 
 
 def _merge_repeats(hits: list[Hit], sentence: str) -> list[Hit]:
@@ -253,6 +321,8 @@ _CONTINUES_SENTENCE = re.compile(r"\s*(?:其中|同时|此外|另外)[，,：:]"
 _BASE_YEAR = re.compile(r"(?:比|较|与)[^，。；,;\d]{0,6}?((?:19|20)\d\d)\s*年")
 _QUAL_WORDS = re.compile(r"(?P<target>预期目标|目标|预期增长|力争|争取|确保|努力)|(?P<estimate>预计|预期|有望|可望)|"
                          r"(?P<plan>(?<!年度)(?<!投资)(?<!行动)(?<!倍增)(?<!规划)计划(?!的)|拟)")
+# a word every match of _QUAL_WORDS holds (lookarounds left out): none, no match
+_QUAL_CORE = re.compile(r"目标|力争|争取|确保|努力|预计|预期|有望|可望|计划|拟")
 _REGION_BEFORE_BAD = re.compile(r"(?:高出|高于|低于|快于|慢于|领先|超过|比|较|占|居|位居|位列|列|在|于|对|向|与|和|同|"
                                 r"至|到|赴|全国|全省)$")
 # 全省首位, 前列, 前10 rank a place; 前三季度 / 前3季 / 前10个月 are a period after it
@@ -300,8 +370,16 @@ def _article(text: str, published_at: datetime | date | None, title: str | None,
 
 def _within(mentions: list[Mention], starts: tuple[int, ...], sent: Span) -> list[Mention]:
     """The mentions standing inside ``sent`` (``mentions`` sorted by start)."""
-    lo, hi = bisect_left(starts, sent.start), bisect_left(starts, sent.end)
+    lo = bisect_left(starts, sent.start)
+    if lo == len(starts) or starts[lo] >= sent.end:
+        return []  # most sentences name none
+    hi = bisect_left(starts, sent.end, lo)
     return [m for m in mentions[lo:hi] if m.end <= sent.end]
+
+
+# words a place heading its clause may stand behind (前三季度，全市累计…)
+_HEAD_WORDS = re.compile(r"[\s·“”\"]|累计|其中|目前|同时|今年以来|以来")
+_TOWN_HEAD_WORDS = re.compile(r"[\s·“”\"]|其中|同时")
 
 
 class _Scope(NamedTuple):
@@ -324,21 +402,21 @@ def _scope_regions(sent: Span, hits: list[Hit], markers: list[Marker], art: Arti
     has_town = "镇" in s or "乡" in s or "街道" in s
     if not candidates and not has_town:
         return []  # most sentences name no place
-    clauses = clause_bounds(s)
     out: list[_Scope] = []
-    for m in sorted(candidates, key=lambda m: (m.start, m.end)):
+    heads = heads or {}
+    for m in sorted(candidates, key=lambda m: (m.start, m.end)) if len(candidates) > 1 else candidates:
         if m.organisation:
             continue
         start, end = m.start - sent.start, m.end - sent.start
         if _REGION_BEFORE_BAD.search(s[max(0, start - 3):start]) or _REGION_AFTER_BAD.match(s, end):
             continue
-        c_start, _ = enclosing(clauses, start)
+        c_start = _clause_start(s, start)
         head = s[c_start:start]
         for mk in markers:
             if c_start <= mk.start and mk.end <= start:
                 head = head.replace(s[mk.start:mk.end], "")
-        head = re.sub(r"[\s·“”\"]|累计|其中|目前|同时|今年以来|以来", "", head)
-        before_term = any(0 <= (heads or {}).get(k, h.start) - end <= 2 for k, h in enumerate(hits))
+        head = _HEAD_WORDS.sub("", head) if head else head
+        before_term = any(0 <= heads.get(k, h.start) - end <= 2 for k, h in enumerate(hits))
         if len(head) > 2 and not before_term:
             continue
         if m.place and not before_term and not _FULL_NAME.search(s[start:end]):
@@ -351,11 +429,13 @@ def _scope_regions(sent: Span, hits: list[Hit], markers: list[Marker], art: Arti
         if region or m.collective:
             # a 全市 the article does not say which city it is: no place to give
             out.append(_Scope(start, region or ""))
-    towns = _TOWN.finditer(s) if has_town else ()
+    # a town counts only before an indicator: a sentence without one names none
+    towns = _TOWN.finditer(s) if has_town and hits else ()
+    clauses = clause_bounds(s) if towns else []
     for m in towns:
         c_start, c_end = enclosing(clauses, m.start())
         head = s[c_start:m.start()]
-        if _TOWN_NOT.match(m.group()) or not _is_filler(re.sub(r"[\s·“”\"]|其中|同时", "", head)):
+        if _TOWN_NOT.match(m.group()) or not _is_filler(_TOWN_HEAD_WORDS.sub("", head)):
             continue
         # the town is what the clause is about: an indicator follows it (龙泉镇实现地区生产总值)
         term = next((h for h in hits if m.end() <= h.start <= c_end), None)
@@ -364,6 +444,21 @@ def _scope_regions(sent: Span, hits: list[Hit], markers: list[Marker], art: Arti
         county = art.subject.canonical if art.subject and art.subject.level == "county" else ""
         out.append(_Scope(m.start(), county + m.group()))
     return sorted(out)
+
+
+def _clause_start(s: str, pos: int) -> int:
+    """Where the clause holding ``pos`` starts: ``enclosing(clause_bounds(s), pos)[0]``,
+    read off the last separator before it when no bracket or comma (9,210.4) can
+    make one no cut.
+
+        >>> s = "前三季度，全区GDP增长6.2%；全市增长5%"
+        >>> [_clause_start(s, p) == enclosing(clause_bounds(s), p)[0] for p in (0, 4, 5, 12, 17, len(s))]
+        [True, True, True, True, True, True]
+    """
+    if "（" in s or "(" in s or "," in s:
+        return enclosing(clause_bounds(s), pos)[0]
+    return max(s.rfind("，", 0, pos), s.rfind("；", 0, pos), s.rfind(";", 0, pos), s.rfind("：", 0, pos),
+               s.rfind(":", 0, pos)) + 1
 
 
 def _strip_markers(s: str, start: int, end: int, markers: list[Marker]) -> str:
@@ -396,6 +491,8 @@ def _qualifier_at(s: str, pos: int, markers: list[Marker], positions: tuple[int,
         True
 
     """
+    if not _QUAL_CORE.search(s, 0, pos) and not any(mk.future for mk in markers):
+        return None  # most figures: no such word before them, no target year
     found = None
     where = -1
     clauses = clause_bounds(s)
@@ -439,23 +536,26 @@ _PLACE_JOINER = re.compile(r"\s*[、和与及]\s*")
 
 
 def _place_rates(s: str, places: list[tuple[int, int, str]], start: int, end: int,
-                 skip: tuple[int, int] | None = None) -> list[tuple[str, Growth]]:
+                 skip: tuple[int, int] | None = None, growths: list[Growth] | None = None) -> list[tuple[str, Growth]]:
     """Growth rates given place by place: ``东台市、大丰区分别增长10.2%、9.1%，建湖县增长7.8%``.
 
     ``places`` are (start, end, region) in the sentence; a run of them joined by
     、/和 takes as many rates after 分别 as it has places, one place the rate
     right after it.  ``skip`` is an indicator's words standing between the places
-    and the rates (遵义市、毕节市地区生产总值分别增长5.6%和5.2%).
+    and the rates (遵义市、毕节市地区生产总值分别增长5.6%和5.2%); ``growths`` those of
+    ``s`` when already found.
 
         >>> s = "分地区看，东台市、大丰区分别增长10.2%、9.1%，建湖县增长7.8%"
         >>> [(r, g.pct) for r, g in _place_rates(s, [(5, 8, "甲"), (9, 12, "乙"), (27, 30, "丙")], 0, len(s))]
         [('甲', 10.2), ('乙', 9.1), ('丙', 7.8)]
     """
     out: list[tuple[str, Growth]] = []
-    growths = find_growths(s)
+    places = [p for p in places if start <= p[0] and p[1] <= end]
+    if not places:
+        return out  # most figures are followed by no place
+    growths = find_growths(s) if growths is None else growths
     clauses = clause_bounds(s)
     run: list[tuple[int, int, str]] = []
-    places = [p for p in places if start <= p[0] and p[1] <= end]
     for k, p in enumerate(places):
         run.append(p)
         nxt = places[k + 1] if k + 1 < len(places) else None
@@ -713,6 +813,8 @@ def _respectively_after(s: str, hits: list[Hit], growths: list[Growth]) -> tuple
     """
     mapped: dict[int, Growth] = {}
     used: set[int] = set()
+    if "分别" not in s:
+        return mapped, used  # _RESPECTIVELY_LEAD needs it
     clauses = clause_bounds(s)
     for g in growths:
         c_start, c_end = enclosing(clauses, g.verb_start)
@@ -767,6 +869,8 @@ def _respectively(s: str, hits: list[Hit], quantities: list[Quantity], growths: 
         [(2022, 5.3), (2023, 4.6)]
     """
     out: dict[int, list[_Fact]] = {}
+    if "分别" not in s:
+        return out  # _RESPECTIVELY needs it
     first = 0
     for n in range(len(hits)):
         nxt = hits[n + 1] if n + 1 < len(hits) else None
@@ -894,6 +998,8 @@ def _sentence_rows(sent: Span, art: Article, clock: Clock, para_region: str | No
         return []  # every figure has an amount or a rate, and both are written with numerals
     quantities = find_quantities(s)
     growths = find_growths(s)
+    if not quantities and not growths:
+        return []  # every row has an amount or a rate (see the facts below)
     subs, clauses = subclause_bounds(s), clause_bounds(s)
     rows: list[IndicatorRow] = []
     places = _sentence_places(sent, art)
@@ -919,7 +1025,7 @@ def _sentence_rows(sent: Span, art: Article, clock: Clock, para_region: str | No
                 head = names[n][0] if n in names else hit.start
                 head -= 1 if s[head - 1:head] == "的" else 0
                 facts = [_Fact(hit.term.code, g.start, None, g, region)
-                         for region, g in _place_rates(s, places, 0, seg_end, (head, hit.end))
+                         for region, g in _place_rates(s, places, 0, seg_end, (head, hit.end), growths)
                          if g.verb_start > hit.end]
         elif hit.term.kind == "projects":
             facts = _project_facts(s, hit, seg_end, quantities, clauses, growths)
@@ -952,7 +1058,7 @@ def _sentence_rows(sent: Span, art: Article, clock: Clock, para_region: str | No
                 # …年增3.4%；其中深圳年增5.7%: the places after 其中 are parts of the figure by place
                 place_end = hits[n + 1].start if n + 1 < len(hits) else len(s)
                 facts += [_Fact(hit.term.code, g.start, None, g, region)
-                          for region, g in _place_rates(s, places, growth.end, place_end)]
+                          for region, g in _place_rates(s, places, growth.end, place_end, None, growths)]
         seen_periods: dict[tuple, int] = {}
         for fact in facts:
             if fact.level and not _own_list(fact.level, art.subject):
@@ -1115,11 +1221,12 @@ def extract_indicators(text: str, published_at: datetime | date | None = None,
     level_rows: set[IndicatorRow] = set()
     before: Span | None = None
     prev_codes: frozenset[str] = frozenset()
-    for sent in split_sentences(text):
+    sents = split_sentences(text)
+    for sent, terms in zip(sents, _sentence_terms(text, sents), strict=True):
         if sent.para != para:
             para, para_region, prev, para_period = sent.para, None, None, None
         clock = Clock(art.ref_year, art.published, year_context, last)
-        table = next((t for t in tables if t.start <= sent.start < t.end), None)
+        table = next((t for t in tables if t.start <= sent.start < t.end), None) if tables else None
         if table is not None:
             if sent.start == table.start:
                 # the sentence just before a table says what it is about
@@ -1128,7 +1235,7 @@ def extract_indicators(text: str, published_at: datetime | date | None = None,
                 rows += _table_rows(text, table, art, clock, context, default)
             continue
         before = sent
-        hits = _merge_repeats(find_terms(sent.text), sent.text)
+        hits = _merge_repeats(terms, sent.text) if len(terms) > 1 else terms
         markers = find_markers(sent.text, art.ref_year)
         said: frozenset[str] = frozenset()
         if prev is not None and _CONTINUES_SENTENCE.match(sent.text) and \
@@ -1137,7 +1244,7 @@ def extract_indicators(text: str, published_at: datetime | date | None = None,
             # before speaks of its period; after 其中 what it already named
             # comes back only as a part (其中，对东盟进出口…)
             markers = [Marker("same", 0, 0), *markers]
-            clock = clock._replace(last=prev)
+            clock = Clock(art.ref_year, art.published, year_context, prev)
             # 此外/另外/同时 add a figure of their own; only 其中 opens the parts
             said = prev_codes if sent.text.lstrip().startswith("其中") else frozenset()
         elif (para_period or last) is not None and (not markers or (hits and hits[0].end <= markers[0].start)):
@@ -1146,15 +1253,21 @@ def extract_indicators(text: str, published_at: datetime | date | None = None,
             # its paragraph or else in the article; so do the figures a sentence
             # names before its first period word (物联网产业营收2156亿元，全年有望…)
             markers = [Marker("same", 0, 0), *markers]
-            clock = clock._replace(last=para_period or last)
+            clock = Clock(art.ref_year, art.published, year_context, para_period or last)
         names = _industry_names(sent.text, hits, markers, _sentence_spans(sent, art)) \
             if hits and any(h.term.code in INDUSTRY_CODES for h in hits) else {}
-        scopes = _scope_regions(sent, hits, markers, art, {k: v[0] for k, v in names.items()})
+        scopes = _scope_regions(sent, hits, markers, art, {k: v[0] for k, v in names.items()} if names else None)
         if not hits and len(prev_codes) == 1 and _BY_PLACE.match(sent.text):
             rows += _by_place_rows(sent, art, clock, next(iter(prev_codes)), markers)
             continue  # the topic goes on: prev_codes and periods stay
-        rows += _sentence_rows(sent, art, clock, para_region, hits, markers, scopes, said, level_rows, names)
-        prev_codes = frozenset(h.term.code for h in hits)
+        if hits:
+            rows += _sentence_rows(sent, art, clock, para_region, hits, markers, scopes, said, level_rows, names)
+        prev_codes = frozenset(h.term.code for h in hits) if hits else frozenset()
+        if not markers:
+            prev = None  # no period named, none carried (context_year and resolve need a marker)
+            if scopes:
+                para_region = scopes[-1].region
+            continue
         year_context = context_year(markers, sent.text) or year_context
         flow = [mk for mk in markers if not mk.future and mk.kind in ("months", "ytd", "year", "same")]
         if flow:

@@ -26,7 +26,8 @@ _GROUPED = r"\d{1,3}(?:,\d{3})+(?![\d,])(?:\.\d+)?"
 NUM = rf"(?:{_GROUPED}|\d+(?:\.\d+)?|[{_CJK_DIGITS}]+(?:点[零〇一二三四五六七八九]+)?)"
 _MAG = "万亿|千亿|百亿|十亿|千万|百万|十万|亿|万|千"
 _QUANTITY = re.compile(
-    rf"(?<![\d.])(?P<num>{NUM})"
+    # (the lookahead first: a position that holds no numeral fails one class test)
+    rf"(?=[\d{_CJK_DIGITS}])(?<![\d.])(?P<num>{NUM})"
     rf"(?:\s*[-—–~～－至到]\s*(?P<num2>{NUM}))?"
     rf"(?P<more>余|多)?(?P<mag>{_MAG})?(?P<unit>美元|元|家|个|户|项|人|名)?"
     rf"(?P<after>以上|左右|上下|之多)?"
@@ -50,6 +51,9 @@ class Quantity(NamedTuple):
     threshold: bool = False  # 500万元以上项目: a size class, not a figure
 
 
+_GROUPED_RE = re.compile(_GROUPED)
+
+
 def parse_number(token: str) -> float | None:
     """Arabic or Chinese numerals to a float; ``None`` when it is no number.
 
@@ -60,7 +64,7 @@ def parse_number(token: str) -> float | None:
         >>> parse_number("8,352.6")
         8352.6
     """
-    if re.fullmatch(_GROUPED, token):
+    if "," in token and _GROUPED_RE.fullmatch(token):
         token = token.replace(",", "")
     try:
         return float(token)
@@ -91,8 +95,15 @@ def unit_scale(unit: str) -> tuple[float, str] | None:
     return MAGNITUDE[m["mag"] or ""], kind
 
 
+# the last characters of the hedges above: any other before a number is no hedge
+_HEDGE_ENDS = frozenset("过出超逾破于少约近\n")  # (\n: ``$`` matches before a final line break)
+_TENS = re.compile("[十百千]")
+
+
 def _approx_before(text: str, start: int) -> str | None:
     head = text[max(0, start - 4):start]
+    if not head or head[-1] not in _HEDGE_ENDS:
+        return None
     if _BEFORE_AT_LEAST.search(head):
         return "at_least"
     if _BEFORE_APPROX.search(head):
@@ -124,38 +135,39 @@ def find_quantities(text: str) -> list[Quantity]:
         [(9860.5, '亿元'), (10560.0, '家'), (12.0, '个')]
     """
     out: list[Quantity] = []
-    if "兆" in text:
-        out = _trillions(text)
+    trillions = _trillions(text) if "兆" in text else []
+    out += trillions
     for m in _QUANTITY.finditer(text):
-        if out and any(q.start <= m.start() < q.end for q in out):
+        if m.lastgroup in ("num", "num2", "more"):
+            continue  # neither magnitude nor unit: 2023年, 一体化 (the groups match in this order)
+        start, end = m.span()
+        if trillions and any(q.start <= start < q.end for q in trillions):
             continue
-        mag, unit = m["mag"] or "", m["unit"] or ""
-        if not unit:
-            # a bare magnitude (350亿) is money only at the end of a clause
-            nxt = text[m.end():m.end() + 1]
-            if not mag or (nxt and "\u4e00" <= nxt <= "\u9fff") or nxt.isalnum():
-                continue
-        value = parse_number(m["num"])
+        num, num2, more, mag, unit, after = m.groups()
+        mag, unit = mag or "", unit or ""
+        nxt = text[end:end + 1]
+        # a bare magnitude (350亿) is money only at the end of a clause
+        if not unit and (not mag or (nxt and "\u4e00" <= nxt <= "\u9fff") or nxt.isalnum()):
+            continue
+        value = parse_number(num)
         # Chinese numerals only with a magnitude or money (五十亿元, 百亿元), or
         # a count written with 十/百/千 (一百二十家): 一个个, 两家, 三级 and
         # 十四五 are words, not amounts
-        if value is None or (m["num"][0] in _CJK_DIGITS and not (
-                mag or unit in MONEY_UNITS or (unit and re.search("[十百千]", m["num"]) and len(m["num"]) >= 2))):
+        if value is None or (num[0] in _CJK_DIGITS and not (
+                mag or unit in MONEY_UNITS or (unit and _TENS.search(num) and len(num) >= 2))):
             continue
         written = mag + unit if unit else mag
         kind = "money" if (unit in MONEY_UNITS or not unit) else "count"
-        qualifier = _approx_before(text, m.start())
-        if m["num2"] and parse_number(m["num2"]) is not None:
+        qualifier = _approx_before(text, start)
+        if num2 and parse_number(num2) is not None:
             qualifier = "range"
-        if m["more"] or m["after"] in ("以上", "之多"):
+        if more or after in ("以上", "之多"):
             qualifier = "at_least"
-        elif m["after"] in ("左右", "上下"):
+        elif after in ("左右", "上下"):
             qualifier = "approx"
         # 500万元以上项目 / 亿元以上项目: a size class when a noun follows 以上
-        nxt = text[m.end():m.end() + 1]
-        threshold = m["after"] == "以上" and bool(nxt) and "\u4e00" <= nxt <= "\u9fff"
-        out.append(Quantity(value, written, round(value * MAGNITUDE[mag], 4), kind, qualifier,
-                            m.start(), m.end(), threshold))
+        threshold = after == "以上" and bool(nxt) and "\u4e00" <= nxt <= "\u9fff"
+        out.append(Quantity(value, written, round(value * MAGNITUDE[mag], 4), kind, qualifier, start, end, threshold))
     return sorted(out, key=lambda q: q.start) if "兆" in text else out
 
 

@@ -63,9 +63,13 @@ _PLAN_AFTER = re.compile(r"\s*(?:有望|预计|可望|将|力争|争取)")
 _COMPARE_BEFORE = re.compile(r"(?:比|较|与|同|和|超过|高于|低于)$")
 
 _MARKERS = re.compile(
-    # every branch starts with one of these: positions that do not are
-    # passed over at the cost of one test
-    r"(?=[\d一二两三四五六七八九十今本当去上下前首明全年近过最截到目现同第“\"])"
+    # what every branch starts with, a little further than its first character:
+    # a digit only before 年/月/季 or a range (most digits are amounts, 1603.62亿元),
+    # 目 only as 目前 (not 项目), 同 only as 同期 (not 同比) — positions that cannot
+    # start a marker are passed over at the cost of this one test
+    r"(?=\d\d{0,3}\s*[年月季\-—–~～－至到]|[一二两三四五六七八九十][一二三四五六七八九十]?\s*[年月季\-—–~～－至到]"
+    r"|十[一二三四五六]五|[“\"]十|[今本去明前]年|当[年前]|上(?:一?年|半年)|下半年|全年|年[度末底初]|[前首近截]"
+    r"|到[\d一二三四五六七八九十]|第[一二三四1-4]|过去|最近|目前|现[有已]|同期)"
     r"(?:(?P<span>(?P<sy1>(?:19|20)\d\d)\s*年?\s*[-—–~～－至到]\s*(?P<sy2>(?:19|20)\d\d)\s*年)"
     r"|(?P<fyp>[“\"]?十[一二三四五六][五][”\"]?(?:期间|时期|以来))"
     r"|(?:(?P<year>(?:19|20)\d\d)\s*年(?:度)?|(?P<rel>今年|本年|当年|去年|上一年|上年|前年|明年))"

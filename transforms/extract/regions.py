@@ -60,7 +60,9 @@ _ZONE_RE = re.compile("|".join(ZONE_SUFFIXES))
 # verb or function character in between means the zone word starts a new phrase.
 _INNER_ZONE = re.compile(r"(?P<inner>[\u4e00-\u9fff]{1,3}?)(?P<zone>" + "|".join(ZONE_SUFFIXES) + ")")
 _NOT_INNER = re.compile(r"[的了在和与及等将是为把对向从到于各全本我该个这那建设造推进加快入驻来去有到市区县省]")
-_BARE_ZONE = re.compile(r"(?:(?<![\u4e00-\u9fff])|(?<=[我全本该]))(?:高新区|经开区|开发区|新区)")
+# (the lookahead first: most positions fail it at once, before the lookbehinds are tried)
+_BARE_ZONE = re.compile(r"(?=高新区|经开区|开发区|新区)"
+                        r"(?:(?<![\u4e00-\u9fff])|(?<=[我全本该]))(?:高新区|经开区|开发区|新区)")
 # a zone named without a place the gazetteer knows, at the head of a title or after a break
 _FREE_ZONE = re.compile(r"(?:^|(?<=[\s，,：:“”|·—\-]))(?P<name>(?P<stem>[\u4e00-\u9fff]{2,4}?)(?:"
                         + "|".join(ZONE_SUFFIXES) + "))")
@@ -71,7 +73,9 @@ _FREE_ZONE_IN = re.compile(r"(?:^|(?<=[\s，,；;：:“”|·—\-（(、。！
 _NOT_ZONE_STEM = re.compile(r"[的了在和与及等将是为把对向从到于各全本我该个这那市区县省]|建设|推进|加快|打造|国家|省级")
 _BELOW = re.compile(r"[全我本该](?:区|县)")
 # the country: 全国, 我国; Taiwan and Hong Kong copy says 大陆 / 中国大陆
-_COLLECTIVE = re.compile(r"(?:全|本|我|该)(?:区|市|县|省)|全国|我国|(?:中国)?大陆(?![架桥])")
+# every branch opens with a literal character, so that the regex engine scans for those
+# (全|本|我|该 + 区|市|县|省, 全国, 我国, 中国大陆 / 大陆 as written out)
+_COLLECTIVE = re.compile(r"全[区市县省国]|本[区市县省]|我[区市县省国]|该[区市县省]|中国大陆(?![架桥])|大陆(?![架桥])")
 _COUNTRY = frozenset({"全国", "我国", "中国大陆", "大陆"})
 _PROVINCE_SUFFIX = re.compile(r"(?:省|市|壮族自治区|回族自治区|维吾尔自治区|自治区|特别行政区)$")
 _PREFECTURE_SUFFIX = re.compile(r"(?:市|地区|盟|(?:[\u4e00-\u9fff]{1,3}?族)+自治州|自治州)$")
@@ -234,7 +238,10 @@ def find_places(text: str, prior: Counter[str] | None = None) -> list[Mention]:
         >>> [m.place.name for m in find_places("章丘区项目多，章丘加快发展")]
         ['章丘区', '章丘区']
     """
-    return list(_find_places(text, tuple(sorted((prior or Counter()).items()))))
+    items = tuple(sorted((prior or Counter()).items()))
+    if items and not any(len(cands) > 1 for _, _, cands in _raw_hits(text)):
+        items = ()  # the prior only chooses among same-named places: none here, the same answer
+    return list(_find_places(text, items))
 
 
 @lru_cache(maxsize=64)
@@ -346,8 +353,23 @@ def _free_zone_spans(text: str) -> tuple[tuple[int, int, str], ...]:
     known places are taken out: the same text is read with two priors."""
     if not _ZONE_OR_TOWN.search(text):
         return ()
-    return tuple((m.start(), m.end(), m["name"]) for m in _FREE_ZONE_IN.finditer(text)
-                 if not _NOT_ZONE_STEM.search(m["stem"]))
+    # a name starts 2-4 characters before a zone word: the regex is tried only
+    # there, in order, as finditer would (its lookbehinds cost a test at every
+    # position of the text)
+    starts: set[int] = set()
+    for word in (*ZONE_SUFFIXES, "新城"):
+        i = text.find(word)
+        while i >= 0:
+            starts.update(range(max(0, i - 4), i - 1))
+            i = text.find(word, i + 1)
+    found = []
+    pos = 0
+    for start in sorted(starts):
+        m = _FREE_ZONE_IN.match(text, start) if start >= pos else None
+        if m:
+            found.append(m)
+            pos = m.end()
+    return tuple((m.start(), m.end(), m["name"]) for m in found if not _NOT_ZONE_STEM.search(m["stem"]))
 
 
 def article_prior(*texts: str) -> Counter[str]:

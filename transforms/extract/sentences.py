@@ -31,11 +31,12 @@ _SUBCLAUSE_SEP = re.compile(r"[，,；;：:、]")
 
 
 def _trimmed(source: str, start: int, end: int, para: int) -> Span | None:
-    while start < end and source[start].isspace():
-        start += 1
-    while end > start and source[end - 1].isspace():
-        end -= 1
-    return Span(source[start:end], start, end, para) if end > start else None
+    piece = source[start:end]
+    text = piece.strip()  # str.strip() drops what str.isspace() calls space
+    if not text:
+        return None
+    start += piece.find(text[0])  # the first character kept
+    return Span(text, start, start + len(text), para)
 
 
 def split_sentences(text: str) -> list[Span]:
@@ -59,6 +60,8 @@ def split_sentences(text: str) -> list[Span]:
     for para_no, line in enumerate(text.split("\n")):
         line_start = pos
         pos += len(line) + 1
+        if not line or line.isspace():
+            continue  # a blank line holds no sentence
         cut = 0
         for m in _SENTENCE_END.finditer(line):
             span = _trimmed(text, line_start + cut, line_start + m.end(), para_no)
@@ -96,6 +99,11 @@ def _split_cached(text: str, sep: re.Pattern[str]) -> tuple[tuple[int, int], ...
     # qualifiers): cached, and the bracket depth counted once, not per separator
     brackets = [(m.start(), 1 if m.group() in _OPEN else -1) for m in _BRACKET.finditer(text)] \
         if "（" in text or "(" in text else []
+    if not brackets and "," not in text:
+        # no bracket to stay inside and no thousands separator: every separator
+        # (one character each) cuts
+        cuts = [m.start() for m in sep.finditer(text)]
+        return tuple(zip([0, *(c + 1 for c in cuts)], [*cuts, len(text)], strict=True))
     bounds: list[tuple[int, int]] = []
     start = 0
     k = depth = 0  # brackets before the current separator, opened minus closed since ``start``

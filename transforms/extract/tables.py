@@ -82,6 +82,8 @@ def _pipe_cells(line: str, offset: int) -> tuple[Cell, ...] | None:
 
 
 def _gap_cells(line: str, offset: int) -> tuple[Cell, ...] | None:
+    if "\t" not in line and "  " not in line and "\u3000" not in line:
+        return None  # no gap (_GAP), one cell: most lines of prose
     cells: list[Cell] = []
     pos = 0
     for m in [*_GAP.finditer(line), None]:
