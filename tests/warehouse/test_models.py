@@ -298,10 +298,126 @@ def test_a_changed_project_or_a_broken_relation_means_a_full_build(
 ) -> None:
     with duckdb.connect(str(copy_of_built.database)) as con:
         con.execute("DROP VIEW staging.stg_indicators")  # the replay's SQL fails: dbt rebuilds everything
+    insert(copy_of_built, DOCUMENTS, [_doc("n1", TEXT_D, published_at=datetime(2023, 8, 1))])
     assert refresh_models(copy_of_built.root).mode == "dbt build"
+    insert(copy_of_built, DOCUMENTS, [_doc("n2", TEXT_D, published_at=datetime(2023, 8, 2))])
     assert refresh_models(copy_of_built.root).mode == "replay"
     monkeypatch.setattr(models, "project_fingerprint", lambda: "edited")
     assert refresh_models(copy_of_built.root).mode == "dbt build"
+
+
+# Every table a refresh keeps up to date, row for row.
+REFRESHED = (
+    "region_indicator_timeseries",
+    "project_pipeline",
+    "keyword_trends",
+    "source_quality",
+    "staging.int_documents",
+    "staging.int_project_mentions",
+)
+
+
+def all_rows(paths: WarehousePaths) -> dict[str, list[str]]:
+    """Every row of the refreshed tables, as sorted text (maps and lists of structs have no SQL order)."""
+    with duckdb.connect(str(paths.database), read_only=True) as con:
+        return {name: sorted(map(repr, con.execute(f"SELECT * FROM {name}").fetchall())) for name in REFRESHED}
+
+
+def full_rebuild_rows(paths: WarehousePaths, tmp_path: Path, name: str) -> dict[str, list[str]]:
+    """The same tables re-created whole from the plan, in a copy of the warehouse."""
+    copy = WarehousePaths(tmp_path / name)
+    shutil.copytree(paths.root, copy.root)
+    assert refresh_models(copy.root, full=True).inputs is None
+    return all_rows(copy)
+
+
+def test_an_incremental_refresh_equals_a_full_rebuild(copy_of_built: WarehousePaths, tmp_path: Path) -> None:
+    paths = copy_of_built
+    # 1. New stories: a newer figure for an old key, an older-dated one that must not win, an undated
+    #    article, a new region, a project named again, a file quarantined.
+    text_f = "宜昌市前三季度地区生产总值3900亿元，同比增长5.2%。襄阳市地区生产总值4130亿元，汉江锂能项目投产。"
+    text_h = "九月初的统计显示，襄阳市前三季度地区生产总值预计4090亿元，同比增长6.0%，新能源汽车产业链加快集聚。"
+    text_u = "樊城区重点项目集中开工，其中隆中精工新能源汽车一体化压铸件项目总投资35亿元，计划明年建成。"
+    insert(
+        paths,
+        DOCUMENTS,
+        [
+            _doc("f", text_f, source_name="三峡日报", published_at=datetime(2023, 12, 1), keywords=["锂电", "投产"],
+                 received_at=datetime(2024, 2, 1)),
+            _doc("h", text_h, source_name="湖北日报", published_at=datetime(2023, 9, 2), keywords=["新能源汽车"],
+                 repairs=["mojibake"], received_at=datetime(2024, 2, 1)),
+            _doc("u", text_u, keywords=["开工", "压铸"], flags=["undated"], received_at=datetime(2024, 2, 1)),
+        ],
+    )  # fmt: skip
+    insert(
+        paths,
+        INDICATORS,
+        [
+            _gdp_q3("f", 4130, 6.4),
+            {**_gdp_q3("f", 3900, 5.2), "region": "宜昌市"},
+            {**_gdp_q3("h", 4090, 6.0), "qualifier": "estimate"},
+        ],
+    )
+    insert(
+        paths,
+        PROJECTS,
+        [
+            _project("f", "汉江锂能年产20GWh储能电池项目", "operating"),
+            _project("u", "隆中精工新能源汽车一体化压铸件项目", "planned", investment_base=3.5e9, region="樊城区"),
+        ],
+    )
+    insert(
+        paths,
+        QUARANTINE,
+        [{"source_path": "page.pdf", "sha256": "q2", "reason": "binary", "detail": "…", "received_at": datetime.now()}],
+    )
+    link(paths)
+    first = refresh_models(paths.root)
+    assert (first.mode, first.inputs) == ("replay", 4) and first.success and first.failed == 0
+    assert all_rows(paths) == full_rebuild_rows(paths, tmp_path, "full-1")
+
+    # 2. An earlier copy of an old story arrives: it becomes the canonical document and the old one a
+    #    near-duplicate, so the old document's figures, groups and outlet are recomputed too.
+    insert(paths, DOCUMENTS, [_doc("g", TEXT_D, source_name="四川日报", published_at=datetime(2023, 7, 14),
+                                   keywords=["电子信息"], received_at=datetime(2024, 3, 1))])  # fmt: skip
+    insert(paths, INDICATORS, [{"doc_id": "g", "region": "绵阳市", "period_start": date(2023, 1, 1),
+                                "period_end": date(2023, 6, 30), "indicator": "gdp", "value": 1851, "unit": "亿元",
+                                "value_base": 1.851e11, "yoy_pct": 5.9}])  # fmt: skip
+    link(paths)
+    assert query(paths, "SELECT canonical_doc_id FROM document_links WHERE doc_id = 'd'") == [("g",)]
+    second = refresh_models(paths.root)
+    assert (second.mode, second.inputs) == ("replay", 2)  # g, and d relinked
+    rows = query(paths, "SELECT doc_id, value, n_sources FROM region_indicator_timeseries WHERE region = '绵阳市'")
+    assert rows == [("g", 1851.0, 1)]
+    assert all_rows(paths) == full_rebuild_rows(paths, tmp_path, "full-2")
+
+    # 3. Nothing new: nothing recomputed. An input gone (removed by hand): a full refresh.
+    assert refresh_models(paths.root).inputs == 0
+    with duckdb.connect(str(paths.database)) as con:
+        for table in ("documents", "projects"):
+            con.execute(f"DELETE FROM {table} WHERE doc_id = 'u'")
+    assert refresh_models(paths.root).inputs is None
+    after_removal = all_rows(paths)
+    assert not any("樊城区" in row for row in after_removal["project_pipeline"])
+
+    # and dbt itself builds the same tables
+    assert build_models(paths.root).mode == "dbt build"
+    assert all_rows(paths) == after_removal
+
+
+def test_a_failing_test_on_a_new_document_fails_each_replay_until_fixed(copy_of_built: WarehousePaths) -> None:
+    paths = copy_of_built
+    insert(paths, DOCUMENTS, [_doc("x", TEXT_A, published_at=datetime(2023, 12, 5))])
+    insert(paths, INDICATORS, [_gdp_q3("x", 4100, 5000.0)])  # +5000 %: no growth rate
+    for _ in range(2):  # the failed inputs stay in the next refresh's scope
+        with pytest.raises(ModelsFailed) as caught:
+            refresh_models(paths.root)
+        assert caught.value.result.inputs == 1
+        assert "value_between_stg_indicators_yoy_pct" in "\n".join(caught.value.result.failing)
+    with duckdb.connect(str(paths.database)) as con:
+        con.execute("UPDATE indicators SET yoy_pct = 5.0 WHERE doc_id = 'x'")
+        assert con.execute("SELECT count(*) FROM staging.model_scope").fetchone()[0] == 0  # at rest: empty
+    assert refresh_models(paths.root).success
 
 
 def test_docs_generate_writes_the_site(built: dict) -> None:

@@ -1,10 +1,19 @@
 -- Documents as the marts count them: which story each belongs to, where it is about, when it appeared.
+-- A table kept per document: a refresh recomputes the documents in scope only (macros/scope.sql).
+{{ config(materialized='table', meta={'jingji_scope': {'inputs': ['doc_id']}}) }}
 
 with
+
+scope_inputs as (
+
+    select * from {{ ref('scope_inputs') }}
+
+),
 
 documents as (
 
     select * from {{ ref('stg_documents') }}
+    where doc_id in (select doc_id from scope_inputs)
 
 ),
 
@@ -17,12 +26,14 @@ links as (
 indicators as (
 
     select * from {{ ref('stg_indicators') }}
+    where doc_id in (select doc_id from scope_inputs)
 
 ),
 
 projects as (
 
     select * from {{ ref('stg_projects') }}
+    where doc_id in (select doc_id from scope_inputs)
 
 ),
 
@@ -73,12 +84,7 @@ final as (
         main_regions.region as main_region,
         documents.keywords,
         documents.repairs,
-        documents.flags,
-        -- latest publication first; undated articles count as the oldest
-        row_number() over (
-            order by documents.published_at nulls first, documents.received_at, documents.doc_id
-        ) as recency_order
-
+        documents.flags
     from documents
     left join links on links.doc_id = documents.doc_id
     left join main_regions on main_regions.doc_id = documents.doc_id

@@ -1,6 +1,14 @@
 -- How often each keyword appears, by month of publication and by the region an article is about.
+-- Recomputed per month and region: a refresh recomputes the groups in scope only (macros/scope.sql).
+{{ config(meta={'jingji_scope': {'keys': 'scope_keyword_groups', 'columns': ['month', 'region']}}) }}
 
 with
+
+scope as (
+
+    select * from {{ ref('scope_keyword_groups') }}
+
+),
 
 documents as (
 
@@ -10,9 +18,13 @@ documents as (
 
 counted_documents as (
 
-    -- dated, canonical copies only: a republished story is one story
-    select * from documents
-    where not is_near_duplicate and published_month is not null
+    -- dated, canonical copies only: a republished story is one story; the month and region groups in scope
+    select documents.*
+    from documents
+    semi join scope
+        on scope.month = documents.published_month
+        and scope.region is not distinct from documents.main_region
+    where not documents.is_near_duplicate and documents.published_month is not null
 
 ),
 

@@ -1,10 +1,20 @@
 -- One row per investment project, followed across the articles that name it.
+-- Recomputed per project: a refresh recomputes the projects in scope only (macros/scope.sql).
+{{ config(meta={'jingji_scope': {'keys': 'scope_project_keys', 'columns': ['project_key']}}) }}
 
 with
 
+scope as (
+
+    select * from {{ ref('scope_project_keys') }}
+
+),
+
 projects as (
 
-    select * from {{ ref('stg_projects') }}
+    -- every mention of the projects in scope, whichever document named them
+    select * from {{ ref('int_project_mentions') }}
+    where project_key in (select project_key from scope)
 
 ),
 
@@ -19,7 +29,7 @@ mentions as (
     select
         projects.*,
         documents.published_at,
-        documents.recency_order,
+        {{ recency_key('documents') }} as recency_key,
         case projects.status
             when 'planned' then 1
             when 'signed' then 2
@@ -41,7 +51,7 @@ articles as (
         project_key,
         doc_id,
         published_at,
-        recency_order,
+        recency_key,
         arg_min(project_name, char_start) as project_name,
         arg_min(company, char_start) as company,
         arg_min(region, char_start) as region,
@@ -51,7 +61,7 @@ articles as (
         max(status_stage) as status_stage
 
     from mentions
-    group by project_key, doc_id, published_at, recency_order
+    group by project_key, doc_id, published_at, recency_key
 
 ),
 
@@ -59,22 +69,22 @@ final as (
 
     select
         project_key,
-        arg_max(project_name, recency_order) as project_name,
-        arg_max(company, recency_order) as company,
-        arg_max(region, recency_order) as region,
-        arg_max(investment_base, recency_order) as investment_base,
-        arg_max(capacity, recency_order) as capacity,
-        arg_max(status, recency_order) as status,
+        arg_max(project_name, recency_key) as project_name,
+        arg_max(company, recency_key) as company,
+        arg_max(region, recency_key) as region,
+        arg_max(investment_base, recency_key) as investment_base,
+        arg_max(capacity, recency_key) as capacity,
+        arg_max(status, recency_key) as status,
         arg_max(status, status_stage) as furthest_status,
         list(
             {'status': status, 'published_at': published_at, 'doc_id': doc_id}
-            order by recency_order
+            order by recency_key
         ) filter (where status is not null) as status_history,
         count(*) as n_articles,
         min(published_at) as first_published_at,
         max(published_at) as last_published_at,
-        arg_min(doc_id, recency_order) as first_doc_id,
-        arg_max(doc_id, recency_order) as latest_doc_id
+        arg_min(doc_id, recency_key) as first_doc_id,
+        arg_max(doc_id, recency_key) as latest_doc_id
 
     from articles
     group by project_key

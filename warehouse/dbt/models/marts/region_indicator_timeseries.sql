@@ -1,10 +1,30 @@
 -- One figure per region × indicator × industry × period, whichever articles reported it.
+-- Recomputed per key: a refresh recomputes the keys in scope only (macros/scope.sql).
+{{ config(meta={'jingji_scope': {
+    'keys': 'scope_region_indicator_keys',
+    'columns': ['region', 'indicator', 'industry', 'period_start', 'period_end'],
+}}) }}
 
 with
 
+scope as (
+
+    select * from {{ ref('scope_region_indicator_keys') }}
+
+),
+
 indicators as (
 
-    select * from {{ ref('stg_indicators') }}
+    -- every figure of the keys in scope, whichever document stated it; `=` where facts need a value
+    -- (DuckDB then filters the scan itself by the keys in scope), null-safe where they do not
+    select indicators.*
+    from {{ ref('stg_indicators') }} as indicators
+    semi join scope
+        on scope.region = indicators.region
+        and scope.period_start = indicators.period_start
+        and scope.period_end = indicators.period_end
+        and scope.indicator is not distinct from indicators.indicator
+        and scope.industry is not distinct from indicators.industry
 
 ),
 
@@ -27,7 +47,7 @@ facts as (
     select
         indicators.*,
         documents.published_at,
-        documents.recency_order
+        {{ recency_key('documents') }} as recency_key
     from indicators
     inner join documents on documents.doc_id = indicators.doc_id
     where not documents.is_near_duplicate
@@ -64,7 +84,7 @@ latest as (
     from facts
     qualify row_number() over (
         partition by region, indicator, industry, period_start, period_end
-        order by recency_order desc, (value is null), char_start, value_base, yoy_pct
+        order by recency_key desc, (value is null), char_start, value_base, yoy_pct
     ) = 1
 
 ),

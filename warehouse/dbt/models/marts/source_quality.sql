@@ -1,7 +1,15 @@
 -- Input quality per source outlet and per encoding: what arrived, what had to be repaired or flagged,
 -- what could not be loaded.
+-- Recomputed per outlet and encoding: a refresh recomputes the ones in scope only (macros/scope.sql).
+{{ config(meta={'jingji_scope': {'keys': 'scope_source_quality', 'columns': ['dimension', 'dimension_value']}}) }}
 
 with
+
+scope as (
+
+    select * from {{ ref('scope_source_quality') }}
+
+),
 
 documents as (
 
@@ -44,7 +52,7 @@ inputs as (
 
 ),
 
-by_dimension as (
+all_dimensions as (
 
     select 'source_name' as dimension, source_name as dimension_value, * exclude (source_name, encoding)
     from inputs
@@ -53,6 +61,17 @@ by_dimension as (
 
     select 'encoding' as dimension, encoding as dimension_value, * exclude (source_name, encoding)
     from inputs
+
+),
+
+by_dimension as (
+
+    -- the outlets and encodings in scope
+    select all_dimensions.*
+    from all_dimensions
+    semi join scope
+        on scope.dimension = all_dimensions.dimension
+        and scope.dimension_value is not distinct from all_dimensions.dimension_value
 
 ),
 

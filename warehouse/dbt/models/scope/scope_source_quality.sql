@@ -1,0 +1,38 @@
+-- The outlets and encodings of source_quality that the scope's inputs (documents and quarantined files) count under.
+
+with
+
+scope_inputs as (
+
+    select * from {{ ref('scope_inputs') }}
+
+),
+
+documents as (
+
+    select * from {{ ref('int_documents') }}
+    where doc_id in (select doc_id from scope_inputs)
+
+),
+
+quarantine as (
+
+    select * from {{ ref('stg_quarantine') }}
+    where quarantine_id in (select doc_id from scope_inputs)
+
+),
+
+final as (
+
+    -- the same dimension values source_quality gives its inputs
+    select 'source_name' as dimension, coalesce(source_name, '(unknown)') as dimension_value from documents
+    union
+    select 'encoding', encoding from documents
+    union
+    select 'source_name', '(unknown)' from quarantine
+    union
+    select 'encoding', '(not decoded)' from quarantine
+
+)
+
+select * from final
