@@ -38,7 +38,7 @@ from transforms.dedup import (
     shingles,
     sign,
 )
-from warehouse.db import insert_new_rows
+from warehouse.db import doc_ids, insert_new_rows, rows_of
 from warehouse.schema import DOCUMENT_BANDS, DOCUMENT_LINKS, DOCUMENT_SIGNATURES
 
 
@@ -227,23 +227,12 @@ def _candidates(con: duckdb.DuckDBPyConnection, fresh: dict[str, np.ndarray]) ->
         others = sorted({other for _, other in pairs} - fresh.keys())
         signatures = {
             doc_id: np.frombuffer(bytes.fromhex(hexed), dtype="<u4")
-            for doc_id, hexed in _rows_of(con, "SELECT doc_id, signature FROM document_signatures", others)
+            for doc_id, hexed in rows_of(con, "SELECT doc_id, signature FROM document_signatures", others)
         }
         for doc_id, other in pairs:
             if np.mean(fresh[doc_id] == fresh.get(other, signatures.get(other))) >= ESTIMATE_FLOOR:
                 candidates[doc_id].append(other)
     return candidates
-
-
-def _ids(con: duckdb.DuckDBPyConnection, sql: str) -> list[str]:
-    return [row[0] for row in con.execute(sql).fetchall()]
-
-
-def _rows_of(con: duckdb.DuckDBPyConnection, select: str, doc_ids: list[str]) -> list[tuple]:
-    """``select`` (whose first column is doc_id) for just these documents, in doc_id order."""
-    if not doc_ids:
-        return []
-    return con.execute(f"{select} WHERE list_contains($ids, doc_id) ORDER BY doc_id", {"ids": doc_ids}).fetchall()
 
 
 def _link(con: duckdb.DuckDBPyConnection, threshold: float, t0: float) -> LinkReport:
@@ -255,18 +244,19 @@ def _link(con: duckdb.DuckDBPyConnection, threshold: float, t0: float) -> LinkRe
     con.execute("DELETE FROM document_bands WHERE method <> ?", [BAND_METHOD])
     # Ids first, texts and signatures only for those: a scan of every text costs ~1 s at 10k documents,
     # and a loading run usually finds nothing unsigned (the workers sign what they load).
-    unsigned_ids = _ids(con, "SELECT doc_id FROM documents ANTI JOIN document_signatures USING (doc_id)")
-    unsigned = _rows_of(con, "SELECT doc_id, coalesce(text_simplified, text, '') FROM documents", unsigned_ids)
+    unsigned_ids = doc_ids(con, "SELECT doc_id FROM documents ANTI JOIN document_signatures USING (doc_id)")
+    unsigned = rows_of(con, "SELECT doc_id, coalesce(text_simplified, text, '') FROM documents", unsigned_ids)
     add_signatures(con, [signature_row(doc_id, text) for doc_id, text in unsigned])  # older or another METHOD's
     # New to the LSH index: signed, not yet banded (a signature is banded only here, when it is linked).
-    unbanded = _ids(
+    unbanded = doc_ids(
         con,
         "SELECT doc_id FROM document_signatures WHERE signature IS NOT NULL "
-        "AND doc_id NOT IN (SELECT doc_id FROM document_bands)",
+        # every banded document has all BANDS rows: band 0 alone names them (a 32nd of the scan)
+        "AND doc_id NOT IN (SELECT doc_id FROM document_bands WHERE band = 0)",
     )
     fresh = {
         doc_id: np.frombuffer(bytes.fromhex(hexed), dtype="<u4")
-        for doc_id, hexed in _rows_of(con, "SELECT doc_id, signature FROM document_signatures", unbanded)
+        for doc_id, hexed in rows_of(con, "SELECT doc_id, signature FROM document_signatures", unbanded)
     }
     if not fresh:
         return LinkReport(len(unsigned), 0, 0, 0, round(time.perf_counter() - t0, 3))

@@ -37,7 +37,7 @@ import duckdb
 from transforms.dedup import search_terms, segment_query
 from transforms.script import to_simplified
 from warehouse import near_duplicates
-from warehouse.db import insert_new_rows
+from warehouse.db import doc_ids, insert_new_rows, rows_of
 from warehouse.schema import SEARCH_DOCUMENTS, SEARCH_POSTINGS
 
 # Bump when search_terms() changes what it emits: stored terms of another method are recomputed.
@@ -182,10 +182,9 @@ def refresh_search_index(con: duckdb.DuckDBPyConnection, *, force: bool = False)
             {} if force else {"method": TERMS_METHOD},
         )
         con.execute(f"DELETE FROM search_documents {stale}", {} if force else {"method": TERMS_METHOD})
-        new = con.execute(
-            """SELECT d.doc_id, d.title, d.text_simplified FROM documents d
-               ANTI JOIN search_documents s USING (doc_id) ORDER BY d.doc_id"""
-        ).fetchall()
+        # ids first, texts for those only: reading every text for an empty anti-join cost 0.2 s at 10k
+        missing = doc_ids(con, "SELECT doc_id FROM documents ANTI JOIN search_documents USING (doc_id)")
+        new = rows_of(con, "SELECT doc_id, title, text_simplified FROM documents", missing)
         now = datetime.now()
         add_documents(con, [terms_row(doc_id, title, text, now) for doc_id, title, text in new])
         con.execute(f"DROP SCHEMA IF EXISTS {_OLD_FTS_SCHEMA} CASCADE")
