@@ -221,9 +221,8 @@ def direct_run(inbox: Path, warehouse: Path, runner: str, batch_size: int | None
     from flows.discover import discover
     from flows.ingest import DEFAULT_BATCH_SIZE
     from flows.report import RunReport
-    from flows.tasks import batch_receipts, batches, new_run_id
+    from flows.tasks import archive_files, batch_receipts, batches, new_run_id
     from warehouse import db, models, near_duplicates, schema, search
-    from warehouse.archive import archive_file
     from warehouse.paths import WarehousePaths
 
     batch_size = batch_size or DEFAULT_BATCH_SIZE
@@ -260,8 +259,7 @@ def direct_run(inbox: Path, warehouse: Path, runner: str, batch_size: int | None
     found = discover(inbox, known, stamps=received)
     seconds["discover"] = time.perf_counter() - t
     t = time.perf_counter()
-    for f in found.new:
-        archive_file(paths, f.absolute, f.sha256, f.source_path, f.received_at)
+    archive_files.fn(paths, found.new)  # the flow's own task body
     seconds["archive"] = time.perf_counter() - t
 
     kind, _, w = runner.partition(":")

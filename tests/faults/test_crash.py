@@ -130,7 +130,9 @@ def test_killed_mid_decode(crashes: dict[str, Crash]) -> None:
 
 def test_killed_mid_archive(crashes: dict[str, Crash]) -> None:
     crash = crashes["archive"]
-    assert crash.at_kill["raw"] == 4 and len(crash.at_kill["temp"]) == 1  # the fifth file, half written
+    # The fifth file half written; files are archived on several threads, so how many others were
+    # complete (or also half written) at that moment varies — never all of them.
+    assert crash.at_kill["temp"] and crash.at_kill["raw"] < len(crash.files)
     crash.recover()
     assert_loaded_once(crash.warehouse, crash.files)
 
