@@ -31,11 +31,11 @@ SCORE_PY = SHARED / "eval" / "score.py"
 # Measured when the set was added (HEAD 4d26b76: metadata 0.86, text 0.924, recall 0.611,
 # precision 0.727, projects 0.556), and after the broader dev set (samples/dev2) landed:
 # metadata 0.94, text 0.939, recall 0.868, precision 0.954, projects 0.667, 0 traps;
-# after samples/dev3 (session 2): projects 0.704, the rest unchanged.
+# after samples/dev3 (session 2): projects 0.704, the rest unchanged; session 3 metadata 0.96.
 # Each floor is about 0.05 below the latest figure. Raise a floor when the code
 # measurably improves; never lower one to make a change pass.
 FLOORS = {
-    "metadata_accuracy": 0.89,
+    "metadata_accuracy": 0.91,
     "text_checks": 0.89,
     "indicator_recall": 0.81,
     "indicator_precision": 0.90,
