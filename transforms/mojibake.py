@@ -32,6 +32,12 @@ probability of all the readings that fit.  The rest stay U+FFFD.  Either way
 a ``mojibake_lossy`` repair says how many characters were inferred and how
 many are lost: the text is then a best reconstruction, and the flag stays.
 
+Most text is clean, and most of the cost is in the holes.  A whole-text gate
+(:func:`_suspect_lines`) runs the line-by-line tests of what could be
+damaged once over the text, at C speed, so clean lines cost a few encodes;
+the holes' answers, which depend on their bytes and context alone, are
+remembered, since the same damage in the same words recurs across a batch.
+
     >>> fixed = repair_mojibake("浠婂勾浠ユ潵锛屽叏甯傜粡娴庤繍琛岀ǔ涓�鍚戝ソ銆�")
     >>> print(fixed.text)  # 中 and 。 lost a byte each: 稳中 is common in news, 。 ends lines
     今年以来，全市经济运行稳中向好。
@@ -360,9 +366,14 @@ def _reverse(
     if all(piece.isascii() for piece in pieces):
         return None  # nothing but ASCII and holes: no wrong decode left to undo
     runs = list(pattern.finditer(segment))
-    encoded = [_wrong_bytes(piece, kind.wrong) for piece in pieces]
-    if not all(encoded):
-        return None
+    encoded = []
+    for piece in pieces:
+        options = _wrong_bytes(piece, kind.wrong)
+        if not options:
+            return None  # a piece the wrong codec cannot have written: not this reversal
+        if not encoded and not any(_reads_so_far(raw, codec) for raw, _ in options for codec in kind.decoders):
+            return None  # the decode below fails on the first piece whatever follows: spare the rest
+        encoded.append(options)
     # Try each dialect of the wrong codec (the same one for the whole segment).
     for dialect in range(max(len(options) for options in encoded)):
         chosen = [options[min(dialect, len(options) - 1)] for options in encoded]
@@ -379,6 +390,18 @@ def _reverse(
                 text, lost, dangling, holes = decoded
                 return _Candidate(text, lost, (f"mojibake:{kind.true}/{wrong}",), dangling, holes)
     return None
+
+
+def _reads_so_far(raw: bytes, codec: str) -> bool:
+    """Does ``codec`` read ``raw`` as the start of a text (a cut character at its end allowed)?
+
+    The first step of :func:`_decode_with_holes`, which gives up when it fails.
+    """
+    try:
+        codecs.getincrementaldecoder(codec)("strict").decode(raw, final=False)
+    except UnicodeDecodeError:
+        return False
+    return True
 
 
 def _candidates(segment: str, kinds: tuple[_Kind, ...]) -> list[tuple[_Candidate, _Candidate | None]]:
@@ -494,7 +517,7 @@ def _utf8_spans(line: str, kind: _Kind) -> list[tuple[int, int]]:
     value, say): the whole line does not reverse, its damaged part does.
     """
     codec = "gb18030" if kind.wrong == "gbk" else "big5hkscs"
-    if not _UTF8_SEED.search(line.encode(codec, errors="replace")):
+    if not _has_seed(line.encode(codec, errors="replace")):
         return []  # the common case, a clean line: decided at C speed
     pieces: list[bytes] = []
     for ch in line:
@@ -542,6 +565,97 @@ def _may_reverse(segment: str, kind: _Kind) -> bool:
     return any(
         _decodes_but_for_end(raw, codec) for raw, _ in _wrong_bytes(segment, kind.wrong) for codec in kind.decoders
     )
+
+
+# The seed above as a plain search: bytes mapped to their class (lead of a three-byte UTF-8
+# sequence L, continuation C, anything else x), three whole sequences in a row.
+_SEED_CLASSES = bytes(76 if 0xE0 <= b <= 0xEF else 67 if 0x80 <= b <= 0xBF else 120 for b in range(256))
+_SEED = b"LCC" * 3
+
+
+def _has_seed(raw: bytes) -> bool:
+    """``_UTF8_SEED.search(raw)``, at the speed of ``bytes.find`` (the regex tries every byte).
+
+    >>> _has_seed("今年以来".encode()), _has_seed("今年以来".encode("gbk"))
+    (True, False)
+    """
+    return raw.translate(_SEED_CLASSES).find(_SEED) >= 0
+
+
+# Two non-ASCII Latin-1/cp1252 characters in one run of Latin-1 text, as :func:`_surely_clean`
+# looks for them (a run here stops at a line break only; a line's runs may stop earlier).
+_LATIN_PAIR = re.compile(
+    f"{_NON_ASCII_LATIN.pattern}[\x00-\x09\x0b-\xff{_SPECIALS_CLASS}\ufffd]*?{_NON_ASCII_LATIN.pattern}"
+)
+_SUSPECT_MARKS = re.compile(f"[\ufffd?]|{_KUNJINKAO}")
+
+
+def _wrong_bytes_of_text(text: str) -> Iterator[tuple[bytes, bool]]:
+    """``text`` written back in every dialect :func:`_wrong_bytes` tries for the GBK and Big5 kinds.
+
+    With whether :func:`_utf8_spans` looks for seeds in those bytes (GB18030
+    and Big5-HKSCS).  A dialect that writes the text as the one before it
+    did is left out.  Characters a dialect cannot write become ``?``: where
+    :func:`_wrong_bytes` gives up on that dialect for such a line, the gate
+    only looks closer.
+    """
+    gbk = b"\x80".join(part.encode("gbk", errors="replace") for part in text.split("€"))
+    gb18030 = text.encode("gb18030", errors="replace")
+    big5hkscs = text.encode("big5hkscs", errors="replace")
+    cp950 = text.encode("cp950", errors="replace")
+    if gbk != gb18030:
+        yield gbk, False
+    yield gb18030, True
+    yield big5hkscs, True
+    if cp950 != big5hkscs:
+        yield cp950, False
+
+
+# A line of a text decoded with "surrogateescape" (after a line break, which the text is given
+# first) that holds a non-ASCII character, and bytes UTF-8 cannot read (escaped as U+DC80-U+DCFF)
+# only at its end (before CRs), three at most: the line's bytes were UTF-8 but for a cut end (a
+# lead byte and the continuation bytes it got, or one stray byte).  (Not "replace":
+# EF BF BD, 锟 and half of 斤 in GBK, is a real U+FFFD.)  Starting with a literal, the search
+# skips from line break to line break.
+_READS_AS_UTF8 = re.compile("\n(?=[^\n]*[^\x00-\x7f])[^\udc80-\udcff\n]*[\udc80-\udcff]{0,3}\r*(?=\n|\\Z)")
+
+
+def _suspect_lines(text: str) -> set[int]:
+    """The lines of ``text`` (split at ``\\n``) that :func:`_surely_clean` might not pass.
+
+    The same tests, run once over the whole text instead of line by line
+    (nearly every text has no line left):
+
+    * a hole (U+FFFD, ``?``, ``锟斤拷``);
+    * under a dialect of GBK or Big5, the line's bytes read as UTF-8 (a
+      strict decode whose first error reaches the end of the line): in the
+      whole text decoded with ``surrogateescape``, every byte of that line
+      UTF-8 cannot read is at its end (a line break is one byte in every
+      codec here, and ends any wrong sequence: lines stay lines);
+    * a seed of UTF-8 ideographs under GB18030 or Big5-HKSCS (:func:`_utf8_spans`);
+    * two non-ASCII Latin-1 characters in one Latin-1 run.
+
+    A line left out would have been left as it is by :func:`_repair_line`.
+
+        >>> sorted(_suspect_lines("全市经济运行平稳\\n浠婂勾浠ユ潵\\n“十四五”规划"))
+        [1]
+    """
+    found: set[int] = set()
+    if REPLACEMENT in text or "?" in text or _KUNJINKAO in text:
+        found.update(i for i, line in enumerate(text.split("\n")) if _SUSPECT_MARKS.search(line))
+    for raw, seeds in _wrong_bytes_of_text(text):
+        read = "\n" + raw.decode("utf-8", errors="surrogateescape")
+        for match in _READS_AS_UTF8.finditer(read):
+            found.add(read.count("\n", 0, match.start()))
+        if seeds and _has_seed(raw):
+            classes = raw.translate(_SEED_CLASSES)
+            at = classes.find(_SEED)
+            while at >= 0:
+                found.add(raw.count(b"\n", 0, at))
+                at = classes.find(_SEED, at + 1)
+    for match in _LATIN_PAIR.finditer(text):
+        found.add(text.count("\n", 0, match.start()))
+    return found
 
 
 def _surely_clean(line: str) -> bool:
@@ -757,9 +871,13 @@ class _Replay(NamedTuple):
     after: bytes
     wrong: tuple[str, ...]
     checks: tuple[_Check, ...]  # bytes that must read back as a hole of the layer before
+    simple: bool  # every lost byte decided by ``allowed``, nothing to check: the common case
+    memo: dict[tuple[int, str, str], tuple[int, list[tuple[int, str, bytes]]]]  # of :meth:`fitting`
 
     def __call__(self, raw: bytes, before: int) -> bool:
         """Would the wrong decoder lose each lost byte of ``raw``, as far as the bytes past ``before`` tell?"""
+        if self.simple:  # the loop below, for this case
+            return all(raw[i] in self.allowed[i] for i in self.lost if before <= i < len(raw))
         # Only those not decided yet (at most three back) and already reached.
         for i in self.lost[bisect.bisect_left(self.lost, before - 3) : bisect.bisect_left(self.lost, len(raw))]:
             allowed = self.allowed.get(i)
@@ -768,12 +886,50 @@ class _Replay(NamedTuple):
                     return False
             elif i + 4 <= len(raw) or len(raw) == self.end:
                 window = (raw + self.after)[i : i + 4] if len(raw) == self.end else raw[i : i + 4]
-                if not _lost_here(self.wrong, window):
+                if not _lost_in(self.wrong, window):
                     return False
             elif not _lost_here(self.wrong, raw[i:], complete=False):
                 return False
         done = [(start, end, inner, wrong) for start, end, inner, wrong in self.checks if before < end <= len(raw)]
         return all(_fits(inner, wrong, raw[start:end]) for start, end, inner, wrong in done)
+
+    def first(self, raw: bytes) -> bool:
+        """``self(raw, 0)``: a first character, spelled out for the common one that fills the pattern."""
+        if len(raw) != self.end or self.checks:
+            return self(raw, 0)
+        following = raw + self.after
+        for i in self.lost:
+            allowed = self.allowed.get(i)
+            if allowed is not None:
+                if raw[i] not in allowed:
+                    return False
+            elif not _lost_in(self.wrong, following[i : i + 4]):
+                return False
+        return True
+
+    def fitting(
+        self, pattern: _Pattern, pos: int, vocabulary: str, codec: str
+    ) -> tuple[int, list[tuple[int, str, bytes]]]:
+        """How many characters fit ``pattern`` at ``pos``, and which of them pass (by rank).
+
+        For a simple replay, which judges a character by its own bytes alone
+        wherever the walk stands, and for the first character of any: worked
+        out once per place.
+        """
+        key = (pos, vocabulary, codec)
+        found = self.memo.get(key)
+        if found is None:
+            fitting = list(_fitting(pattern, pos, vocabulary, codec))
+            if not pos:
+                passing = [(k, ch, more) for k, (ch, more) in enumerate(fitting) if self.first(more)]
+            else:
+                passing = [
+                    (k, ch, more)
+                    for k, (ch, more) in enumerate(fitting)
+                    if all(more[i - pos] in self.allowed[i] for i in self.lost if pos <= i < pos + len(more))
+                ]
+            found = self.memo[key] = (len(fitting), passing)
+        return found
 
 
 @lru_cache(maxsize=4096)
@@ -783,9 +939,46 @@ def _replay(pattern: _Pattern, after: bytes, wrong: tuple[str, ...], checks: tup
     for i in lost:
         following = [*pattern[i + 1 : i + 4], *after][:3]
         if None not in following and _UNREAD not in following:
-            tail = bytes(following)  # type: ignore[arg-type]
-            allowed[i] = frozenset(b for b in range(0x80, 0x100) if _lost_here(wrong, bytes([b]) + tail))
-    return _Replay(lost, allowed, len(pattern), after, wrong, checks)
+            allowed[i] = _lost_before(wrong, bytes(following))  # type: ignore[arg-type]
+    simple = not checks and len(allowed) == len(lost)
+    return _Replay(lost, allowed, len(pattern), after, wrong, checks, simple, {})
+
+
+def _lost_in(wrong: tuple[str, ...], window: bytes) -> bool:
+    """``_lost_here(wrong, window)``, read from :func:`_losses` where the byte after decides it.
+
+    >>> _lost_in(("gb18030",), b"\\xb4\\x33\\xe6\\x9c"), _lost_in(("gb18030",), b"\\x81\\x30\\x81\\x30")
+    (True, False)
+    """
+    if len(window) >= 2 and window[1] not in (_END, _UNSEEN):
+        code = _losses(wrong)[window[0] << 8 | window[1]]
+        if code != 2:
+            return code == 1
+        if len(window) >= 4 and not (0x81 <= window[2] <= 0xFE and 0x30 <= window[3] <= 0x39):
+            return True  # no four-byte form fits: a digit after a lead byte loses it
+    return _lost_here(wrong, window)
+
+
+@lru_cache(maxsize=1 << 12)
+def _lost_before(wrong: tuple[str, ...], tail: bytes) -> frozenset[int]:
+    """The bytes 80-FF a ``wrong`` decoder loses when ``tail`` (all that decides it) follows them.
+
+    One row of :func:`_losses` where the byte after decides it; replayed
+    (:func:`_lost_here`) where GB18030's four-byte forms look further.
+
+        >>> len(_lost_before(("gbk",), b"3")), len(_lost_before(("gbk",), b"\\xa1"))
+        (128, 16)
+    """
+    if not tail or tail[0] in (_END, _UNSEEN):  # not what the table holds for these two bytes
+        return frozenset(b for b in range(0x80, 0x100) if _lost_here(wrong, bytes([b]) + tail))
+    row = _losses(wrong)[0x80 << 8 | tail[0] :: 256]
+    if len(tail) == 3 and not (0x81 <= tail[1] <= 0xFE and 0x30 <= tail[2] <= 0x39):
+        row = row.replace(b"\x02", b"\x01")  # no four-byte form fits: a digit after a lead byte loses it
+    return frozenset(
+        0x80 + k
+        for k, code in enumerate(row)
+        if code == 1 or (code == 2 and _lost_here(wrong, bytes([0x80 + k]) + tail))
+    )
 
 
 @lru_cache(maxsize=1 << 14)
@@ -802,7 +995,7 @@ def _fits(hole: _Hole, wrong: str, raw: bytes) -> bool:
             if len(pattern) != len(encoded):
                 continue
             same = all(b is None or b == e for b, e in zip(pattern, encoded, strict=True))
-            if same and _replay(pattern, hole.after, hole.wrong, checks)(encoded, 0):
+            if same and _replay(pattern, hole.after[:_AFTER], hole.wrong, checks)(encoded, 0):
                 return True
     return False
 
@@ -892,8 +1085,53 @@ def _respell(reading: str, wrong: str) -> _Pattern | None:
     return tuple(out)
 
 
-@lru_cache(maxsize=4096)
+def _passing(
+    replays: _Replay, pattern: _Pattern, pos: int, vocabulary: str, codec: str, raw: bytes, steps: list[int]
+) -> Iterator[tuple[str, bytes]]:
+    """The characters that fit ``pattern`` at ``pos`` after ``raw`` and pass ``replays``; each tried counts a step.
+
+    Past :data:`_MAX_STEPS` steps, :class:`_TooMany`.  Where a character's
+    test depends on its own bytes alone (see :meth:`_Replay.fitting`), the
+    tests are done once per place, and the steps counted as if one by one.
+    """
+    if replays.simple or not pos:
+        tried, passing = replays.fitting(pattern, pos, vocabulary, codec)
+        done = 0
+        for k, ch, more in passing:
+            steps[0] += k + 1 - done  # the characters before it failed
+            done = k + 1
+            if steps[0] > _MAX_STEPS:
+                steps[0] = _MAX_STEPS + 1  # where counting one by one stops
+                raise _TooMany
+            yield ch, more
+        steps[0] += tried - done
+        if steps[0] > _MAX_STEPS:
+            steps[0] = _MAX_STEPS + 1
+            raise _TooMany
+        return
+    for ch, more in _fitting(pattern, pos, vocabulary, codec):
+        steps[0] += 1
+        if steps[0] > _MAX_STEPS:
+            raise _TooMany
+        if replays(raw + more, len(raw)):
+            yield ch, more
+
+
+# Bytes after a hole that can decide what the wrong decoder did with its lost bytes: a lost byte
+# is judged with the three bytes after it (GB18030's four-byte forms), so beyond the hole's own
+# bytes, three.  Holes that differ only further on have the same readings.
+_AFTER = 3
+
+
 def _readings(
+    hole: _Hole, vocabulary: str, most_lost: int = 1, one: bool = False
+) -> tuple[tuple[str, ...] | None, int]:
+    """:func:`_readings_of` the hole with only the bytes after it that count (see :data:`_AFTER`)."""
+    return _readings_of(hole._replace(after=hole.after[:_AFTER]), vocabulary, most_lost, one)
+
+
+@lru_cache(maxsize=4096)
+def _readings_of(
     hole: _Hole, vocabulary: str, most_lost: int = 1, one: bool = False
 ) -> tuple[tuple[str, ...] | None, int]:
     """Every string of ``vocabulary`` characters that fits ``hole`` (``None`` when there are too many).
@@ -922,17 +1160,12 @@ def _readings(
             return
         if one and chars:
             raise _TooMany
-        for ch, more in _fitting(pattern, pos, vocabulary, hole.true):
-            steps[0] += 1
-            if steps[0] > _MAX_STEPS:
-                raise _TooMany
-            grown = raw + more
-            if replays(grown, len(raw)):
-                walk(pattern, replays, pos + len(more), grown, chars + ch)
+        for ch, more in _passing(replays, pattern, pos, vocabulary, hole.true, raw, steps):
+            walk(pattern, replays, pos + len(more), raw + more, chars + ch)
 
     try:
         for pattern, checks in patterns:
-            walk(pattern, _replay(pattern, hole.after, hole.wrong, checks), 0, b"", "")
+            walk(pattern, _replay(pattern, hole.after[:_AFTER], hole.wrong, checks), 0, b"", "")
     except _TooMany:
         return None, cost + steps[0]
     return tuple(found), cost + steps[0]
@@ -1042,6 +1275,12 @@ class _Route(NamedTuple):
         return route
 
 
+@lru_cache(maxsize=1 << 16)
+def _words_score(text: str) -> float:
+    """Log-probability of the best segmentation of ``text`` into jieba's words (no edges, no bonus)."""
+    return _Route().extend(text).best[-1]
+
+
 def _fit(window: str) -> float:
     """Log-probability of ``window`` under jieba's word model (``\\n``: the edge of a line).
 
@@ -1143,20 +1382,15 @@ def _search(
     ending = fold(_NUMBER.sub(_NUMERAL, right))
     finals: dict[str, float] = {}
     for pattern, checks in patterns:
-        replays = _replay(pattern, hole.after, hole.wrong, checks)
+        replays = _replay(pattern, hole.after[:_AFTER], hole.wrong, checks)
         agenda: dict[int, list[_Partial]] = {0: [_Partial(start.score, 0.0, start, b"", "")]}
         for pos in range(len(pattern)):
             partials = heapq.nlargest(_BEAM, agenda.pop(pos, []))
             for partial in partials:
                 if partial.score < partials[0].score - _BEAM_WIDTH:
                     break
-                for ch, more in _fitting(pattern, pos, "text", hole.true):
-                    steps[0] += 1
-                    if steps[0] > _MAX_STEPS:
-                        raise _TooMany
+                for ch, more in _passing(replays, pattern, pos, "text", hole.true, partial.raw, steps):
                     grown = partial.raw + more
-                    if not replays(grown, len(partial.raw)):
-                        continue
                     simplified, traditional_only, simplified_only = _scripts(ch)
                     route = partial.route.add(simplified if traditional else ch)
                     wrong_script = simplified_only if traditional else traditional_only
@@ -1180,6 +1414,28 @@ def _choose(
     """
     if budget[0] <= 0:
         return None
+    chosen, spent = _chosen(hole, left, right, opened, traditional, most)
+    budget[0] -= spent
+    return chosen
+
+
+@lru_cache(maxsize=1 << 14)
+def _chosen(hole: _Hole, left: str, right: str, opened: str, traditional: bool, most: int) -> tuple[str | None, int]:
+    """:func:`_choose`'s answer and the work it took, remembered.
+
+    The answer depends on the hole and its context alone (the budget only
+    decides whether to look at all), and the same damage in the same
+    words recurs: in the second pass over a line's holes, and across the
+    articles of a batch.
+    """
+    budget = [0]
+    return _choose_in(hole, left, right, opened, traditional, budget, most), -budget[0]
+
+
+def _choose_in(
+    hole: _Hole, left: str, right: str, opened: str, traditional: bool, budget: list[int], most: int
+) -> str | None:
+    """:func:`_choose`, worked out; ``budget`` is charged for the work."""
     readings, cost = _readings(hole, "text", _MAX_LOST_ALONE, one=True)
     budget[0] -= cost
     if readings is not None:
@@ -1203,6 +1459,73 @@ def _choose(
     return scored[0][1] if scored[0][0] - scored[1][0] >= margin else None
 
 
+class _Packed(NamedTuple):
+    """The lexicon's words as sorted 64-bit keys (four 16-bit character numbers) and their scores.
+
+    For :func:`_score_alone`: every reading of a hole, in every window of
+    context, looked up at once (``np.searchsorted``) instead of a string and
+    a dict lookup per reading and window.
+    """
+
+    number: dict[str, int]  # character -> 1.., in the order first met; 0: in no word
+    keys: np.ndarray  # uint64, sorted
+    scores: np.ndarray  # float64, by key
+
+
+@cache
+def _packed() -> _Packed:
+    words = _lexicon()[0]
+    number: dict[str, int] = {}
+    keys = []
+    for word in words:
+        key = 0
+        for k, ch in enumerate(word):
+            key |= number.setdefault(ch, len(number) + 1) << (16 * (3 - k))
+        keys.append(key)
+    if len(number) >= (1 << 16) - 1:  # never with jieba's dictionary (about 20,000 characters)
+        raise ValueError("too many characters to pack")
+    order = np.argsort(np.array(keys, dtype=np.uint64))
+    # A last key above every word's, so that a search never falls off the end.
+    ends = np.array([(1 << 64) - 1], dtype=np.uint64)
+    sorted_keys = np.concatenate([np.array(keys, dtype=np.uint64)[order], ends])
+    return _Packed(number, sorted_keys, np.concatenate([np.array(list(words.values()))[order], [-np.inf]]))
+
+
+class _Readings(NamedTuple):
+    """What :func:`_score_alone` needs of each reading, whatever its context."""
+
+    folded: tuple[str, ...]  # the reading as scored (simplified, in traditional text)
+    numbers: np.ndarray  # uint64: of the folded reading in :func:`_packed` (0: in no word)
+    alone: np.ndarray  # :func:`_single` of the folded reading
+    start: np.ndarray  # at the start of a line
+    end: np.ndarray  # at the end of a line
+    between: np.ndarray  # between two numbers
+    penalty: np.ndarray  # a character of the other script
+    marks: tuple[int, ...]  # readings that are paired marks (see :func:`_pairing`)
+
+
+@lru_cache(maxsize=4096)
+def _reading_table(readings: tuple[str, ...], traditional: bool) -> _Readings:
+    number = _packed().number
+    folded = []
+    penalty = []
+    for reading in readings:
+        simplified, traditional_only, simplified_only = _scripts(reading)
+        folded.append(simplified if traditional else reading)
+        wrong_script = simplified_only if traditional else traditional_only
+        penalty.append(_SCRIPT_PENALTY if wrong_script else 0.0)
+    return _Readings(
+        tuple(folded),
+        np.array([number.get(ch, 0) for ch in folded], dtype=np.uint64),
+        np.array([_single(ch) for ch in folded]),
+        np.array([_LINE_START.get(ch, 0.0) for ch in folded]),
+        np.array([_LINE_END.get(ch, _NO_PUNCTUATION_END) for ch in folded]),
+        np.array([_BETWEEN_NUMBERS.get(ch, 0.0) for ch in folded]),
+        np.array(penalty),
+        tuple(k for k, reading in enumerate(readings) if reading in _OPENS or reading in _CLOSES),
+    )
+
+
 def _score_alone(
     readings: tuple[str, ...], left: str, right: str, opened: str, traditional: bool
 ) -> list[tuple[float, str]]:
@@ -1210,36 +1533,55 @@ def _score_alone(
 
     The best segmentation of ``left + ch + right`` puts ``ch`` in one word;
     the best segmentations of what lies either side of that word are the same
-    for every ``ch``, so they are computed once.  Of the scores that do not
-    depend on the word, only those beside ``ch`` (a line edge, two numbers
-    around it) are added: the rest are the same for every reading.
+    for every ``ch``, so they are computed once, and the words around each
+    ``ch`` are looked up for all readings at once.  Of the scores that do
+    not depend on the word, only those beside ``ch`` (a line edge, two
+    numbers around it) are added: the rest are the same for every reading.
     """
     fold = _converter("t2s").convert if traditional else str
     left, right = fold(_NUMBER.sub(_NUMERAL, left)), fold(_NUMBER.sub(_NUMERAL, right))
-    words = _lexicon()[0]
+    table = _reading_table(readings, traditional)
+    packed = _packed()
     reach = _CONTEXT - 1
-    before = [_Route().extend(left[: len(left) - a]).best[-1] for a in range(min(reach, len(left)) + 1)]
-    after = [_Route().extend(right[b:]).best[-1] for b in range(min(reach, len(right)) + 1)]
-    scored = []
-    for reading in readings:
-        simplified, traditional_only, simplified_only = _scripts(reading)
-        ch = simplified if traditional else reading
-        best = before[0] + _single(ch) + after[0]
-        for a in range(len(before)):
-            for b in range(len(after)):
-                if 0 < a + b < _CONTEXT:
-                    score = words.get(left[len(left) - a :] + ch + right[:b])
-                    if score is not None:
-                        best = max(best, before[a] + score + after[b])
-        edge = _LINE_START.get(ch, 0.0) if left == "\n" else 0.0
-        if right == "\n":
-            edge += _LINE_END.get(ch, _NO_PUNCTUATION_END)
-        if left.endswith(_NUMERAL) and right.startswith(_NUMERAL):
-            edge += _BETWEEN_NUMBERS.get(ch, 0.0)
-        wrong_script = simplified_only if traditional else traditional_only
-        best += edge - (_SCRIPT_PENALTY if wrong_script else 0.0) + _pairing(reading, opened)
-        scored.append((best, reading))
-    return sorted(scored, reverse=True)
+    before = [_words_score(left[: len(left) - a]) for a in range(min(reach, len(left)) + 1)]
+    after = [_words_score(right[b:]) for b in range(min(reach, len(right)) + 1)]
+    best = before[0] + table.alone + after[0]
+    # Each window of context around the reading (a characters before it, b after) as a key
+    # with the reading's place left empty, then all the windows' words looked up at once.
+    windows: list[tuple[int, int, int]] = []
+    for a in range(len(before)):
+        for b in range(len(after)):
+            if not 0 < a + b < _CONTEXT:
+                continue
+            around = [packed.number.get(ch, 0) for ch in (*left[len(left) - a :], *right[:b])]
+            if 0 in around:
+                continue  # a character of the context is in no word
+            base = 0
+            for k, n in enumerate(around):
+                base |= n << (16 * (3 - (k if k < a else k + 1)))
+            windows.append((a, b, base))
+    if windows:
+        shape = (len(windows), 1)
+        bases = np.array([base for _, _, base in windows], dtype=np.uint64).reshape(shape)
+        shifts = np.array([16 * (3 - a) for a, _, _ in windows], dtype=np.uint64).reshape(shape)
+        keys = bases | table.numbers << shifts
+        at = np.searchsorted(packed.keys, keys)  # the keys end with a sentinel: always in range
+        hit = (packed.keys[at] == keys) & (table.numbers > 0)  # a character in no word makes no word
+        if hit.any():
+            ahead = np.array([before[a] for a, _, _ in windows]).reshape(shape)
+            behind = np.array([after[b] for _, b, _ in windows]).reshape(shape)
+            scored = np.where(hit, ahead + packed.scores[at] + behind, -np.inf)
+            best = np.maximum(best, scored.max(axis=0))
+    edge = table.start if left == "\n" else np.zeros(len(readings))
+    if right == "\n":
+        edge = edge + table.end
+    if left.endswith(_NUMERAL) and right.startswith(_NUMERAL):
+        edge = edge + table.between
+    pairing = np.zeros(len(readings))
+    for k in table.marks:
+        pairing[k] = _pairing(readings[k], opened)
+    best = best + (edge - table.penalty + pairing)
+    return sorted(zip(best.tolist(), readings, strict=True), reverse=True)
 
 
 _CONTEXT_BREAK = re.compile("[\ufffd\n]")
@@ -1800,6 +2142,37 @@ def _joint(stretch: _Stretch, work: list[int]) -> list[str] | None:
     return _decide(stretch, posterior)
 
 
+_UNBOUNDED = 1 << 62  # work for a reading whose cost is to be measured
+
+
+@lru_cache(maxsize=1 << 12)
+def _joint_unbounded(
+    segments: tuple[str | _Hole, ...], edges: tuple[bool, bool], traditional: bool
+) -> tuple[tuple[str, ...] | None, int]:
+    """:func:`_joint` of a stretch with no bound on its work, and the work it took; remembered."""
+    work = [_UNBOUNDED]
+    readings = _joint(_Stretch(list(segments), edges, traditional), work)
+    return (None if readings is None else tuple(readings)), _UNBOUNDED - work[0]
+
+
+def _joint_within(
+    segments: tuple[str | _Hole, ...], edges: tuple[bool, bool], traditional: bool, work: list[int]
+) -> tuple[str, ...] | list[str] | None:
+    """:func:`_joint` of a stretch with the work left in ``work[0]``, charged for it.
+
+    A reading depends on the work only where it runs out (the work never
+    falls, so it does not run out when there was more than all of it):
+    then the stretch is read again, bounded; else the remembered reading
+    is the answer, for the same work.  The same stretch recurs: articles
+    of a batch share their phrases.
+    """
+    readings, spent = _joint_unbounded(segments, edges, traditional)
+    if work[0] > spent:
+        work[0] -= spent
+        return readings
+    return _joint(_Stretch(list(segments), edges, traditional), work)
+
+
 def _decide(stretch: _Stretch, posterior: dict[int, list[tuple[float, _Place, np.ndarray]]]) -> list[str] | None:
     """Each hole as its likeliest characters, U+FFFD where none holds :data:`_POSTERIOR` of the probability."""
     readings = []
@@ -1910,7 +2283,7 @@ def _fill_jointly(
         if work[1] <= 0:
             return  # the text's share is spent: the rest stay open
         budget = [work[1] - _STRETCH_COST]
-        readings = _joint(_Stretch(segments, (line_start, line_end), traditional), budget)
+        readings = _joint_within(tuple(segments), (line_start, line_end), traditional, budget)
         work[1] = budget[0]
         if readings is not None:
             for k, reading in zip(holes, readings, strict=True):
@@ -1998,12 +2371,19 @@ def _repair_text(text: str, work: list[int]) -> tuple[str, list[_Candidate]]:
     """One round over the lines of ``text``, then a second look at short lines with what it proved."""
     # Split at "\n" only: str.splitlines() would also cut at \x85 and \x1c-\x1e,
     # which are ordinary bytes of UTF-8 read as Latin-1.
+    # Only the lines the whole-text gate cannot clear are looked at one by one.
+    suspects = sorted(_suspect_lines(text))
+    if not suspects:
+        return text, []
     lines = text.split("\n")
-    out, found = _repair_lines(lines, frozenset(), work)
+    out = list(lines)
+    fixed, found = _repair_lines([lines[i] for i in suspects], frozenset(), work)
     if not found:
         return text, []
+    for i, line in zip(suspects, fixed, strict=True):
+        out[i] = line
     known = frozenset(_family(tag) for cand in found for tag in cand.tags)
-    untouched = [i for i, (old, new) in enumerate(zip(lines, out, strict=True)) if old == new]
+    untouched = [i for i in suspects if out[i] == lines[i]]
     again, more = _repair_lines([lines[i] for i in untouched], known, work)
     for i, line in zip(untouched, again, strict=True):
         out[i] = line

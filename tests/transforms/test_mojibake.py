@@ -511,3 +511,61 @@ def test_an_inner_hole_no_reading_fits_is_left_open() -> None:
     fixed = repair_mojibake(damaged)
     assert fixed.text.startswith("投产，产业链")
     assert "mojibake_lossy" in [r.tag for r in fixed.repairs]
+
+
+# The whole-text gate (issue 7): only the lines it cannot clear are looked at one by one, so it
+# must keep every line the line-by-line test would look at.
+def _line_strategy() -> st.SearchStrategy[str]:
+    damaged = st.builds(
+        lambda text, name, cut: _damaged_or_clean(text[cut:], name),
+        st.sampled_from(TEXTS),
+        st.sampled_from(sorted(DAMAGE)),
+        st.integers(0, 40),
+    )
+    alphabet = CLEAN_ALPHABET + "\ufffd?锟斤拷ÃäåÄ¹«»©®°±·×÷“”‘’—…€\r\t"
+    return st.one_of(damaged, st.text(alphabet=alphabet, max_size=30), st.sampled_from(CLEAN))
+
+
+def _damaged_or_clean(text: str, name: str) -> str:
+    try:
+        return damage(text, DAMAGE[name][0])
+    except UnicodeEncodeError:
+        return text
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_line_strategy(), min_size=1, max_size=6), st.sampled_from(["\n", "\r\n"]))
+def test_gate_keeps_every_line_the_line_test_looks_at(lines: list[str], newline: str) -> None:
+    from transforms.mojibake import _surely_clean, _suspect_lines
+
+    text = newline.join(lines)
+    suspects = _suspect_lines(text)
+    for i, line in enumerate(text.split("\n")):
+        body = line.rstrip("\r")
+        if not body.isascii() and not _surely_clean(body):
+            assert i in suspects, (i, body)
+
+
+def test_gate_reads_a_real_replacement_character_in_utf8_read_as_gbk() -> None:
+    # Twice UTF-8 read as GBK, the first time losing the last byte of 年, 月 and 日 (the digits after
+    # them cannot pair): the U+FFFD it left, EF BF BD, reads as GBK the second time with no loss
+    # (烇拷).  A line with no hole of its own that holds a real U+FFFD once reversed: the gate
+    # must not take that U+FFFD for a byte UTF-8 cannot read.
+    damaged = damage("2024年3月15日 星期五", DAMAGE["2x utf-8/gbk"][0]).split(" ")[0]
+    assert "\ufffd" not in damaged
+    alone = repair_mojibake(damaged).text
+    assert alone != damaged
+    assert repair_mojibake("全市经济运行平稳\n" + damaged).text == "全市经济运行平稳\n" + alone
+
+
+def test_remembered_answers_are_the_answers() -> None:
+    """The holes' answers are remembered across texts (the same damage recurs in a batch); a text
+    repaired with everything remembered comes out as with nothing remembered."""
+    import transforms.mojibake as mojibake
+
+    damaged = "\n".join(damage(text, DAMAGE["utf-8/gb18030"][0]) for text in SIMPLIFIED[:4])
+    damaged += "\n" + damage(TRADITIONAL[0], DAMAGE["utf-8/big5hkscs"][0])
+    warm = repair_mojibake(damaged)
+    for cached in (mojibake._chosen, mojibake._joint_unbounded, mojibake._readings_of, mojibake._replay):
+        cached.cache_clear()
+    assert repair_mojibake(damaged) == warm
