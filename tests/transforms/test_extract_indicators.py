@@ -390,3 +390,45 @@ def test_a_clause_with_another_period_and_a_rate_goes_on_with_the_figure():
 def test_month_on_month_change_is_no_year_on_year_rate():
     rows = facts("9月份，全市规上工业增加值环比增长1.2%。", NOV_2023, "淄博市")
     assert rows == []
+
+
+@pytest.mark.parametrize("sentence", [
+    "一季度，新签约亿元以上项目58个，签约资金312.4亿元。",
+    "一季度，新签约亿元以上项目58个，协议资金312.4亿元。",
+    "一季度，新签约亿元以上项目58个，签约金额312.4亿元。",
+])
+def test_signing_money_is_the_investment_of_signed_projects(sentence: str) -> None:
+    rows = facts(sentence, datetime(2024, 4, 10), "漯河市")
+    assert (one(rows, "signed_projects").value, one(rows, "signed_projects_investment").value) == (58.0, 312.4)
+
+
+@pytest.mark.parametrize("sentence", [
+    "9月20日，全市重大项目集中签约仪式举行，9个项目现场签约，总投资87.6亿元。",
+    "推介会上，9个先进制造业项目集中签约，总投资87.6亿元。",
+    "9月20日，全市举行新能源项目集中签约活动，9个项目总投资达87.6亿元。",
+])
+def test_a_count_before_the_noun_and_signing_after_it(sentence: str) -> None:
+    rows = facts(sentence, datetime(2024, 9, 21), "周口市")
+    assert (one(rows, "signed_projects").value, one(rows, "signed_projects_investment").value) == (9.0, 87.6)
+
+
+def test_signing_without_a_count_gives_no_signed_projects() -> None:
+    rows = facts("全市加快推动项目签约落地，总投资20亿元的产业园开工。", datetime(2024, 9, 21), "周口市")
+    assert [r for r in rows if r.indicator.startswith("signed_projects")] == []
+
+
+def test_disposable_income_per_head_whole_urban_and_rural() -> None:
+    text = ("2024年，全市全体居民人均可支配收入41236元，比上年增长5.3%。其中，城镇居民人均可支配收入"
+            "52180元，增长4.8%；农村常住居民人均可支配收入2.31万元，增长6.6%。")
+    rows = facts(text, datetime(2025, 1, 30), "南平市")
+    assert {(r.indicator, r.value_base, r.yoy_pct) for r in rows} == {
+        ("disposable_income_per_capita", 41236.0, 5.3), ("urban_disposable_income_per_capita", 52180.0, 4.8),
+        ("rural_disposable_income_per_capita", 23100.0, 6.6)}
+    # a target stated without a number is no row
+    assert facts("居民人均可支配收入增长与经济增长基本同步。", datetime(2025, 1, 30), "南平市") == []
+
+
+def test_the_city_of_the_body_that_speaks_is_the_collective_s_when_the_article_names_a_province() -> None:
+    text = "柳州市商务局介绍，今年上半年全市实际使用外资2.48亿美元，按年增长18.6%。"
+    rows = facts(text, datetime(2024, 7, 9), "广西港资项目加快落地")
+    assert [(r.region, r.indicator, r.yoy_pct) for r in rows] == [("柳州市", "foreign_investment", 18.6)]

@@ -305,7 +305,7 @@ _GROWTH_LEAD = re.compile(r"(?:\s|同比|比上年同期|较上年同期|比去�
                           r"(?:比|较)(?:上年|去年|(?:19|20)\d\d年)(?:同期)?的\d+(?:\.\d+)?(?:万亿|亿|万|千)?(?:美元|元)?|"
                           r"同口径|可比口径|按可比价格?计算|按不变价格?计算|" + _YEARISH + r")*")
 _INVEST_LEAD = re.compile(r"\s*(?:(?:计划|累计|签约|协议|合同)?(?:总投资额?|投资总额|总额)|(?:合计|共计|总计)投资额?|"
-                          r"(?:签约|协议|合同|累计)?(?:引资|引进资金|签约金额|合同金额|协议金额|协议投资额?|合同投资额?))"
+                          r"(?:签约|协议|合同|累计)?(?:引资|引进资金|签约(?:资金|金额|总额)|合同(?:资金|金额)|协议(?:资金|金额)|协议投资额?|合同投资额?))"
                           r"(?:达到?|为|共|约|超过?|近|逾)?\s*")
 # a later clause that goes on with the figure: 、总数达457家 · ，全年有望突破4000亿元 (a forecast of the same figure)
 _CONTINUES = re.compile(r"\s*(?:(?:19|20)\d\d年|今年|去年|全年|年底|年末)?(?:有望|预计|可望|将)?"
@@ -424,6 +424,10 @@ def _scope_regions(sent: Span, hits: list[Hit], markers: list[Marker], art: Arti
         if m.collective:
             bare_zone = m.collective.endswith(ZONE_SUFFIXES)
             region = (resolve_bare_zone if bare_zone else resolve_collective)(m.collective, art.subject)
+            if not region and not bare_zone:
+                # 钦州市商务局介绍，…全市…: the body that speaks says which city 全市 is when the article does not
+                region = next((r for o in candidates if o.place and o.end <= m.start
+                               for r in (resolve_collective(m.collective, o.place),) if r), None)
         else:
             region = m.place.canonical if m.place else None
         if region or m.collective:
