@@ -322,3 +322,175 @@ def test_a_company_whose_name_holds_a_conjunction():
 def test_an_event_and_its_parts_are_no_projects():
     text = "11月5日，福清市江阴港城经济区举行外资项目签约仪式。目前1号生产线已建成投产，一期5GWh生产线将于年内投产。"
     assert extract_projects(text, None, "福清市") == []
+
+
+# --- report styles (session 4, dev6): government work reports, bulletins, press conferences, HK/TW ---
+
+
+def test_public_works_a_building_verb_names_in_a_report():
+    text = ("开工建设抚州至吉安高速公路扩容工程、南昌至赣州城际铁路。"
+            "加快峡江抽水蓄能电站、赣江航运枢纽建设。建成投用临川物流园、抚河会展中心，开工建设城市轨道交通2号线。")
+    rows = by_name(extract_projects(text, None, "抚州市政府工作报告"))
+    assert {"抚州至吉安高速公路扩容工程", "南昌至赣州城际铁路", "峡江抽水蓄能电站", "赣江航运枢纽", "临川物流园",
+            "抚河会展中心", "城市轨道交通2号线"} <= set(rows)
+    assert rows["南昌至赣州城际铁路"].status == "started"
+    assert rows["临川物流园"].status == "operating"
+    # a route between two places, a line or a dam is built by a government, not a maker named after it
+    assert {rows[n].company for n in ("抚州至吉安高速公路扩容工程", "南昌至赣州城际铁路", "赣江航运枢纽")} == {None}
+
+
+def test_a_section_of_a_line_and_its_investment_progress_is_a_project():
+    rows = extract_projects("贵阳至南宁铁路黔南段完成投资18.4亿元；", None, "黔南州统计公报")
+    assert [r.name for r in rows] == ["贵阳至南宁铁路黔南段"]
+
+
+def test_a_project_as_the_subject_of_a_report_predicate():
+    text = ("钱塘芯谷算力中心项目传来好消息，二期机房主体封顶。湖畔智谷产业园项目新签约入驻企业7家。"
+            "白鹭湾科创城项目完成投资12亿元。金沙湾国际会展中心二期日前通过竣工验收。"
+            "滨江国际医学中心预计年内投入运营。")
+    rows = by_name(extract_projects(text, None, "杭州：重点项目捷报频传"))
+    assert {"钱塘芯谷算力中心", "湖畔智谷产业园", "白鹭湾科创城", "金沙湾国际会展中心二期",
+            "滨江国际医学中心"} <= set(rows)
+    assert rows["湖畔智谷产业园"].status is None  # firms signing to move in are the park's tenants, not its stage
+    assert rows["金沙湾国际会展中心二期"].status == "completed"
+    assert rows["滨江国际医学中心"].status == "under_construction"
+
+
+def test_the_second_item_after_an_amount_list_and_a_bare_phase_item():
+    text = ("其中，总投资32亿元的丰禾纺织智能制造产业园项目、城南智慧物流港项目同步开工。"
+            "建成恒昌光伏年产8GW电池片等重大项目，恒昌光伏二期、青山湖数字经济产业园项目加快建设，确保明珠电子二期年内建成投产。")
+    rows = by_name(extract_projects(text, None, "某区"))
+    assert (rows["丰禾纺织智能制造产业园"].investment_base, rows["城南智慧物流港"].investment_base) == (3.2e9, None)
+    assert rows["城南智慧物流港"].status == "started"
+    assert {"恒昌光伏二期", "青山湖数字经济产业园", "明珠电子二期"} <= set(rows)
+    assert all("、" not in name for name in rows)
+
+
+def test_the_investor_said_where_it_invests_or_in_an_investor_field():
+    text = ("远景动力在滁州经开区投资80亿元人民币建设的年产20万辆新能源整车项目正式开工。"
+            "此外，台商和泰精密在滁州高新区投资2亿美元的汽车轮胎扩建项目也已签约。"
+            "城东重卡零部件产业园项目投资方安徽汉威重工有限公司负责人表示，项目计划年底试生产。")
+    rows = by_name(extract_projects(text, None, "滁州市"))
+    assert (rows["年产20万辆新能源整车"].company, rows["年产20万辆新能源整车"].investment_base) == ("远景动力", 8e9)
+    assert (rows["汽车轮胎扩建"].company, rows["汽车轮胎扩建"].investment_base) == ("和泰精密", None)
+    assert rows["城东重卡零部件产业园"].company == "安徽汉威重工有限公司"
+
+
+def test_a_company_investing_in_the_clause_before_and_hk_ownership_words():
+    text = ("其中，澳门永利集团将投资30亿港元，在横琴建设永利国际会展中心；"
+            "由澳资企业德信控股投资的琴澳康养产业园项目总投资约25亿元人民币，计划明年动工。")
+    rows = by_name(extract_projects(text, None, "横琴"))
+    assert rows["永利国际会展中心"].company == "澳门永利集团"
+    assert (rows["琴澳康养产业园"].company, rows["琴澳康养产业园"].investment_base) == ("德信控股", 2.5e9)
+    assert rows["琴澳康养产业园"].status == "planned"
+
+
+def test_a_stage_said_not_reached_and_some_projects_are_no_name():
+    text = "部分项目受用地指标制约，开工时间推迟。如城西国际商贸城项目因土地手续未完成，尚未开工。"
+    rows = extract_projects(text, None, "某市")
+    assert [(r.name, r.status) for r in rows] == [("城西国际商贸城", "planned")]
+
+
+def test_acronyms_end_a_brand_and_are_no_company():
+    text = ("科创达MEMS传感器产业园项目新签约入驻企业5家。高新区AI算力中心项目一期已投入运营。"
+            "华锐微电子EDA研发中心项目将聚焦芯片设计工具开发。")
+    rows = by_name(extract_projects(text, None, "某高新区"))
+    assert rows["科创达MEMS传感器产业园"].company == "科创达"
+    assert rows["高新区AI算力中心项目一期"].company is None
+    assert rows["华锐微电子EDA研发中心"].company == "华锐微电子"
+
+
+def test_a_brand_holding_a_function_character_and_taiwan_project_words():
+    text = ("东莞松山湖的华为终端总部二期项目进展顺利。鸿海郑州新事业总部投资案已于日前动工，总投资额约10亿元人民币。"
+            "台企宏碁在重庆投资的智能终端产业园二期昨天正式启用。")
+    rows = by_name(extract_projects(text, None, "台商动向"))
+    assert "华为终端总部二期" in rows
+    assert (rows["鸿海郑州新事业总部"].investment_base, rows["鸿海郑州新事业总部"].status) == (1e9, "started")
+    assert (rows["智能终端产业园二期"].company, rows["智能终端产业园二期"].status) == ("宏碁", "operating")
+
+
+def test_a_list_after_a_colon_or_closed_by_deng_after_xiangmu():
+    text = ("其中，百亿元以上项目有：万华化学福建基地、中化泉州石化基地。"
+            "有12个项目已进入设备调试阶段，包括天合光能组件项目、比亚迪电池项目等。")
+    rows = by_name(extract_projects(text, None, "某省"))
+    assert {"万华化学福建基地", "中化泉州石化基地", "天合光能组件", "比亚迪电池"} <= set(rows)
+
+
+def test_a_capacity_a_project_builds_and_a_goal_are_no_projects():
+    rows = extract_projects("二是沂河食品产业园一期，总投资8.6亿元，建成年产5万吨预制菜生产线；", None, "某县")
+    assert [r.name for r in rows] == ["沂河食品产业园一期"]
+    assert extract_projects("加快建设国家区域科技创新中心。开工建设一批重点工程。", None, "某市") == []
+    assert extract_projects("以创新举措实现服务企业“零距离”、项目入驻“零障碍”。", None, "某区") == []
+
+
+def test_hong_kong_and_taiwan_words_for_projects_developers_and_stages():
+    text = ("由新港置业发展的前海国际金融中心项目已于上月落成。港企恒信兆业投资逾百亿元人民币的湾区超级总部基地项目，"
+            "预计2027年竣工。宏达电南京厂二期上梁，预计年底试产。总投资50亿元（人民币，下同）的港深科技园分园项目首期已落成启用。")
+    rows = by_name(extract_projects(text, None, "大湾区"))
+    assert (rows["前海国际金融中心"].company, rows["前海国际金融中心"].status) == ("新港置业", "completed")
+    assert (rows["湾区超级总部基地"].company, rows["湾区超级总部基地"].investment_base) == ("恒信兆业", 1e10)
+    assert (rows["宏达电南京厂二期"].company, rows["宏达电南京厂二期"].status) == ("宏达电", "under_construction")
+    assert rows["港深科技园分园项目首期"].investment_base == 5e9
+
+
+def test_lists_a_lead_says_are_projects_and_a_count_of_big_projects():
+    text = ("全年建成投产的重点项目有：华锐钴业年产5万吨三元前驱体、天鸿集团年产10GWh锂电池。"
+            "据园区介绍，AI产业园、IC设计中心、OLED显示模组基地三大项目今年均已投产。")
+    rows = by_name(extract_projects(text, None, "某市"))
+    assert {"华锐钴业年产5万吨三元前驱体", "天鸿集团年产10GWh锂电池", "AI产业园", "IC设计中心",
+            "OLED显示模组基地"} <= set(rows)
+    assert rows["OLED显示模组基地"].status == "operating"
+    assert extract_projects("重点项目包括新能源汽车、电子信息、生物医药等领域。", None, "某市") == []
+
+
+def test_model_codes_latin_words_and_a_maker_before_de():
+    text = ("京东方B19第8.6代AMOLED生产线项目主厂房封顶。总投资20亿元的Micro LED巨量转移设备项目落户园区。"
+            "园区内的SMIC 28nm IC产线项目已投产。园区内，芯远微电子的OLED蒸镀设备项目已完成设备调试。")
+    rows = by_name(extract_projects(text, None, "某园区"))
+    assert rows["京东方B19第8.6代AMOLED生产线"].company == "京东方"
+    assert rows["Micro LED巨量转移设备"].company is None
+    assert rows["SMIC 28nm IC产线"].company == "SMIC"
+    assert rows["OLED蒸镀设备"].company == "芯远微电子"
+
+
+def test_a_phase_with_its_works_and_the_status_said_by_spending():
+    text = ("据了解，天山北坡能源基地一期工程已实现并网发电。平陆运河项目累计完成投资超过300亿元。"
+            "和记港口投资的盐田港东区集装箱码头工程已完成70%。")
+    rows = by_name(extract_projects(text, None, "某地"))
+    assert rows["天山北坡能源基地一期工程"].status == "operating"
+    assert rows["平陆运河"].status == "under_construction"
+    assert (rows["盐田港东区集装箱码头工程"].company, rows["盐田港东区集装箱码头工程"].status) == (
+        "和记港口", "under_construction")
+    assert extract_projects("该项目首期已于去年落成，第二期预计明年完工。", None, "某地") == []
+
+
+def test_makers_products_after_a_stage_verb_but_not_plans_after_tuijin():
+    text = "建成投产晶源能源年产10GW电池片、天恒光能年产5GW组件，开工建设中锐新材料年产20万吨前驱体、金鼎科技改性塑料。"
+    rows = by_name(extract_projects(text, None, "某市"))
+    assert {n: r.status for n, r in rows.items()} == {
+        "晶源能源年产10GW电池片": "operating", "天恒光能年产5GW组件": "operating",
+        "中锐新材料年产20万吨前驱体": "started", "金鼎科技改性塑料": "started"}
+    for plan in ("建成数字政府、智慧城市、城市大脑。", "推进新一代核电装备电缆、轨道交通用超低温尼龙等产业化发展。",
+                 "竣工投产亿达锂能储能电池、欣盛达动力电池二期。"):
+        assert all("、" not in r.name for r in extract_projects(plan, None, "某市")), plan
+
+
+def test_joint_builders_an_amount_after_a_signing_verb_and_one_item_after_baokuo():
+    text = ("由宁远时代与一鸣集团合资建设的时代一鸣动力电池项目一期投产。现场签约了50亿元的海辰储能电池项目。"
+            "比远迪投资50亿元在合肥建设的新能源汽车零部件产业园一期投产。当天共有28个项目集中开工，其中包括江源新能源汽车三期项目。"
+            "签约仪式上，包括投资20亿元的瑞丰新材料项目。")
+    rows = by_name(extract_projects(text, None, "某市"))
+    assert rows["时代一鸣动力电池项目一期"].company == "宁远时代与一鸣集团"
+    assert rows["海辰储能电池"].investment_base == 5e9
+    assert (rows["新能源汽车零部件产业园一期"].company, rows["新能源汽车零部件产业园一期"].investment_base) == (
+        "比远迪", 5e9)
+    assert "江源新能源汽车三期" in rows
+    assert rows["瑞丰新材料"].company != "包括"
+
+
+def test_renminbi_before_the_amount_hk_phases_and_corner_quotes():
+    text = ("海辰国际总部项目总投资额达人民币30亿元。该公司的年产10万吨正极材料项目，总投资人民币15亿元，已于近日开工。"
+            "九龙湾商业发展项目第一期已落成。『星河湾』项目正式开工。")
+    rows = by_name(extract_projects(text, None, "某市"))
+    assert (rows["海辰国际总部"].investment_base, rows["年产10万吨正极材料"].investment_base) == (3e9, 1.5e9)
+    assert (rows["九龙湾商业发展"].status, rows["星河湾"].status) == ("completed", "started")

@@ -36,6 +36,7 @@ _NAME_BREAK = re.compile(r"[^\u4e00-\u9fffA-Za-z0-9（）()]|[的由与和及是
 _SOFT_BREAK = "与和及"
 # who owns a company, said before its name (港资企业恒兴集团, 旗下乙有限公司)
 OWNERSHIP = re.compile(r"^(?:(?:(?:港|台|澳|外|侨|日|韩|美|欧|民|国)资|外商独资|中外合资|民营|国有)企业|台商|港商|外商|"
+                       r"(?:台|港|澳|外|央|国|民)企|"
                        r"旗下)+")
 # verbs and adverbs that open a clause before a company's name (引进山东…有限公司)
 _OPENERS = re.compile(r"^(?:(?:新|累计|成功|集中|正式|现场)?(?:签约|签订|引进|引入|落户|落地|携手|联合|依托|支持|推动|"
@@ -44,21 +45,28 @@ _OPENERS = re.compile(r"^(?:(?:新|累计|成功|集中|正式|现场)?(?:签约
 _TRADE_WORDS = re.compile(r"精密|精工|光电|微电子|电子|科技|新材料?|智能|智造|储能|新能源|能源|光伏|化工|化学|"
                           r"医药|制药|药业|"
                           r"生物|食品|机械|装备|电气|电器|汽车|动力|锂能|锂电|重工|钢铁|实业|纺织|服饰|家居|木业|瓷业|酒业|"
-                          r"陶瓷|材料|芯材|包装|半导体|啤酒|乳业")
+                          r"陶瓷|材料|芯材|包装|半导体|啤酒|乳业|铜业|铝业|矿业|煤业")
 # the trade words that end a registered short name after a place and a brand
 # (诸暨兰亭药业); 智能, 新能源 … there begin what is built (枣庄中环|智能制造)
 _MAKER_WORDS = re.compile(r"药业|制药|医药|食品|科技|精密|精工|重工|微电子|电子|光电|化工|化学|实业|纺织|电气|电器|"
                           r"钢铁|机械|"
-                          r"酒业|乳业|啤酒|陶瓷|包装")
+                          r"酒业|乳业|啤酒|陶瓷|包装|铜业|铝业|矿业|煤业")
 _CAPACITY_LEAD = re.compile(r"年产能?|年处理|年加工|年吞吐|年出栏|年屠宰|年回收")
 # public works are built by a government, not a company
 _PUBLIC = re.compile(r"医院|学校|中学|小学|大学|学院|幼儿园|公园|体育馆|图书馆|博物馆|安置房|小区|道路|大桥|"
+                     r"铁路|公路|快速路|通道|隧道|管廊|航站楼|机场|水库|水利|生态修复|港区|"
                      r"[一二三四五六七八九十\d]+中(?![心国华])|校区|[南北东西]校")
 # 茅台镇…, 坛厂街道…: a township's name heads the project, not a maker's
 _TOWNSHIP = re.compile(r"[\u4e00-\u9fff]{2,4}?(?:街道|镇|乡|村)")
 # a district or a zone heading a project's name says where it is, not who builds it
 _ZONE_HEAD = re.compile(r"[\u4e00-\u9fff]{2,8}?(?:高新区|经开区|开发区|新区|示范区|自贸区|产业园区)")
 _COUNTY_HEAD = re.compile(r"[\u4e00-\u9fff]{1,6}?(?:省|市|县|区|旗)")
+# a route between two places (上饶至景德镇高速公路), province abbreviations alone (粤澳|跨境金融中心) or a
+# region (长三角, 鲁南): a public line or a regional programme, not a maker (鲁川重工 is one)
+_ROUTE = re.compile(r".+[至到].+|[京津沪渝冀晋辽吉黑苏浙皖闽赣鲁豫鄂湘粤桂琼川蜀贵黔云滇藏陕甘陇港澳台]{2,3}$|"
+                    r"长三角|珠三角|京津冀|大湾区|成渝|"
+                    r"[京津沪渝冀晋辽吉黑苏浙皖闽赣鲁豫鄂湘粤桂琼川蜀贵黔云滇藏陕甘陇港澳台]"
+                    r"(?:东北|东南|西北|西南|[东南西北中])(?:部|地区)?$")
 _DIRECTION = re.compile(r"(?:东|西|南|北|中|华东|华南|华北|华中|西南|西北|东南|东北)(?:部|方|区)?$")
 # parts of speech of a coined or proper name in jieba's dictionary: persons,
 # places, organisations, other proper nouns, abbreviations, Latin words
@@ -71,7 +79,9 @@ def descriptors() -> re.Pattern[str]:
     """The words that say what a project makes or is (one regex, longest first)."""
     text = resources.files("transforms").joinpath("data/extract_project_words.txt").read_text("utf-8")
     words = [w.strip() for w in text.splitlines() if w.strip() and not w.startswith("#")]
-    return re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)))
+    # a Latin word (IC, OLED) only as a word of its own: not the IC of SMIC
+    return re.compile("|".join(rf"(?<![A-Za-z]){re.escape(w)}(?![A-Za-z])" if w.isascii() else re.escape(w)
+                               for w in sorted(words, key=len, reverse=True)))
 
 
 def legal_names(text: str) -> list[str]:
@@ -101,6 +111,32 @@ def legal_names(text: str) -> list[str]:
         if len(name) - len(m.group()) >= 2 and not re.match(r"各|该|本|这|相关|一批|多家|其他|其它", name):
             out.append(name)
     return out
+
+
+def maker_before(head: str) -> str | None:
+    """The maker a clause names right before a project with 的 (芯源微电子的OLED蒸镀设备项目): a
+    registered name, or a brand of two to six characters ending in a maker's trade word.
+
+        >>> maker_before("园区内，芯源微电子的"), maker_before("浙江甲乙科技有限公司的")
+        ('芯源微电子', '浙江甲乙科技有限公司')
+        >>> maker_before("位于经开区的"), maker_before("全市电子的"), maker_before("投资5亿元的")
+        (None, None, None)
+    """
+    m = re.search(r"([\u4e00-\u9fffA-Za-z（）()]{2,30})的$", head)
+    if m is None:
+        return None
+    text = OWNERSHIP.sub("", _OPENERS.sub("", m.group(1)))
+    legal = legal_names(text)
+    if legal and text.endswith(legal[-1]):
+        return legal[-1]
+    trade = None
+    for trade in _MAKER_WORDS.finditer(text):  # noqa: B007 — the last one ends the name
+        pass
+    brand = text[:trade.start()] if trade and trade.end() == len(text) else ""
+    if not 2 <= len(brand) <= 4 or _place_only(brand) or _NAME_BREAK.search(brand) or _common_words(brand) \
+            or re.match(r"全|本|该|各|我|这", brand):
+        return None
+    return text
 
 
 @lru_cache(maxsize=1)
@@ -209,6 +245,12 @@ def brand_of(name: str) -> str | None:
         (None, None, None)
         >>> brand_of("武进高新区精工智造机器人减速器"), brand_of("宁波前湾新区“甬芯未来”集成电路产业园")
         ('精工智造', None)
+        >>> brand_of("抚州至吉安高速公路"), brand_of("粤澳跨境金融中心大楼"), brand_of("鲁川重工智能装备基地")
+        (None, None, '鲁川重工')
+        >>> brand_of("科睿达MEMS传感器产业园"), brand_of("IC设计产业园二期"), brand_of("思源微电子EDA研发中心")
+        ('科睿达', None, '思源微电子')
+        >>> brand_of("宁德时代厦门基地"), brand_of("比亚迪长沙基地二期")
+        ('宁德时代', '比亚迪')
     """
     from transforms.extract.projects import is_generic
 
@@ -224,18 +266,28 @@ def brand_of(name: str) -> str | None:
         if not is_generic(company) and not _place_only(company) and not _PUBLIC.search(company):
             return company
     cut = len(stem)
-    for rx in (re.compile(r"第?\d|[“\"（(]"), descriptors()):
+    # a number (with a model's letters: 京东方B16), a bracket, or an acronym after the brand (科睿达MEMS传感器,
+    # 瀚芯SiC) begins what is built
+    for rx in (re.compile(r"(?:[A-Z]{1,3}(?=\d))?第?\d|[“\"（(]|(?<=[\u4e00-\u9fff])[A-Z][A-Za-z]{1,5}(?![a-z])"),
+               descriptors()):
         hit = rx.search(stem)
         if hit:
             cut = min(cut, hit.start())
     if cut == len(stem):
         return None  # nothing in the name says what is built: no telling the maker from it
+    for n in (3, 2):
+        if cut - n >= 2 and stem[cut - n:cut] in full:
+            cut -= n  # 宁德时代厦门基地, 比亚迪长沙基地: the brand, then the city its plant is in
+            break
     if cut > 4:
         # a long head: the brand ends where the dictionary's common words begin
         cut = _common_word_at(stem[:cut]) or cut
-    company = stem[:cut]
+    company = stem[:cut].strip()
+    if re.fullmatch(r"[A-Za-z ]+", company) and not company.isupper():
+        return None  # Micro LED…: a Latin word, not a brand (brands in Latin letters are written in capitals: OPPO)
     if company in weak:
         return None  # 武进绿色建筑产业园: a county's name, not a maker
+    traded = False  # a short brand and its trade word (思源微电子): a maker's name, though each word is common
     if company in full:  # 青岛啤酒: a place name alone is no company; with a trade word it is a brand
         more = _TRADE_WORDS.match(stem, cut)
         company = stem[:more.end()] if more and more.end() < len(stem) else ""
@@ -246,8 +298,8 @@ def brand_of(name: str) -> str | None:
         place = _place_prefix(company)
         trade = (_MAKER_WORDS if place else _TRADE_WORDS).match(stem, cut)
         if trade and trade.end() < len(stem) and len(company) - place == 2:
-            company = stem[:trade.end()]
+            company, traded = stem[:trade.end()], True
     if not company or _PUBLIC.search(company) or _township(company, full, weak) or "区" in company \
-            or _common_words(company):
+            or _ROUTE.match(company) or (not traded and _common_words(company)):
         return None  # 西港区…, 起步区黄河…: a district or zone; 纺织服装…: an industry, said in common words
     return company if 2 <= len(company) <= 8 and not is_generic(company) else None

@@ -29,7 +29,7 @@ from bisect import bisect_left
 from datetime import date, datetime
 from typing import NamedTuple
 
-from transforms.extract.companies import OWNERSHIP, brand_of, legal_names
+from transforms.extract.companies import OWNERSHIP, brand_of, legal_names, maker_before
 from transforms.extract.numbers import Quantity, find_quantities
 from transforms.extract.regions import article_prior, article_subject, find_places
 from transforms.extract.sentences import Span, split_sentences
@@ -52,13 +52,15 @@ class ProjectRow(NamedTuple):
 
 _STATUS = (  # most advanced first
     ("planned", re.compile(r"洽谈|谋划|储备|前期工作")),
-    ("operating", re.compile(r"投产|投入使用|投用|运营|营业|开业|并网|达产|量产|对外开放")),
-    ("completed", re.compile(r"竣工|建成|完工|落成")),
-    ("started", re.compile(r"开工|动工|开建|破土")),
-    ("under_construction", re.compile(r"在建|建设|推进|施工|实施|调试|聚集|封顶")),
+    ("operating", re.compile(r"投产|投入使用|投用|投运|启用|开幕|通车|通航|运营|营业|开业|并网|达产|量产|满产|"
+                             r"(?<!试)运行|对外开放")),
+    ("completed", re.compile(r"竣工|建成|完工|落成|交付|试生产|试产|试运行")),
+    ("started", re.compile(r"开工|动工|开建|破土|动土")),
+    ("under_construction", re.compile(r"在建|建设|推进|施工|实施|调试|聚集|封顶|上梁")),
     ("signed", re.compile(r"签约|签订|落户|落地")),
 )
-_LEAD_VERBS = re.compile(r"(?:签约|签订|引进|实施|推进|建设|加快|加速|开工|落地|启动|新建|续建|投产|竣工|完成|推动|"
+_LEAD_VERBS = re.compile(r"(?:签约|签订|引进|实施|推进|建设|加快|加速|开工|落地|启动|新建|续建|投产|竣工|建成|"
+                         r"完成|推动|储备|力争|确保|争取|"
                          r"培育|打造|谋划|规划|包括|支持|围绕|依托|其中|目前|同时|累计|新签约|如|投建|兴建|另有|还有|"
                          r"走进|来到|步入|走访|(?<![所现正实存])在(?!建)|(?<![\u4e00-\u9fff])以|(?<=[区园])内)了?")
 # a place and adverbs heading a clause before its verb: 武进区还将(加快推进)
@@ -67,10 +69,10 @@ _SUBJECT_LEAD = re.compile(r"(?:[\u4e00-\u9fff]{1,6}?(?:省|市|区|县|镇|我�
                            r"当天|集中|成功|一次性)*")
 _FUNCTION_WORDS = re.compile(r"坚持|将|把|围绕|聚焦|作为|通过|强化|深化|开展|抓|推动|推进|实施|加快|加大|"
                              r"确保|全力|积极|着力|持续|不断|一批|各类|我们|他们|这|那|哪|^其|其[中他它余]|及时|要|是|为|"
-                             r"在|对|向|让|使|举行|举办|召开|均有|都有|各地")
+                             r"在|对|向|让|使|举行|举办|召开|均有|都有|各地|部分|个别|少数|多数|所有|有的")
 _GENERIC = re.compile(r"重点|重大|产业类?|技改|优质|锂电|招商|签约|在建|新建|续建|实施类|省级?|市级?|区级?|县级?|以上|"
                       r"亿元|万元|过亿元|一批|类|工业|民生|基础设施|城建|配套|终端应用|高端引领|支撑|上述|多|余|"
-                      r"大|好|新|[一二三四五六七八九十两]级|级|项目|棚改|改造|提升|\d+|个|的|、|“|”|\s|"
+                      r"大|好|新|[一二三四五六七八九十两]级|级|(?:[一二三四五六七八九十\d]|首)期|主体|项目|棚改|改造|提升|\d+|个|的|、|“|”|\s|"
                       r"园区|产业园|工业园|基地|载体|平台|工程|总投资|投资")
 # a count of projects (94个…, 全县共有17个), a section number (二、), an area or an amount is no name;
 # nor is a phase or a numbered line (一期5GWh生产线, 1号生产线): a part of a project named before
@@ -80,39 +82,72 @@ _NOT_A_NAME = re.compile(r"\d+(?:余|多)?个|.*\d+(?:余|多)?个$|[一二三�
                          r"[一二三四五六七八九十\d]期|\d+号")
 _CAPACITY = re.compile(r"(?:年产能?|年处理|年加工|年吞吐)?\s*\d+(?:\.\d+)?\s*(?:万|千|亿)?\s*"
                        r"(?:GWh|GW|MWh|MW|kWh|kW|万千瓦|千瓦|兆瓦|吨|套|辆|台|件|千升|片|只|块|组)(?![A-Za-z])")
+# (or 设施: 甲机场改扩建、乙高铁等重大基础设施建设)
 _LIST_END = re.compile(r"(?:等|为代表的)(?:\d+(?:余|多)?个|一批|多个|[一二三四五六七八九十]+个)?"
-                       r"[^，。；,;！？]{0,14}?(?:项目|工程)")
+                       r"[^，。；,;！？]{0,14}?(?:项目|工程|设施)")
 # 包括甲产业园、乙基地等。: a list of built places closed by 等 alone
-_BARE_LIST_END = re.compile(r"(?<=" + r"[园地厂心体站场线城期])等(?=[。；;，,]|$)")
+_BARE_LIST_END = re.compile(r"(?<=" + r"[园地厂心体站场线城期目])等(?=[。；;，,]|$)")
 # 甲、乙、丙3个项目 (a count closes the list instead of 等)
-_COUNT_END = re.compile(r"(?<=[\u4e00-\u9fffA-Za-z])(?:\d+|[两三四五六七八九十]+)个[^，。；,;！？\d、]{0,8}?项目")
+# (or 三大项目: 甲产业园、乙中心、丙基地三大项目今年均已投产)
+_COUNT_END = re.compile(r"(?<=[\u4e00-\u9fffA-Za-z])(?:(?:\d+|[两三四五六七八九十]+)个|[两三四五六七八九十]大)"
+                        r"[^，。；,;！？\d、]{0,8}?项目")
 _AMOUNT_OF = re.compile(r"(?:总投资|计划总投资|投资)?(?:达|为|约|超过?)?")
-_NAME_THEN = re.compile(r"项目(?=位于|是|总投资|计划总投资|预计总投资|计划投资|(?:追加|增加|新增)?投资\d|占地|由|建成|"
+_NAME_THEN = re.compile(r"(?:项目|(?:投资|扩建|扩产|建厂)案)(?:[，,](?=目前|现已|已经?|正在|今年以来))?"
+                        r"(?=位于|是|总投资|计划总投资|预计总投资|计划投资|(?:追加|增加|新增)?投资\d|占地|由|建成|"
                         r"投产|开工|竣工|"
                         r"已|正|于|被|"
                         r"列入|入选|(?:建设|施工)?现场|累计|目前|今年|年内|"
                         r"顺利|加快|"
-                        r"加速|稳步|进展|一期|二期|[（(])")
-_PHASE = re.compile(r"[一二三四五六七八九十\d]期(?:工程)?")
+                        r"加速|稳步|进展|第?[一二三四五六七八九十]期|首期|[（(]|"
+                        # what a report says of it next: 将聚焦…, 则传出好消息, 因用地未获批, 投资方乙公司表示
+                        r"将|拟|则|也|亦|还|因|受|传来|传出|迎来|完成|新签约|(?:投资|建设|业主)(?:方|单位)|"
+                        r"目前|现已|已经?|正在|今年以来|"
+                        # a part of it and how far that is: 甲项目主厂房封顶, 乙项目首条产线投产
+                        r"主厂房|主体|厂房|首条|首台|首批)")
+# 甲项目投资方乙有限公司: the company a project's investor field names
+_INVESTOR = re.compile(r"项目?(?:投资方|建设方|业主单位|建设单位|投资主体)(?:为|是)?")
+# 项目, or Taiwan's word for one: 投资案 / 扩建案 (鸿海郑州新事业总部投资案已于日前动工)
+_PROJECT_WORD = re.compile(r"项目|(?:投资|扩建|扩产|建厂)案")
+_PHASE = re.compile(r"(?:[一二三四五六七八九十\d]|首)期(?:工程)?")  # (首期: Hong Kong's 一期)
 # what may stand between a name and the verb saying how far it is
 _ADVERBS = re.compile(r"(?:正式|顺利|全面|加快|加速|稳步|已经?|正在|即将|成功|集中|主体|抓紧|加紧|全部|基本|"
+                      r"同步|同时|相继|先后|陆续|亦|通过|尽快|早日|如期|按期|提前|昨天|昨日|今天|近期|本月|上月|举行|举办|实现|"
                       r"也|还|均|都|日前|近日|目前|眼下|当前|现已|"
                       r"将于?|于|则|预计|计划|力争|在\S{1,6}?期间|(?:\d{1,2}|[一二三四五六七八九十]{1,2})月(?:份|初|底|中旬|上旬|下旬)?|"
                       r"今年|去年|明年|年内|年底前?|年中|上半年|下半年|第?[一二三四1-4]季度?|[\s“”])*")
-_STATUS_VERB = re.compile(r"签约|签订|落户|落地|开工|动工|开建|破土|(?<!正)在建|建设|施工|封顶|竣工|建成|完工|"
-                          r"落成|投产|"
-                          r"投用|投入使用|运营|营业|开业|达产|并网|量产")
+_STATUS_VERB = re.compile(r"签约|签订|落户|落地|开工|动工|开建|破土|动土|(?<!正)在建|建设|施工|封顶|上梁|竣工|"
+                          r"建成|完工|落成|投产|"
+                          r"投用|投入使用|投入运营|投运|启用|开幕|通车|通航|运营|营业|开业|达产|并网|量产|满产|(?<!试)运行|交付|"
+                          r"试生产|试产|试运行")
+# what a report says of a project's progress other than its stage: 甲项目完成投资9亿元, 乙项目进展顺利,
+# 丙产业园项目新签约入驻企业6家, 丁项目传来好消息, 戊基地二期通过竣工验收 — the name before it is a project's
+_PROGRESS = re.compile(r"(?:累计|共|年内|全年)?完成(?:投资|年度|计划|主体|路基|设备|[\u4e00-\u9fff]{1,4}?工程量|"
+                       r"\d+(?:\.\d+)?%)|"
+                       r"进展顺利|传来|传出|迎来|新?签约入驻|新入驻|入驻企业|通过(?:竣工)?验收|取得(?:新|重大|阶段性)|"
+                       r"建设(?:如火如荼|热火朝天|正酣|提速)")
+_SPENDING = re.compile(r"(?:项目)?(?:已|累计|共|今年|全年)*完成"
+                       r"(?:投资|主体|路基|[\u4e00-\u9fff]{1,4}?工程量|\d+(?:\.\d+)?%)")
+# firms signing up to move into a park: the park's tenants, not the park's stage (新签约入驻企业6家)
+_TENANTS = re.compile(r"新?签约入驻|入驻企业|签约企业")
 # what a sentence goes on to say about a project once named (备受关注, 成为…)
 _PREDICATE = re.compile(r"备受|受到|成为|是|被|进入|实现|开始|带动|吸引|获得|荣获|入选|列入|标志着")
 # verbs that name the projects whose building they push: 推进甲、乙项目建设
 _PUSHES = re.compile(r"推进|加快|推动|实施|启动|保障|服务")
 _BUILDS = re.compile(r"建设|新建|投建|兴建|实施|引进|签约|签订|落地|开工|推进|上马")
-# 由中能建投资建设: the company behind the project
-_BUILT_BY = re.compile(r"由([\u4e00-\u9fffA-Za-z（）()]{2,24}?)(?:投资|出资|承建|建设|实施|负责|牵头|打造)")
+# 由中能建投资建设: the company behind the project (由新鸿基地产发展的: Hong Kong's word for a developer's)
+_BUILT_BY = re.compile(r"由([\u4e00-\u9fffA-Za-z（）()]{2,24}?)(?:合资|合作|共同|联合)?"
+                       r"(?:投资|出资|承建|建设|实施|负责|牵头|打造|(?:开发|发展)(?=的))")
+_STAGED_LEAD = re.compile(r"(?:开工建设|新开工|开工|建成|竣工|完成|投用|投产)(?:投用|投产|投运)?$")
 # a built place whose name, followed by how far it is, names a project
 _FACILITY = re.compile(r"(?:产业园|产业基地|生产基地|基地|园区|工业园|物流园|工厂|产业城|中心|综合体|电站|风电场|"
                        r"生产线|枢纽|码头|泊位|"
-                       r"(?<=[\u4e00-\u9fff])[新一二三四五六七八九十]厂)(?:[一二三四五六七八九十]期)?")
+                       # public works: 城际铁路, 高速公路, 快速通道, 综合管廊, 航站楼, 电厂, 大楼
+                       r"铁路|公路|通道|大桥|隧道|管廊|航站楼|水库|电厂|大楼|大厦|商贸城|(?:物流|创新|科创|陆|空)港|"
+                       r"(?:轨道交通|地铁|轻轨)\d+号线|"
+                       # 新厂, 二厂, and Taiwan's 南京厂 (a maker's plant in a city)
+                       r"(?<=[\u4e00-\u9fff])厂(?!房|商|家|长|区内)|机场)"
+                       # a phase, or a section of a line (遵义至毕节铁路遵义段)
+                       r"(?:(?:[一二三四五六七八九十]|首)期(?:工程)?|(?<=[路道桥廊])[\u4e00-\u9fff]{2,3}?段)?")
 # 工程 ends a name as a facility word does (泊位工程, 滨水综合提升工程), a phase's 工程 aside
 _WORKS = re.compile(r"(?<![期大项])工程")
 # a quoted name: 「佳联光电智造园」总投资32亿元
@@ -123,15 +158,21 @@ _ITEM_NUMBER = re.compile(r"^(?:[一二三四五六七八九十]+是|其[一二�
                           r"[（(][一二三四五六七八九十\d]+[）)]|"
                           r"\d{1,2}\s*[.、．]|[一二三四五六七八九十]+、)\s*")
 # 项目，总投资32亿元: a name followed by its total investment
+# (the currency may come first: 总投资额达人民币30亿元)
 _INVEST_AFTER = re.compile(r"[，,：:（(]?\s*(?:计划|预计|协议|合同|签约)?总?投资(?:额)?(?:约|达|为|超过?|逾|近)?"
-                           r"(?=\d|[一二三四五六七八九十百])")
+                           r"(?:人民币)?(?=\d|[一二三四五六七八九十百])")
 # 该公司投资5亿元建设的甲项目: the amount invested, said in the words before the name
-_INVESTED_HEAD = re.compile(r"投资(?:约|达|为|超过?)?[\d.]+(?:万|亿)?元(?:人民币)?(?:建设|新建|兴建|打造|实施)?的?$")
+_INVESTED_HEAD = re.compile(r"投资(?:约|达|为|超过?)?[\d.]+(?:万|亿)?元(?:人民币)?(?:在[^，,；;。在]{2,12}?)?"
+                            r"(?:建设|新建|兴建|打造|实施)?的?$")
 _FUNDED_AFTER = re.compile(r"[，,]\s*由([^，,；;。]{2,24}?)(?:投资|出资|承建|投建|建设)")
 # 华锐科技投资建设的年产20万吨再生铝项目: who invests, said before the name without 由
-_FUNDER_OF = re.compile(r"([\u4e00-\u9fffA-Za-z（）()]{2,20}?)(?:投资|投建|出资)(?:建设|兴建)?的?$|"
-                        r"([\u4e00-\u9fffA-Za-z（）()]{2,20}?)(?:将|拟|计划)?(?:投资|出资)[\d.]+(?:万|亿)?"
-                        r"(?:美元|港元|港币|元)(?:人民币)?(?:建设|兴建|新建|投建|打造)$")
+# (also where it invests: 蔚蓝动力在合肥新站高新区投资120亿元建设的甲项目, 乙在丙区投资1.5亿美元的丁项目)
+_FUNDER_OF = re.compile(r"([\u4e00-\u9fffA-Za-z（）()]{2,20}?)(?:在[^，,；;。在]{2,16}?)?(?:投资|投建|出资)"
+                        r"(?:建设|兴建)?(?:约|逾|超过?|近|达)?的?$|"
+                        r"([\u4e00-\u9fffA-Za-z（）()]{2,20}?)(?:在[^，,；;。在]{2,16}?)?(?:将|拟|计划)?(?:投资|出资)"
+                        r"(?:约|逾|超过?|近)?[\d.]*[百千]?(?:万|亿)?(?:美元|港元|港币|元)(?:人民币)?"
+                        r"(?:(?:在[^，,；;。在]{2,12}?)?(?:建设|兴建|新建|投建|打造)的?|的)$")
+_OPENING_VERBS = re.compile(r"^(?:" + _LEAD_VERBS.pattern + r")+")
 # 投资20亿港元，在惠州港建设甲枢纽: an amount invested to build the place named next (a 总投资 describes the
 # project named before it: 总投资28亿元，建设年产1万吨磁材生产线)
 _INVESTS_TO_BUILD = re.compile(r"(?<!总)投资[\d.]+(?:万|亿)?(?:美元|港元|港币|元)(?:人民币)?[，,]?[^，,；;。]{0,12}?"
@@ -151,7 +192,7 @@ _BULLET = re.compile(r"^[\s◆◇●○▲△★☆■□•·▶►※>\-—]+"
 # what stands before a name and ends in 的 without being part of it: where it is (位于蚌埠高新区的),
 # who builds it (由鸿崴集团投资的), an amount in a currency of its own (投资85亿港元的)
 _MODIFIER = re.compile(r"(?:(?:位于|地处|坐落于|落户|落户于)[^，,；;。的]{1,20}的|"
-                       r"由[^，,；;。]{1,30}?(?:投资|出资|投建|建设|承建|打造)的|"
+                       r"由[^，,；;。]{1,30}?(?:投资|出资|投建|建设|承建|打造|开发|发展)的|"
                        r"[^，,；;。]*?\d+(?:\.\d+)?\s*(?:万|亿)?(?:港元|港币|澳门元|澳元|欧元|日元|英镑|美元|元)(?:人民币)?的)")
 
 
@@ -173,7 +214,7 @@ def _clean_name(name: str) -> str:
     if name.count("“") != name.count("”"):
         # only at the ends: the name stays a slice of its sentence
         name = name.strip("“”")
-    if re.fullmatch(r"「[^「」]+」|“[^“”]+”", name):
+    if re.fullmatch(r"「[^「」]+」|『[^『』]+』|“[^“”]+”", name):
         name = name[1:-1]  # 「佳联光电智造园」: the quotes mark the whole name
     return name.strip()
 
@@ -194,7 +235,8 @@ def _trim_name(chunk: str) -> str:
     if m:
         phase = _PHASE.match(chunk, m.end())
         return chunk[:phase.end()] if phase else chunk[:m.start()]
-    verbs = sorted([*_STATUS_VERB.finditer(chunk), *_PREDICATE.finditer(chunk)], key=lambda v: v.start())
+    verbs = sorted([*_STATUS_VERB.finditer(chunk), *_PREDICATE.finditer(chunk), *_PROGRESS.finditer(chunk)],
+                   key=lambda v: v.start())
     for v in verbs:
         head = chunk[:v.start()]
         cut = len(head)
@@ -217,11 +259,34 @@ def is_generic(name: str) -> bool:
         (True, False, True)
         >>> is_generic("肥东县2024年第二季度重大"), is_generic("沂水县第四季度重点")
         (True, True)
+
+    A one-character function word counts only as a word of its own, not inside a brand (华为):
+
+        >>> is_generic("华为终端总部二期"), is_generic("对企业")
+        (False, True)
     """
-    if len(name) < 2 or len(name) > 60 or _FUNCTION_WORDS.search(name) or _NOT_A_NAME.match(name) \
+    if len(name) < 2 or len(name) > 60 or _has_function_word(name) or _NOT_A_NAME.match(name) \
             or _KIND_END.search(name):
         return True
     return len(_GENERIC.sub("", name)) < 2
+
+
+def _has_function_word(name: str) -> bool:
+    """``name`` holds one of :data:`_FUNCTION_WORDS`; a single character only where the
+    dictionary's segmentation leaves it a word of its own (not 华为's 为, 中为's 为)."""
+    hits = list(_FUNCTION_WORDS.finditer(name))
+    if any(len(m.group()) > 1 for m in hits):
+        return True
+    if not hits:
+        return False
+    import rjieba  # only for the few names a single character hits
+
+    starts, pos = set(), 0
+    for word in rjieba.cut(name, False):
+        if len(word) == 1:
+            starts.add(pos)
+        pos += len(word)
+    return any(m.start() in starts for m in hits)
 
 
 def company_of(name: str, sentence_head: str = "") -> str | None:
@@ -246,6 +311,7 @@ def company_of(name: str, sentence_head: str = "") -> str | None:
 
 # a stage still to come: 预计明年投产, 计划6月开工, 力争年底前竣工
 _FUTURE = re.compile(r"(?:预计|计划|拟|将|力争|争取|确保|有望|预期|年内|年底前)[^，,；;。已]{0,8}$")
+_NOT_YET = re.compile(r"(?:尚|还|仍|暂)?(?:未|没有?)$")
 _FUTURE_STAGE = {"operating": "under_construction", "completed": "under_construction",
                  "started": "planned", "signed": "planned"}
 
@@ -256,11 +322,17 @@ def _status(text: str) -> str | None:
 
         >>> _status("已竣工投产"), _status("预计明年投产"), _status("计划6月开工建设"), _status("完成签约")
         ('operating', 'under_construction', 'planned', 'signed')
+
+    A stage said not yet reached (尚未开工) is the one before it too:
+
+        >>> _status("因土地手续未完成，尚未开工"), _status("还没有投产")
+        ('planned', 'under_construction')
     """
     for status, rx in _STATUS:
         m = rx.search(text)
         if m:
-            return _FUTURE_STAGE.get(status, status) if _FUTURE.search(text, 0, m.start()) else status
+            later = _FUTURE.search(text, 0, m.start()) or _NOT_YET.search(text, 0, m.start())
+            return _FUTURE_STAGE.get(status, status) if later else status
     return None
 
 
@@ -317,7 +389,15 @@ def _list_start(s: str, clause_start: int, name_start: int) -> int:
 
 
 def _clause_start(s: str, pos: int) -> int:
-    return max(s.rfind(c, 0, pos) for c in "，,；;：:。") + 1
+    """Where the clause holding ``pos`` begins: after a mark, or after a double dash (一字 ``—`` joins
+    two places of a route, 哈密—重庆).
+
+        >>> s = "国家级重点项目——甲运河工程加快建设"
+        >>> s[_clause_start(s, len(s)):]
+        '甲运河工程加快建设'
+    """
+    dash = s.rfind("——", 0, pos)
+    return max(max(s.rfind(c, 0, pos) for c in "，,；;：:。") + 1, dash + 2 if dash >= 0 else 0)
 
 
 # an amount in another currency is no investment in yuan (the contract's investment_base is yuan,
@@ -339,7 +419,9 @@ def _quantities(text: str) -> list[Quantity]:
     return out
 
 
-_OF = re.compile(r"(?:人民币|[（(]人民币[）)])?的")
+_OF = re.compile(r"(?:人民币|[（(]人民币(?:[，,]下同)?[）)])?的")  # 50亿元（人民币，下同）的甲
+_OF_AMOUNT = re.compile(r"元(?:人民币|[（(]人民币(?:[，,]下同)?[）)])?的")  # 56亿元人民币的甲: an amount of a project
+_SIGNED_LEAD = re.compile(r"(?:签约|签订|引进|落地|开工|建成|投产)了?$")
 _AMOUNT_LEAD = re.compile(r"投资(?:额)?(?:达到?|为|约|超过?|逾|近|突破)?$")
 
 
@@ -360,10 +442,12 @@ def _amount_lists(s: str) -> list[_Found]:
             continue
         lead = s[max(0, q.start - 5):q.start]
         continues = prev_end >= 0 and s[prev_end:q.start].strip() in ("、", "，", ",")
-        if not (_AMOUNT_LEAD.search(lead) or continues):
-            continue
         m = re.compile(r"[^、，。；,;！？]+").match(s, of.end())
         if not m:
+            continue
+        # (签约了50亿元的甲项目: after a signing or building verb, an amount of what is named a project)
+        signed = _SIGNED_LEAD.search(s, max(0, q.start - 4), q.start) and "项目" in m.group()
+        if not (_AMOUNT_LEAD.search(lead) or continues or signed):
             continue
         name = _clean_name(_trim_name(m.group()))
         if not is_generic(name):
@@ -398,8 +482,14 @@ def _labelled(s: str) -> list[_Found]:
     return out
 
 
-_CLAUSE_END = re.compile(r"(?=[；;。]|$)")
-_INCLUDES = re.compile(r"包括|包含|涵盖|涉及|主要有|分别是|分别为|名单为|如下[：:]?")
+_CLAUSE_END = re.compile(r"(?=[；;。，,]|$)")
+# (a stage reached, not 推进/加快, which govern plans as often as works)
+_BUILD_LEAD = re.compile(r"(?:开工建设|新开工|建成|竣工)(?:投用|投产|投运)?")
+# 项目有：/ 主要包括： — a colon introducing a list of projects
+_LIST_COLON = re.compile(r"(?:项目|工程|包括|包含|主要有|如下|名单|分别是|分别为)(?:有|为|是|包括)?[：:]$")
+_INCLUDES = re.compile(r"包括|包含|涵盖|涉及|主要有|分别是|分别为|名单为|如下[：:]?|"
+                       # a report's 开工建设甲工程、乙铁路。: the works a building verb names
+                       r"(?:开工建设|新开工|建成|竣工|续建|新建|推进|加快|启动)(?:投用|投产|投运)?")
 # what ends each item of such a list: 项目, 工程, a built place, a phase
 _LISTED_END = re.compile(r"(?:项目|工程|" + _FACILITY.pattern + r")(?:[一二三四五六七八九十]期(?:工程)?)?$|"
                          r"[一二三四五六七八九十]期$")
@@ -414,15 +504,35 @@ def _included_start(s: str, end: int) -> int | None:
         '甲智算中心项目、乙大道二期工程、丙装备产业园项目'
         >>> _included_start("涵盖新能源汽车、电子信息、新材料等领域。", 19) is None
         True
+
+    A colon may introduce it too (百亿元以上项目有：甲基地、乙基地。), and when the words before it
+    say projects, the items need only name a maker's product:
+
+        >>> s = "百亿元以上项目有：甲化学福建基地、乙时代济宁基地。"
+        >>> s[_included_start(s, len(s) - 1):-1]
+        '甲化学福建基地、乙时代济宁基地'
+        >>> s = "建成投产的项目有：华锐钴业年产5万吨前驱体、天鸿集团锂电池。"
+        >>> s[_included_start(s, len(s) - 1):-1]
+        '华锐钴业年产5万吨前驱体、天鸿集团锂电池'
+        >>> _included_start("重点项目包括新能源汽车、电子信息、生物医药。", 21) is None
+        True
     """
     c = _clause_start(s, end)
     lead = None
     for lead in _INCLUDES.finditer(s, c, end):  # noqa: B007 — the last one introduces the list
         pass
-    if lead is None or "、" not in s[lead.end():end]:
+    start = lead.end() if lead else c if c and _LIST_COLON.search(s, max(0, c - 8), c) else None
+    if start is None or "、" not in s[start:end]:
         return None
-    items = s[lead.end():end].split("、")
-    return lead.end() if all(_LISTED_END.search(x.strip()) for x in items) else None
+    items = [x.strip() for x in s[start:end].split("、")]
+    if all(_LISTED_END.search(x) for x in items):
+        return start
+    # 重点项目有：甲钴业年产5万吨三元前驱体、乙集团年产10GWh锂电池 — the lead says they are projects: each
+    # item a maker's product (a brand, a registered name or a capacity) is one, whatever it ends in
+    # (or a building verb introduces them: 建成投产甲能源年产10GW电池片、乙光能年产5GW组件)
+    said = "项目" in s[max(0, start - 10):start] or (lead is not None and _BUILD_LEAD.fullmatch(lead.group()))
+    makers = all(not is_generic(x) and (_CAPACITY.search(x) or legal_names(x) or brand_of(x)) for x in items)
+    return start if said and makers else None
 
 
 def _enumerations(s: str, taken: list[tuple[int, int]]) -> list[_Found]:
@@ -443,7 +553,10 @@ def _enumerations(s: str, taken: list[tuple[int, int]]) -> list[_Found]:
     built = (m for m in _BARE_LIST_END.finditer(s)
              if all(_ITEM_END.search(x) for x in s[_clause_start(s, m.start()):m.start()].split("、")[1:]))
     # 济南市入选项目包括甲项目、乙二期工程、丙产业园项目； — every item a project: the clause's end closes it
-    included = (m for m in _CLAUSE_END.finditer(s) if _included_start(s, m.start()) is not None)
+    # (only a clause holding a 、 can be such a list: the cheap test first)
+    clause_ends = list(_CLAUSE_END.finditer(s))
+    included = (m for k, m in enumerate(clause_ends) if "、" in s[clause_ends[k - 1].start() if k else 0:m.start()]
+                and _included_start(s, m.start()) is not None)
     ends = [*_LIST_END.finditer(s), *counted, *built, *included]
     for m in sorted(ends, key=lambda m: m.start()):
         if any(a <= m.start() < b for a, b in taken) or any(f.start <= m.start() < f.span_end for f in out):
@@ -467,28 +580,33 @@ def _named(s: str, taken: list[tuple[int, int]]) -> list[_Found]:
     """``华润雪花啤酒项目位于…``, ``甲项目正式签约``, ``乙产业园二期顺利封顶``: a name
     right before 项目 and a description, or before how far it has got."""
     out: list[_Found] = []
-    spots = [(m.start(), m.end()) for m in re.finditer("项目", s)]
+    spots = [(m.start(), m.end()) for m in _PROJECT_WORD.finditer(s)]
     spots += [(m.end(), m.end()) for m in _FACILITY.finditer(s)]
     spots += [(m.end(), m.end()) for m in _WORKS.finditer(s)]
     spots += [(m.end(), m.end()) for m in _QUOTED.finditer(s)]
-    spots += [(m.end(), m.end()) for m in _PHASE.finditer(s) if "、" in s[_clause_start(s, m.start()):m.start()]
-              and not _PHASE.match(s, m.end())]
+    # a phase ends a name in a list, or before how far it has got (确保甲光能二期年内建成投产)
+    spots += [(m.end(), m.end()) for m in _PHASE.finditer(s) if not _PHASE.match(s, m.end()) and (
+              "、" in s[_clause_start(s, m.start()):m.start()] or
+              _STATUS_VERB.match(s, _ADVERBS.match(s, m.end()).end()))]
     for at, end in sorted(spots):
-        if any(a <= at < b for a, b in taken) or any(f.start <= at <= f.span_end for f in out):
+        # (a built place's word ending a list already read ends at that list's end)
+        if any(a <= at < b or at == b == end for a, b in taken) or any(f.start <= at <= f.span_end for f in out):
             continue
         after = s[end:]
         phase = _PHASE.match(after) if end > at else None
         rest = after[phase.end():] if phase else after
         adverbs = _ADVERBS.match(rest)
         verb = _STATUS_VERB.match(rest, adverbs.end() if adverbs else 0)
+        progress = _PROGRESS.match(rest, adverbs.end() if adverbs else 0)
         c = _clause_start(s, at)
-        if verb and verb.start() == 0 and verb.group() in ("建设", "施工", "在建") and \
-                not (end > at and _PUSHES.search(s, c, at)):
+        if verb and verb.start() == 0 and verb.group() in ("建设", "施工", "在建") and not _PUSHES.search(s, c, at):
             # 项目建设: the work of building projects, said of none in particular — unless a
             # verb before names them (推进甲、乙项目建设)
             verb = None
         # 恒通公司投资30亿元建设年产5万吨隔膜项目。: what a building verb governs
-        built = end > at and re.match(r"\s*(?:[，,。；;！!]|$)", rest) and _BUILDS.search(s, c, at)
+        # (or what a list's lead names, one item alone: 其中包括甲新能源汽车三期项目。)
+        built = end > at and re.match(r"\s*(?:[，,。；;！!]|$)", rest) and (_BUILDS.search(s, c, at) or
+                                                                          _INCLUDES.search(s, c, at))
         # 瑞科光电将投资8500万元建设甲生产线。: a built place an amount is invested in, closing its clause
         built = built or (end == at and re.match(r"\s*(?:[，,。；;！!]|$)", rest) and
                           _INVESTS_TO_BUILD.search(s, _clause_start(s, c - 1) if c else 0, _boundary(s, c, at)))
@@ -498,7 +616,11 @@ def _named(s: str, taken: list[tuple[int, int]]) -> list[_Found]:
                 if q.start == _INVEST_AFTER.match(rest).end())
         # 一是甲项目，由乙公司投资，总投资20亿元: a name and who builds it
         funded = end > at and _FUNDED_AFTER.match(rest)
-        if not (verb or built or priced or funded or (end > at and _NAME_THEN.match(s, at))):
+        # 开工建设甲轨道交通3号线。 / 全面完成乙改造工程。: a built place a stage verb governs, closing its clause
+        # (not a capacity alone: 总投资18亿元，建成年产15万吨预制菜生产线 says what the project before builds)
+        staged = end == at and re.match(r"\s*(?:[，,。；;！!]|$)", rest) and \
+            _STAGED_LEAD.search(s, c, _boundary(s, c, at)) and not _CAPACITY.match(s, _boundary(s, c, at))
+        if not (verb or progress or built or priced or funded or staged or (end > at and _NAME_THEN.match(s, at))):
             continue
         start = _boundary(s, c, at)
         if end == at and s[at - 1] in "」”" and re.search(r"\s", s[start:at]):
@@ -510,6 +632,8 @@ def _named(s: str, taken: list[tuple[int, int]]) -> list[_Found]:
             # 位于县产业集聚区的巨龙生物…项目: the name starts after what locates or funds it
             start = mod.end()
             mod = _MODIFIER.match(s, start, at)
+        if at == 0 or s[at - 1] in "、，,；;：:。":
+            continue  # 、项目入驻“零障碍”: 项目 with no name before it
         listed = "、" in s[start:at] or _AND_AFTER_ITEM.search(s, start, at)
         items = _items(s, start, at, end + (phase.end() if phase else 0), s[c:start]) if listed else []
         if items:
@@ -528,7 +652,9 @@ def _named(s: str, taken: list[tuple[int, int]]) -> list[_Found]:
         if "的" in name and not is_generic(name.rsplit("的", 1)[1]) and len(name.rsplit("的", 1)[1]) >= 4:
             # 年产5万吨锂电池隔膜的星源材料(项目): what it makes, then its name
             name = _clean_name(name.rsplit("的", 1)[1])
-        if is_generic(name) or "的" in name or "项目" in name.replace("项目" + phase.group() if phase else "\0", ""):
+        # (a 、 inside a name only before a number: 9号、10号泊位, 15GW电池、15GW组件)
+        if is_generic(name) or "的" in name or "项目" in name.replace("项目" + phase.group() if phase else "\0", "") \
+                or re.search(r"、(?!\d)", name):
             continue
         inv = _INVEST_AFTER.match(rest)
         if inv and inv.end():
@@ -542,14 +668,20 @@ def _named(s: str, taken: list[tuple[int, int]]) -> list[_Found]:
         if first < 0:
             continue
         # the clause before the name, up to it: what was cut off with a 的 (甲公司投资的) says who builds it
-        out.append(_Found(name, first, first + len(name), end, investment, s[c:first]))
+        # 甲集团将投资25亿港元，在横琴建设乙中心: the clause of the amount says who builds it
+        head = _clause_start(s, c - 1) if built and end == at and c and _INVESTS_TO_BUILD.search(
+            s, _clause_start(s, c - 1), _boundary(s, c, at)) else c
+        out.append(_Found(name, first, first + len(name), end, investment, s[head:first]))
     return out
 
 
 # items of a list: 、 between any two, 和/及/与 after one that ends in 项目
-_ITEM_JOINER = re.compile(r"、|(?<=项目)(?:和|及|以及|与)")
-_AND_AFTER_ITEM = re.compile(r"项目(?:和|及|以及|与)")
-_ITEM_END = re.compile(r"(?:项目(?:[一二三四五六七八九十]期(?:工程)?)?|" + _FACILITY.pattern + ")$")
+# (or after the last character of a built place's word: 甲产业园和乙数据中心二期建设)
+_ITEM_JOINER = re.compile(r"、|(?<=项目)(?:和|及|以及|与)|(?<=[园地心体站线纽头位路道桥廊楼港厂期])(?:和|及|以及|与)")
+_AND_AFTER_ITEM = re.compile(r"(?:项目|[园地心体站线纽头位路道桥廊楼港厂期])(?:和|及|以及|与)")
+# (a phase alone ends an item too: 甲光伏二期、乙产业园项目加快建设)
+_ITEM_END = re.compile(r"(?:项目(?:[一二三四五六七八九十]期(?:工程)?)?|" + _FACILITY.pattern +
+                       r"|[一二三四五六七八九十]期)$")
 
 
 def _items(s: str, start: int, at: int, end: int, head: str) -> list[_Found]:
@@ -579,7 +711,7 @@ def _items(s: str, start: int, at: int, end: int, head: str) -> list[_Found]:
 
 
 # 协议投资3.6亿元: what a signed contract commits is the project's total
-_INVEST_LATER = re.compile(r"(?:(?:计划|预计)?总投资|(?:协议|合同|签约)总?投资)(?:额)?(?:约|达|为)?")
+_INVEST_LATER = re.compile(r"(?:(?:计划|预计)?总投资|(?:协议|合同|签约)总?投资)(?:额)?(?:约|达|为)?(?:人民币)?")
 _INVEST_GAP = re.compile(r"(?:项目)?\s*[，,]?\s*"
                          r"(?:由[^，,；;。]{2,24}?(?:投资|出资|承建|投建|建设)[^，,；;。]{0,6}[，,]\s*)?(?:计划|预计)?")
 _RESPECTIVE_INVEST = re.compile(r"\s*(?:项目)?[，,]?\s*(?:计划)?总?投资(?:额)?分别(?:为|是|达)?\s*")
@@ -615,6 +747,9 @@ def _respective_investments(s: str, found: list[_Found]) -> list[_Found]:
     return out
 
 
+# who builds it and what it will build are no stage (由乙公司投资建设, 将建设1.5万个标准机柜)
+_NO_STAGE = re.compile(r"由[^，,；;。]{2,24}?(?:投资|出资|投建)?(?:建设|承建|实施)|"
+                       r"(?:将|拟|计划)?(?:建设|新建)(?=[\d一二三四五六七八九十两百千万]|年产)")
 # what a project will do once built is no stage (达产后可实现…, 建成后将…)
 _STAGE_CLAUSE = re.compile(r"[^，,；;。]*(?:后|以后|之后)[^，,；;。]*")
 
@@ -646,8 +781,8 @@ def _sentence_projects(sent: Span, region: str | None, places: tuple[tuple[int, 
     (offset in the sentence, region) written in it: a name after a place is there
     (济南市入选项目包括甲、乙；青岛市入选项目包括丙)."""
     s = sent.text
-    if "项目" not in s and "元的" not in s and not _FACILITY.search(s) and not _WORKS.search(s) \
-            and not _QUOTED.search(s):
+    if not _PROJECT_WORD.search(s) and not _OF_AMOUNT.search(s) and not _FACILITY.search(s) and not _WORKS.search(s) \
+            and not _QUOTED.search(s) and not _PHASE.search(s) and not ("、" in s and _INCLUDES.search(s)):
         return []
     found = _heading(s)
     if found:
@@ -670,7 +805,10 @@ def _sentence_projects(sent: Span, region: str | None, places: tuple[tuple[int, 
             part = re.compile(r"[；;。]").search(s, f.name_end)
             limit = min([part.start() if part else len(s), *(g.start for g in found[n + 1:])])
         m = _INVEST_LATER.search(s, f.name_end, limit)
-        if m and len(found) > 1 and not _INVEST_GAP.fullmatch(s, f.span_end, m.start()):
+        # the last name, standing apart from the one before (…也传来好消息：园区内甲项目已完成设备安装，
+        # 项目总投资21.6亿元), is what a later 总投资 in its part is about
+        apart = n == len(found) - 1 and re.search(r"[，,；;：:]", s[found[n - 1].span_end:f.start])
+        if m and len(found) > 1 and not apart and not _INVEST_GAP.fullmatch(s, f.span_end, m.start()):
             m = None  # among several names, only 总投资 right after this one (or after who builds it) is its own
         # 总投资26亿元的海昌光学…: the amount of the name after it
         qs = [q for q in _quantities(s) if m and q.start == m.end() and q.kind == "money"
@@ -687,29 +825,47 @@ def _sentence_projects(sent: Span, region: str | None, places: tuple[tuple[int, 
                     if g.start >= f.name_end and re.search(r"[，,；;]", s[f.name_end:g.start])), len(s))
         nxt = min(nxt, brk.start() if brk else len(s))
         # 甲公司投资5亿元建设乙: the building the money is for is no stage reached
-        status = _status(s[f.name_end:nxt]) or (None if _INVESTS_TO_BUILD.search(f.head) else _status(f.head))
+        status = _status(_TENANTS.sub("", s[f.name_end:nxt])) or \
+            (None if _INVESTS_TO_BUILD.search(f.head) else _status(f.head))
         if f.fields:  # 建设内容：建设铸造生产线 says what is built, not how far
             status = f.stage
-        if status is None and len(found) == 1:
-            # 1.总投资150亿元的甲项目，年内开工建设；: one project, its stage said after a break
-            status = _status(_STAGE_CLAUSE.sub("", s[nxt:]))
+        if status is None:
+            # 1.总投资150亿元的甲项目，年内开工建设；: its stage said after a break, in its own part
+            # (up to the next ；/。 or the next name, when the sentence names several)
+            rest = _STAGE_CLAUSE.sub("", s[nxt:])
+            if len(found) > 1:
+                part = re.compile(r"[；;。]").search(s, nxt)
+                stop = min([part.start() if part else len(s), *(g.start for g in found[n + 1:] if g.start >= nxt)])
+                rest = _NO_STAGE.sub("", _TENANTS.sub("", _STAGE_CLAUSE.sub("", s[nxt:stop])))
+            status = _status(rest)
+        if status is None and _SPENDING.match(s, f.name_end):
+            status = "under_construction"  # 甲项目累计完成投资9亿元, and nothing more: money still going in
         by = _BUILT_BY.search(f.head) or _BUILT_BY.match(s[f.name_end:nxt].lstrip("项目一二三期 ")) or \
             _FUNDED_AFTER.match(s, f.span_end)
         if by is None and len(found) == 1:
             by = _BUILT_BY.search(s, f.span_end)  # 甲项目正式开工，该项目由乙公司投资建设
             if by and s.startswith("的", by.end()):
                 by = None  # 由乙集团投资的丙产业园: said of another project, named after it
-        company = f.company or company_of(f.name, f.head)
+        company = f.company or company_of(f.name, f.head) or maker_before(f.head)
         funder = _FUNDER_OF.search(f.head) if by is None else None
-        who = OWNERSHIP.sub("", funder.group(1) or funder.group(2)) if funder else ""
+        # (not the verb opening the clause: 包括投资20亿元的甲项目)
+        who = _OPENING_VERBS.sub("", OWNERSHIP.sub("", funder.group(1) or funder.group(2))) if funder else ""
         # 甲投资的乙 names a company when nothing else does; 甲将投资5亿元建设乙 says outright who
         # invests, which beats a brand read off the name (not a registered name)
+        # (甲在乙市投资的丙 says it outright too, as does 甲投资 before an amount: 甲投资逾百亿元的丙)
+        outright = funder is not None and (funder.group(2) or not funder.group(0).endswith("的") or
+                                           funder.group(0)[len(funder.group(1)):].startswith("在"))
         if len(who) >= 2 and not _FUNCTION_WORDS.search(who) and not re.match(r"[全本该我各总]", who) \
                 and not re.fullmatch(r"(?:股份)?(?:有限)?(?:责任)?(?:公司|集团)", who) and \
-                (company is None or (funder.group(2) and not legal_names(company))):
+                (company is None or (outright and not legal_names(company))):
             company = who
         if by and not (company and company in f.name[:len(company)] and bool(legal_names(company))):
-            company = by.group(1).rsplit("的", 1)[-1]  # 由港资背景的汇港控股投资: the company, not its description
+            # 由港资背景的汇港控股投资: the company, not its description (nor who owns it: 澳资企业)
+            company = OWNERSHIP.sub("", by.group(1).rsplit("的", 1)[-1]) or company
+        investor = _INVESTOR.match(s, f.name_end)
+        legal = legal_names(s[investor.end():investor.end() + 40]) if investor else []
+        if legal and s.startswith(legal[0], investor.end()):
+            company = legal[0]  # 甲产业园项目投资方乙重工有限公司表示: the registered investor
         here = next((r for at, r in reversed(places) if at <= f.start), region)
         rows.append(ProjectRow(f.name, company, f.investment,
                                _capacity(f.name, s[f.name_end:nxt]), status, here, s, sent.start, sent.end))
