@@ -237,7 +237,8 @@ _AUTHOR_ROLES = (
 )
 # Roles that are metadata but not authors (page editors, photographers, reviewers).
 _OTHER_ROLES = (
-    r"本版编辑|美编|校对|审核|审校|[一二三初终]审|监制|统筹|策划|主编|编审|摄影|摄像|图\s*[/|丨]|图片|制图|视频|剪辑|海报"
+    r"本版编辑|美编|校对|审核|审校|[一二三初终]审|监制|统筹|策划|主编|编审|摄影|摄像|图\s*[/|丨]|图片|制图|视频|剪辑|"
+    r"(?<![" + _CJK + r"])海报"  # not the 海报 in 珠海报道 (filed from 珠海)
 )
 _SOURCE_LABELS = r"(?:信息|文章|稿件|新闻|内容|本文)?来源于?|稿源|出处|转载自|转自"
 _TIME_LABELS = (

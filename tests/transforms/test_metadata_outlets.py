@@ -753,3 +753,16 @@ def test_a_labelled_sentence_stays_in_the_body() -> None:
     line = "记者 王峰 广州报道称，全市投资增长。"
     meta, body = run(_doc("标题一行", line, CN))
     assert meta.authors == [] and line in body
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "【大公報訊】（記者 李家豪 珠海報道）珠海橫琴昨日舉行項目集中開工儀式。",
+        "本报讯（记者 李家豪 珠海报道）横琴昨日举行集中开工仪式。",
+    ],
+)
+def test_a_place_ending_in_hai_is_no_poster_credit(line: str) -> None:
+    """珠海报道 holds 海报 (a poster designer's role label): filed from 珠海, the name before it is the author."""
+    meta, _ = extract_metadata("橫琴項目動工\n" + line + "\n第二段正文。")
+    assert meta.authors == ["李家豪"]
