@@ -121,7 +121,7 @@ class ModelsFailed(RuntimeError):
 
 def dbt_dirs(warehouse_root: Path) -> tuple[Path, Path]:
     """Where dbt writes its artefacts (target) and log for this warehouse."""
-    base = Path(warehouse_root) / "dbt"
+    base = Path(warehouse_root).resolve() / "dbt"  # dbt reads a relative target path against its project folder
     return base / "target", base / "logs"
 
 

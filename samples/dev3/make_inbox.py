@@ -1,20 +1,23 @@
 #!/usr/bin/env python3
 """Rebuild samples/dev3/inbox/ from samples/dev3/articles/ (stdlib only, deterministic).
 
-Each article is saved in the codec real copies of its style arrive in; every
-file must decode back to its article exactly (checked here).
+Each article is saved in the codec real copies of its style arrive in (CODECS);
+samples/devsets.py writes the files and checks that each decodes back to its
+article exactly.
 
     python samples/dev3/make_inbox.py
 """
 
 from __future__ import annotations
 
-import shutil
+import sys
 from pathlib import Path
 
-HERE = Path(__file__).resolve().parent
-ARTICLES = HERE / "articles"
-INBOX = HERE / "inbox"
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # samples/, for devsets.py
+
+# encode and write_inbox lived here before samples/devsets.py: a dev set that still loads this
+# module for them finds them here.
+from devsets import dev_set, encode, write_inbox  # noqa: F401
 
 # article stem → codec (Python name); the inbox file is <stem>_<codec>.txt
 CODECS = {
@@ -32,31 +35,7 @@ CODECS = {
     "guangdong-foshan-zone": "gb18030",
 }
 
-
-def encode(articles: Path, stem: str, codec: str) -> bytes:
-    """An article's bytes in ``codec``, checked to decode back to the article exactly."""
-    text = (articles / f"{stem}.txt").read_text("utf-8")
-    data = text.encode(codec)
-    assert data.decode(codec) == text, stem
-    return data
-
-
-def write_inbox(articles: Path, inbox: Path, codecs: dict[str, str]) -> None:
-    """Rewrite ``inbox`` with one ``<stem>_<codec>.txt`` per article (other dev sets call this too)."""
-    assert {p.stem for p in articles.glob("*.txt")} == set(codecs)
-    shutil.rmtree(inbox, ignore_errors=True)
-    inbox.mkdir()
-    for stem, codec in sorted(codecs.items()):
-        (inbox / f"{stem}_{codec}.txt").write_bytes(encode(articles, stem, codec))
-
-
-def build(stem: str, codec: str) -> bytes:
-    return encode(ARTICLES, stem, codec)
-
-
-def main() -> None:
-    write_inbox(ARTICLES, INBOX, CODECS)
-
+build, main = dev_set(Path(__file__).resolve().parent, CODECS)
 
 if __name__ == "__main__":
     main()

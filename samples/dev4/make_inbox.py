@@ -1,21 +1,20 @@
 #!/usr/bin/env python3
 """Rebuild samples/dev4/inbox/ from samples/dev4/articles/ (stdlib only, deterministic).
 
-Each article is saved in the codec real copies of its style arrive in; every
-file must decode back to its article exactly (checked here).
+Each article is saved in the codec real copies of its style arrive in (CODECS);
+samples/devsets.py writes the files and checks that each decodes back to its
+article exactly.
 
     python samples/dev4/make_inbox.py
 """
 
 from __future__ import annotations
 
-import importlib.util
+import sys
 from pathlib import Path
-from types import ModuleType
 
-HERE = Path(__file__).resolve().parent
-ARTICLES = HERE / "articles"
-INBOX = HERE / "inbox"
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # samples/, for devsets.py
+from devsets import dev_set
 
 # article stem → codec (Python name); the inbox file is <stem>_<codec>.txt
 CODECS = {
@@ -33,23 +32,7 @@ CODECS = {
     "taiwan-ltn-fujian": "big5",
 }
 
-
-def _dev3() -> ModuleType:
-    """samples/dev3/make_inbox.py, whose encoder and writer this set shares."""
-    spec = importlib.util.spec_from_file_location("dev3_make_inbox", HERE.parent / "dev3" / "make_inbox.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-def build(stem: str, codec: str) -> bytes:
-    return _dev3().encode(ARTICLES, stem, codec)
-
-
-def main() -> None:
-    _dev3().write_inbox(ARTICLES, INBOX, CODECS)
-
+build, main = dev_set(Path(__file__).resolve().parent, CODECS)
 
 if __name__ == "__main__":
     main()

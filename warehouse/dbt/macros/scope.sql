@@ -24,6 +24,13 @@
      'doc_id': {{ alias }}.doc_id}
 {%- endmacro %}
 
+{#- True when `column` (a doc_id, or a quarantined file's sha256) names an input in scope: the filter of the
+    per-input tables and of the scope models, which list the keys those inputs touch. An IN on the few
+    inputs in scope (every input in a full build), which DuckDB hashes once. -#}
+{% macro input_in_scope(column) -%}
+    {{ column }} in (select doc_id from {{ ref('scope_inputs') }})
+{%- endmacro %}
+
 {#- The rows of `relation` in scope, given its `jingji_scope` meta, as a subquery. A semi join or IN, not a
     correlated EXISTS (decorrelated into a far costlier delim join), so DuckDB hashes the few keys in scope
     and probes the rows. -#}
@@ -49,6 +56,12 @@
     {%- else -%}
         {{ relation }}
     {%- endif -%}
+{%- endmacro %}
+
+{#- The rows of a model or source in scope by its own `jingji_scope` (see rows_in_scope), as a subquery: what
+    the singular tests check. Every row while dbt parses (no graph yet). -#}
+{% macro in_scope(relation) -%}
+    {{ rows_in_scope(relation, scope_of(relation) if execute else {}) }}
 {%- endmacro %}
 
 {#- The relation of a scope model by name (not ref(): tests name it at run time only). -#}

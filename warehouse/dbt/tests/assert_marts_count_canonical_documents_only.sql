@@ -12,21 +12,13 @@ links as (
 
 timeseries as (
 
-    select timeseries.*
-    from {{ ref('region_indicator_timeseries') }} as timeseries
-    semi join {{ ref('scope_region_indicator_keys') }} as scope
-        on scope.region is not distinct from timeseries.region
-        and scope.indicator is not distinct from timeseries.indicator
-        and scope.industry is not distinct from timeseries.industry
-        and scope.period_start is not distinct from timeseries.period_start
-        and scope.period_end is not distinct from timeseries.period_end
+    select * from {{ in_scope(ref('region_indicator_timeseries')) }} as timeseries
 
 ),
 
 pipeline as (
 
-    select * from {{ ref('project_pipeline') }}
-    where project_key in (select project_key from {{ ref('scope_project_keys') }})
+    select * from {{ in_scope(ref('project_pipeline')) }} as pipeline
 
 ),
 

@@ -4,16 +4,10 @@
 
 with
 
-scope_inputs as (
-
-    select * from {{ ref('scope_inputs') }}
-
-),
-
 documents as (
 
     select * from {{ ref('stg_documents') }}
-    where doc_id in (select doc_id from scope_inputs)
+    where {{ input_in_scope('doc_id') }}
 
 ),
 
@@ -26,14 +20,14 @@ links as (
 indicators as (
 
     select * from {{ ref('stg_indicators') }}
-    where doc_id in (select doc_id from scope_inputs)
+    where {{ input_in_scope('doc_id') }}
 
 ),
 
 projects as (
 
     select * from {{ ref('stg_projects') }}
-    where doc_id in (select doc_id from scope_inputs)
+    where {{ input_in_scope('doc_id') }}
 
 ),
 

@@ -4,16 +4,10 @@
 
 with
 
-scope_inputs as (
-
-    select * from {{ ref('scope_inputs') }}
-
-),
-
 projects as (
 
     select * from {{ ref('stg_projects') }}
-    where doc_id in (select doc_id from scope_inputs)
+    where {{ input_in_scope('doc_id') }}
 
 )
 

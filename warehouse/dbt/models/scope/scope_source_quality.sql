@@ -2,23 +2,17 @@
 
 with
 
-scope_inputs as (
-
-    select * from {{ ref('scope_inputs') }}
-
-),
-
 documents as (
 
     select * from {{ ref('int_documents') }}
-    where doc_id in (select doc_id from scope_inputs)
+    where {{ input_in_scope('doc_id') }}
 
 ),
 
 quarantine as (
 
     select * from {{ ref('stg_quarantine') }}
-    where quarantine_id in (select doc_id from scope_inputs)
+    where {{ input_in_scope('quarantine_id') }}
 
 ),
 
