@@ -42,6 +42,12 @@ FLOORS = {
     # 万亿元/亿美元, per-head income, shares, 年均/两年平均 traps; written cold: 0.938 / 1.0, no trap hit) measures
     # 1.0 / 1.0 once disposable income per head has codes. It names no project, so no project floor.
     "dev7": {"indicator_recall": 0.95, "indicator_precision": 0.95},
+    # dev8 (session 5, project shapes: 招商引资 roundups, lists with 、 and ；, ceremonies, provincial lists in prose,
+    # TW/HK, 「」“” names, amounts before names, 亿美元, bracketed phases, and programmes that are no projects;
+    # written cold: project recall 0.729, four programme names as projects) measures project recall 0.979 after
+    # the session-5 project fixes (no programme named; project_traps.csv, checked in test_extract_projects_shapes).
+    # Its indicator recall (0.75: two provincial-list totals, one signing total) is the indicator extractor's.
+    "dev8": {"indicator_recall": 0.70, "indicator_precision": 0.95, "project_recall": 0.93},
 }
 MAX_TRAP_HITS = 0
 
@@ -99,7 +105,7 @@ def test_dev_set_scores_stay_above_their_floors(name: str, tmp_path: Path, monke
     assert result["trap_hits"] <= MAX_TRAP_HITS
 
 
-@pytest.mark.parametrize("name", ["dev3", "dev4", "dev5", "dev6", "dev7"])
+@pytest.mark.parametrize("name", ["dev3", "dev4", "dev5", "dev6", "dev7", "dev8"])
 def test_dev_inbox_is_built_from_its_articles(name: str) -> None:
     """The committed inbox is what make_inbox.py writes (edit an article, rerun the script)."""
     dev = ROOT / "samples" / name
@@ -109,7 +115,7 @@ def test_dev_inbox_is_built_from_its_articles(name: str) -> None:
     assert {p.name for p in (dev / "inbox").iterdir()} == {f"{s}_{c}.txt" for s, c in make_inbox.CODECS.items()}
 
 
-@pytest.mark.parametrize("name", ["dev3", "dev4", "dev5", "dev6", "dev7"])
+@pytest.mark.parametrize("name", ["dev3", "dev4", "dev5", "dev6", "dev7", "dev8"])
 def test_dev_gold_names_its_articles(name: str) -> None:
     import csv
 

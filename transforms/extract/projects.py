@@ -26,7 +26,9 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections.abc import Iterable
 from datetime import date, datetime
+from functools import lru_cache
 from typing import NamedTuple
 
 from transforms.extract.companies import OWNERSHIP, brand_of, legal_names, maker_before
@@ -54,26 +56,27 @@ _STATUS = (  # most advanced first
     ("planned", re.compile(r"洽谈|谋划|储备|前期工作")),
     ("operating", re.compile(r"投产|投入使用|投用|投运|启用|开幕|通车|通航|运营|营业|开业|并网|达产|量产|满产|"
                              r"(?<!试)运行|对外开放")),
-    ("completed", re.compile(r"竣工|建成|完工|落成|交付|试生产|试产|试运行")),
+    ("completed", re.compile(r"竣工|建成|完工|落成|交付|入伙|试生产|试产|试运行|试车")),
     ("started", re.compile(r"开工|动工|开建|破土|动土")),
-    ("under_construction", re.compile(r"在建|建设|推进|施工|实施|调试|聚集|封顶|上梁")),
+    ("under_construction", re.compile(r"在建|建设|推进|施工|实施|调试|聚集|封顶|平顶|上梁")),
     ("signed", re.compile(r"签约|签订|落户|落地")),
 )
 _LEAD_VERBS = re.compile(r"(?:签约|签订|引进|实施|推进|建设|加快|加速|开工|落地|启动|新建|续建|投产|竣工|建成|"
                          r"完成|推动|储备|力争|确保|争取|"
                          r"培育|打造|谋划|规划|包括|支持|围绕|依托|其中|目前|同时|累计|新签约|如|投建|兴建|另有|还有|"
-                         r"走进|来到|步入|走访|(?<![所现正实存])在(?!建)|(?<![\u4e00-\u9fff])以|(?<=[区园])内)了?")
+                         r"走进|来到|步入|走访|标志着|(?<![所现正实存])在(?!建)|(?<![\u4e00-\u9fff])以|(?<=[区园])内)了?")
 # a place and adverbs heading a clause before its verb: 武进区还将(加快推进)
 _SUBJECT_LEAD = re.compile(r"(?:[\u4e00-\u9fff]{1,6}?(?:省|市|区|县|镇|我们))?"
                            r"(?:还|将|要|正在|正|也|全力|继续|持续|重点|着力|大力|积极|已|先后|共|今年|年内|现场|会上|"
                            r"当天|集中|成功|一次性)*")
 _FUNCTION_WORDS = re.compile(r"坚持|将|把|围绕|聚焦|作为|通过|强化|深化|开展|抓|推动|推进|实施|加快|加大|"
                              r"确保|全力|积极|着力|持续|不断|一批|各类|我们|他们|这|那|哪|^其|其[中他它余]|及时|要|是|为|"
-                             r"在|对|向|让|使|举行|举办|召开|均有|都有|各地|部分|个别|少数|多数|所有|有的")
+                             r"在|对|向|让|使|举行|举办|召开|均有|都有|各地|部分|个别|少数|多数|所有|有的|"
+                             r"宣布|表示|介绍|指出|强调|要求|说")
 _GENERIC = re.compile(r"重点|重大|产业类?|技改|优质|锂电|招商|签约|在建|新建|续建|实施类|省级?|市级?|区级?|县级?|以上|"
                       r"亿元|万元|过亿元|一批|类|工业|民生|基础设施|城建|配套|终端应用|高端引领|支撑|上述|多|余|"
                       r"大|好|新|[一二三四五六七八九十两]级|级|(?:[一二三四五六七八九十\d]|首)期|主体|项目|棚改|改造|提升|\d+|个|的|、|“|”|\s|"
-                      r"园区|产业园|工业园|基地|载体|平台|工程|总投资|投资")
+                      r"园区|产业园|工业园|基地|载体|平台|工程|总投资|投资|[（）()]|入库|在库|储备|谋划|申报")
 # a count of projects (94个…, 全县共有17个), a section number (二、), an area or an amount is no name;
 # nor is a phase or a numbered line (一期5GWh生产线, 1号生产线): a part of a project named before
 _NOT_A_NAME = re.compile(r"\d+(?:余|多)?个|.*\d+(?:余|多)?个$|[一二三四五六七八九十]+、|"
@@ -86,7 +89,8 @@ _CAPACITY = re.compile(r"(?:年产能?|年处理|年加工|年吞吐)?\s*\d+(?:\
 _LIST_END = re.compile(r"(?:等|为代表的)(?:\d+(?:余|多)?个|一批|多个|[一二三四五六七八九十]+个)?"
                        r"[^，。；,;！？]{0,14}?(?:项目|工程|设施)")
 # 包括甲产业园、乙基地等。: a list of built places closed by 等 alone
-_BARE_LIST_END = re.compile(r"(?<=" + r"[园地厂心体站场线城期目])等(?=[。；;，,]|$)")
+_BARE_LIST_END = re.compile(r"(?<=" + r"[园地厂心体站场线城期目程）)])等"
+                            r"(?=[。；;，,]|$|(?:纳入|列入|入选|获批|相继|陆续|同步|均已|已经?)(?!\d))")
 # 甲、乙、丙3个项目 (a count closes the list instead of 等)
 # (or 三大项目: 甲产业园、乙中心、丙基地三大项目今年均已投产)
 _COUNT_END = re.compile(r"(?<=[\u4e00-\u9fffA-Za-z])(?:(?:\d+|[两三四五六七八九十]+)个|[两三四五六七八九十]大)"
@@ -103,27 +107,30 @@ _NAME_THEN = re.compile(r"(?:项目|(?:投资|扩建|扩产|建厂)案)(?:[，,]
                         r"将|拟|则|也|亦|还|因|受|传来|传出|迎来|完成|新签约|(?:投资|建设|业主)(?:方|单位)|"
                         r"目前|现已|已经?|正在|今年以来|"
                         # a part of it and how far that is: 甲项目主厂房封顶, 乙项目首条产线投产
-                        r"主厂房|主体|厂房|首条|首台|首批)")
+                        r"主厂房|主体|厂房|首[条台批套个]|进入)")
 # 甲项目投资方乙有限公司: the company a project's investor field names
 _INVESTOR = re.compile(r"项目?(?:投资方|建设方|业主单位|建设单位|投资主体)(?:为|是)?")
 # 项目, or Taiwan's word for one: 投资案 / 扩建案 (鸿海郑州新事业总部投资案已于日前动工)
 _PROJECT_WORD = re.compile(r"项目|(?:投资|扩建|扩产|建厂)案")
-_PHASE = re.compile(r"(?:[一二三四五六七八九十\d]|首)期(?:工程)?")  # (首期: Hong Kong's 一期)
+_PHASE = re.compile(r"[（(](?:[一二三四五六七八九十\d]|首)期[）)]|"  # (a phase in brackets: 科技园（一期）)
+                    r"(?:[一二三四五六七八九十\d]|首)期(?:工程)?")  # (首期: Hong Kong's 一期)
 # what may stand between a name and the verb saying how far it is
 _ADVERBS = re.compile(r"(?:正式|顺利|全面|加快|加速|稳步|已经?|正在|即将|成功|集中|主体|抓紧|加紧|全部|基本|"
                       r"同步|同时|相继|先后|陆续|亦|通过|尽快|早日|如期|按期|提前|昨天|昨日|今天|近期|本月|上月|举行|举办|实现|"
                       r"也|还|均|都|日前|近日|目前|眼下|当前|现已|"
                       r"将于?|于|则|预计|计划|力争|在\S{1,6}?期间|(?:\d{1,2}|[一二三四五六七八九十]{1,2})月(?:份|初|底|中旬|上旬|下旬)?|"
                       r"今年|去年|明年|年内|年底前?|年中|上半年|下半年|第?[一二三四1-4]季度?|[\s“”])*")
-_STATUS_VERB = re.compile(r"签约|签订|落户|落地|开工|动工|开建|破土|动土|(?<!正)在建|建设|施工|封顶|上梁|竣工|"
+_STATUS_VERB = re.compile(r"签约|签订|落户|落地|开工|动工|开建|破土|动土|(?<!正)在建|建设|施工|封顶|平顶|上梁|"
+                          r"竣工|入伙|"
                           r"建成|完工|落成|投产|"
                           r"投用|投入使用|投入运营|投运|启用|开幕|通车|通航|运营|营业|开业|达产|并网|量产|满产|(?<!试)运行|交付|"
-                          r"试生产|试产|试运行")
+                          r"试生产|试产|试运行|(?:投料)?试车")
 # what a report says of a project's progress other than its stage: 甲项目完成投资9亿元, 乙项目进展顺利,
 # 丙产业园项目新签约入驻企业6家, 丁项目传来好消息, 戊基地二期通过竣工验收 — the name before it is a project's
 _PROGRESS = re.compile(r"(?:累计|共|年内|全年)?完成(?:投资|年度|计划|主体|路基|设备|[\u4e00-\u9fff]{1,4}?工程量|"
                        r"\d+(?:\.\d+)?%)|"
-                       r"进展顺利|传来|传出|迎来|新?签约入驻|新入驻|入驻企业|通过(?:竣工)?验收|取得(?:新|重大|阶段性)|"
+                       r"进展顺利|传来|传出|迎来|新?签约入驻|新入驻|入驻企业|(?:通过|完成)(?:竣工)?验收|"
+                       r"取得(?:新|重大|阶段性)|"
                        r"建设(?:如火如荼|热火朝天|正酣|提速)")
 _SPENDING = re.compile(r"(?:项目)?(?:已|累计|共|今年|全年)*完成"
                        r"(?:投资|主体|路基|[\u4e00-\u9fff]{1,4}?工程量|\d+(?:\.\d+)?%)")
@@ -139,20 +146,28 @@ _BUILT_BY = re.compile(r"由([\u4e00-\u9fffA-Za-z（）()]{2,24}?)(?:合资|合�
                        r"(?:投资|出资|承建|建设|实施|负责|牵头|打造|(?:开发|发展)(?=的))")
 _STAGED_LEAD = re.compile(r"(?:开工建设|新开工|开工|建成|竣工|完成|投用|投产)(?:投用|投产|投运)?$")
 # a built place whose name, followed by how far it is, names a project
-_FACILITY = re.compile(r"(?:产业园|产业基地|生产基地|基地|园区|工业园|物流园|工厂|产业城|中心|综合体|电站|风电场|"
+# (the lookahead first: a position whose character begins none of the words fails one class test)
+_FACILITY = re.compile(r"(?=[产生基园工物中综电风枢码泊铁公通大隧管航水商创科陆空轨地轻厂机标医院校学体图博职])"
+                       r"(?:产业园|产业基地|生产基地|基地|园区|工业园|物流园|工厂|产业城|中心|综合体|电站|风电场|"
                        r"生产线|枢纽|码头|泊位|"
                        # public works: 城际铁路, 高速公路, 快速通道, 综合管廊, 航站楼, 电厂, 大楼
                        r"铁路|公路|通道|大桥|隧道|管廊|航站楼|水库|电厂|大楼|大厦|商贸城|(?:物流|创新|科创|陆|空)港|"
                        r"(?:轨道交通|地铁|轻轨)\d+号线|"
                        # 新厂, 二厂, and Taiwan's 南京厂 (a maker's plant in a city)
-                       r"(?<=[\u4e00-\u9fff])厂(?!房|商|家|长|区内)|机场)"
+                       r"(?<=[\u4e00-\u9fff])厂(?!房|商|家|长|区内)|机场|标准厂房|"
+                       # 科技园, 文创园: a park named by what it holds (not 园林, 园艺, 园长)
+                       r"(?<=[\u4e00-\u9fff])园(?![区林艺长内])|"
+                       # public buildings: 第三人民医院新院区, 职教城
+                       r"医院|院区|校区|学校|体育馆|图书馆|博物馆|职教城|大学城|科技城)"
                        # a phase, or a section of a line (遵义至毕节铁路遵义段)
-                       r"(?:(?:[一二三四五六七八九十]|首)期(?:工程)?|(?<=[路道桥廊])[\u4e00-\u9fff]{2,3}?段)?")
+                       r"(?:(?:[一二三四五六七八九十]|首)期(?:工程)?|[（(](?:[一二三四五六七八九十]|首)期[）)]|"
+                       r"(?<=[路道桥廊])[\u4e00-\u9fff]{2,3}?段)?")
 # 工程 ends a name as a facility word does (泊位工程, 滨水综合提升工程), a phase's 工程 aside
 _WORKS = re.compile(r"(?<![期大项])工程")
 # a quoted name: 「佳联光电智造园」总投资32亿元
 _QUOTED = re.compile(r"[「“][^「“」”，,。；;]{2,30}[」”]"
-                     r"(?=\s*(?:总投资|计划总投资|正式|顺利|开工|动工|签约|竣工|投产))")
+                     r"(?=\s*(?:总投资|计划总投资|正式|顺利|开工|动工|签约|竣工|投产|已|正在|近日|日前|于|主体|"
+                     r"完成|通过|进入|[一二三四五六七八九十首]期))")
 # a list item's number: 一是 / （一） / 1. / 其一
 _ITEM_NUMBER = re.compile(r"^(?:[一二三四五六七八九十]+是|其[一二三四五六七八九十]是?|"
                           r"[（(][一二三四五六七八九十\d]+[）)]|"
@@ -167,9 +182,9 @@ _INVESTED_HEAD = re.compile(r"投资(?:约|达|为|超过?)?[\d.]+(?:万|亿)?�
 _FUNDED_AFTER = re.compile(r"[，,]\s*由([^，,；;。]{2,24}?)(?:投资|出资|承建|投建|建设)")
 # 华锐科技投资建设的年产20万吨再生铝项目: who invests, said before the name without 由
 # (also where it invests: 蔚蓝动力在合肥新站高新区投资120亿元建设的甲项目, 乙在丙区投资1.5亿美元的丁项目)
-_FUNDER_OF = re.compile(r"([\u4e00-\u9fffA-Za-z（）()]{2,20}?)(?:在[^，,；;。在]{2,16}?)?(?:投资|投建|出资)"
-                        r"(?:建设|兴建)?(?:约|逾|超过?|近|达)?的?$|"
-                        r"([\u4e00-\u9fffA-Za-z（）()]{2,20}?)(?:在[^，,；;。在]{2,16}?)?(?:将|拟|计划)?(?:投资|出资)"
+_FUNDER_OF = re.compile(r"([\u4e00-\u9fffA-Za-z（）()]{2,20}?)(?:在[^，,；;。在]{2,16}?)?(?<!总)(?:投资|投建|出资)"
+                        r"(?:建设|兴建)?(?:约|逾|超过?|近|达)?(?:人民币)?的?$|"
+                        r"([\u4e00-\u9fffA-Za-z（）()]{2,20}?)(?:在[^，,；;。在]{2,16}?)?(?:将|拟|计划)?(?<!总)(?:投资|出资)"
                         r"(?:约|逾|超过?|近)?[\d.]*[百千]?(?:万|亿)?(?:美元|港元|港币|元)(?:人民币)?"
                         r"(?:(?:在[^，,；;。在]{2,12}?)?(?:建设|兴建|新建|投建|打造)的?|的)$")
 _OPENING_VERBS = re.compile(r"^(?:" + _LEAD_VERBS.pattern + r")+")
@@ -388,6 +403,10 @@ def _list_start(s: str, clause_start: int, name_start: int) -> int:
         pos = m.end()
 
 
+# everything up to the last clause mark: its end is where the next clause begins
+_LAST_MARK = re.compile(r".*[，,；;：:。]", re.S)
+
+
 def _clause_start(s: str, pos: int) -> int:
     """Where the clause holding ``pos`` begins: after a mark, or after a double dash (一字 ``—`` joins
     two places of a route, 哈密—重庆).
@@ -397,7 +416,8 @@ def _clause_start(s: str, pos: int) -> int:
         '甲运河工程加快建设'
     """
     dash = s.rfind("——", 0, pos)
-    return max(max(s.rfind(c, 0, pos) for c in "，,；;：:。") + 1, dash + 2 if dash >= 0 else 0)
+    mark = _LAST_MARK.match(s, 0, pos)  # (one backtracking match, not seven rfinds)
+    return max(mark.end() if mark else 0, dash + 2 if dash >= 0 else 0)
 
 
 # an amount in another currency is no investment in yuan (the contract's investment_base is yuan,
@@ -405,8 +425,10 @@ def _clause_start(s: str, pos: int) -> int:
 _FOREIGN = re.compile(r"\s*(?:港元|港币|澳门元|澳元|欧元|日元|英镑|新台币|台币|韩元|新加坡元|美金)")
 
 
-def _quantities(text: str) -> list[Quantity]:
-    """:func:`find_quantities`, with amounts in a currency other than yuan of kind ``foreign``.
+@lru_cache(maxsize=256)
+def _quantities(text: str) -> tuple[Quantity, ...]:
+    """:func:`find_quantities`, with amounts in a currency other than yuan of kind ``foreign``
+    (remembered: a sentence's amounts are asked for by each reading of it).
 
         >>> [(q.value, q.kind) for q in _quantities("总投资9800万美元，总投资5.6亿元，投资5亿元港币")]
         [(9800.0, 'foreign'), (5.6, 'money'), (5.0, 'foreign')]
@@ -416,13 +438,19 @@ def _quantities(text: str) -> list[Quantity]:
         if q.kind == "money" and ("美元" in q.unit or _FOREIGN.match(text, q.end)):
             q = q._replace(kind="foreign")
         out.append(q)
-    return out
+    return tuple(out)
 
 
 _OF = re.compile(r"(?:人民币|[（(]人民币(?:[，,]下同)?[）)])?的")  # 50亿元（人民币，下同）的甲
 _OF_AMOUNT = re.compile(r"元(?:人民币|[（(]人民币(?:[，,]下同)?[）)])?的")  # 56亿元人民币的甲: an amount of a project
+_ITEM_TEXT = re.compile(r"[^、，。；,;！？]+")
 _SIGNED_LEAD = re.compile(r"(?:签约|签订|引进|落地|开工|建成|投产)了?$")
-_AMOUNT_LEAD = re.compile(r"投资(?:额)?(?:达到?|为|约|超过?|逾|近|突破)?$")
+_AMOUNT_LEAD = re.compile(r"投资(?:额)?(?:达到?|为|约|超过?|逾|近|突破)?(?:人民币)?$")
+
+
+# what ends an amount of money followed by _OF (元, a bare 亿 before （人民币）, 以上…): without it no amount
+# is "of" a project, and the sentence's amounts need not be read
+_AMOUNT_OF_CUE = re.compile(r"(?:元|[万亿千百十]|以上|左右|上下|之多)(?:人民币|[（(]人民币(?:[，,]下同)?[）)])?的")
 
 
 def _amount_lists(s: str) -> list[_Found]:
@@ -434,7 +462,7 @@ def _amount_lists(s: str) -> list[_Found]:
     """
     out: list[_Found] = []
     prev_end = -1
-    if "的" not in s:
+    if "的" not in s or not _AMOUNT_OF_CUE.search(s):
         return out  # no amount "of" a project
     for q in _quantities(s):
         of = _OF.match(s, q.end)
@@ -442,7 +470,7 @@ def _amount_lists(s: str) -> list[_Found]:
             continue
         lead = s[max(0, q.start - 5):q.start]
         continues = prev_end >= 0 and s[prev_end:q.start].strip() in ("、", "，", ",")
-        m = re.compile(r"[^、，。；,;！？]+").match(s, of.end())
+        m = _ITEM_TEXT.match(s, of.end())
         if not m:
             continue
         # (签约了50亿元的甲项目: after a signing or building verb, an amount of what is named a project)
@@ -489,9 +517,10 @@ _BUILD_LEAD = re.compile(r"(?:开工建设|新开工|建成|竣工)(?:投用|投
 _LIST_COLON = re.compile(r"(?:项目|工程|包括|包含|主要有|如下|名单|分别是|分别为)(?:有|为|是|包括)?[：:]$")
 _INCLUDES = re.compile(r"包括|包含|涵盖|涉及|主要有|分别是|分别为|名单为|如下[：:]?|"
                        # a report's 开工建设甲工程、乙铁路。: the works a building verb names
-                       r"(?:开工建设|新开工|建成|竣工|续建|新建|推进|加快|启动)(?:投用|投产|投运)?")
+                       r"(?:开工建设|新开工|建成|竣工|续建|新建|推进|加快|启动)(?:投用|投产|投运)?了?")
 # what ends each item of such a list: 项目, 工程, a built place, a phase
-_LISTED_END = re.compile(r"(?:项目|工程|" + _FACILITY.pattern + r")(?:[一二三四五六七八九十]期(?:工程)?)?$|"
+_LISTED_END = re.compile(r"(?:项目|工程|" + _FACILITY.pattern + r")(?:[一二三四五六七八九十]期(?:工程)?|"
+                         r"[（(][一二三四五六七八九十]期[）)])?$|"
                          r"[一二三四五六七八九十]期$")
 
 
@@ -524,13 +553,14 @@ def _included_start(s: str, end: int) -> int | None:
     start = lead.end() if lead else c if c and _LIST_COLON.search(s, max(0, c - 8), c) else None
     if start is None or "、" not in s[start:end]:
         return None
-    items = [x.strip() for x in s[start:end].split("、")]
+    items = [_ITEM_NOTE.sub("", x.strip()) for x in _LIST_JOINER.split(s[start:end])]
     if all(_LISTED_END.search(x) for x in items):
         return start
     # 重点项目有：甲钴业年产5万吨三元前驱体、乙集团年产10GWh锂电池 — the lead says they are projects: each
     # item a maker's product (a brand, a registered name or a capacity) is one, whatever it ends in
     # (or a building verb introduces them: 建成投产甲能源年产10GW电池片、乙光能年产5GW组件)
-    said = "项目" in s[max(0, start - 10):start] or (lead is not None and _BUILD_LEAD.fullmatch(lead.group()))
+    said = "项目" in s[max(0, start - 10):start] or (
+        lead is not None and _BUILD_LEAD.fullmatch(lead.group().rstrip("了")))
     makers = all(not is_generic(x) and (_CAPACITY.search(x) or legal_names(x) or brand_of(x)) for x in items)
     return start if said and makers else None
 
@@ -548,6 +578,8 @@ def _enumerations(s: str, taken: list[tuple[int, int]]) -> list[_Found]:
         ['海晶年产8万吨聚烯烃', '临空综合保税区二期']
     """
     out: list[_Found] = []
+    if "、" not in s:  # (the cheap test first: only 等/为代表的 can close a list of one name)
+        return _listed(s, taken, _LIST_END.finditer(s), out)
     counted = (m for m in _COUNT_END.finditer(s) if "、" in s[_clause_start(s, m.start()):m.start()])
     # 主要包括甲产业园、乙基地、丙中心等。 — every item a built place: the 等 alone closes it
     built = (m for m in _BARE_LIST_END.finditer(s)
@@ -557,7 +589,11 @@ def _enumerations(s: str, taken: list[tuple[int, int]]) -> list[_Found]:
     clause_ends = list(_CLAUSE_END.finditer(s))
     included = (m for k, m in enumerate(clause_ends) if "、" in s[clause_ends[k - 1].start() if k else 0:m.start()]
                 and _included_start(s, m.start()) is not None)
-    ends = [*_LIST_END.finditer(s), *counted, *built, *included]
+    return _listed(s, taken, [*_LIST_END.finditer(s), *counted, *built, *included], out)
+
+
+def _listed(s: str, taken: list[tuple[int, int]], ends: Iterable[re.Match[str]], out: list[_Found]) -> list[_Found]:
+    """The names of the lists :func:`_enumerations` found closed at ``ends``, added to ``out``."""
     for m in sorted(ends, key=lambda m: m.start()):
         if any(a <= m.start() < b for a, b in taken) or any(f.start <= m.start() < f.span_end for f in out):
             continue
@@ -566,14 +602,54 @@ def _enumerations(s: str, taken: list[tuple[int, int]]) -> list[_Found]:
         items = s[start:m.start()]
         if m.re is _BARE_LIST_END and "、" not in items:
             continue
-        pos = start
-        for item in items.split("、"):
-            name = _clean_name(_trim_name(item))
-            if name and not is_generic(name) and "元的" not in item:
+        cuts = [start, *(x for j in _LIST_JOINER.finditer(s, start, m.start()) for x in j.span()), m.start()]
+        parts = [(cuts[k], s[cuts[k]:cuts[k + 1]]) for k in range(0, len(cuts), 2)]
+        notes = [_ITEM_NOTE.search(item) for _, item in parts]
+        names = [_clean_name(_trim_name(item[:note.start()] if note else item)) for (_, item), note in zip(
+            parts, notes, strict=True)]
+        if any(0 < len(name) <= 2 for name in names):
+            continue  # 就业、教育、养老等十大民生工程: a list of fields of work, not of names
+        for (pos, item), name, note in zip(parts, names, notes, strict=True):
+            if name and not is_generic(name) and "元的" not in item and not _programme(name):
                 at = pos + item.find(name)
-                out.append(_Found(name, at, at + len(name), m.end(), None, s[c:start]))
-            pos += len(item) + 1
+                out.append(_Found(name, at, at + len(name), m.end(), _note_investment(note), s[c:start]))
     return out
+
+
+# items of a list: 、 between any two, 和/及/与 after one ending in a built place's or project's word
+# (甲产业园、乙数据中心和丙物流园)
+_LIST_JOINER = re.compile(r"、|(?<=[园地心体站线纽头位路道桥廊楼港厂期目程])(?:以及|和|及|与)")
+# a note in brackets after a list's item: its amount or investor (甲项目（投资20亿元）), not its phase (（二期）)
+_ITEM_NOTE = re.compile(r"[（(](?![一二三四五六七八九十首]期[）)])[^（）()]*[）)]$")
+_NOTE_INVEST = re.compile(r"(?:计划|预计|协议|合同|签约)?总?投资(?:额)?(?:约|达|为|超过?|逾|近)?(?:人民币)?")
+
+
+def _note_investment(note: re.Match[str] | None) -> float | None:
+    """The amount a list item's note in brackets gives as its investment (（总投资32亿元，投资方：乙公司））.
+
+        >>> _note_investment(_ITEM_NOTE.search("甲项目（投资20亿元）")), _note_investment(None)
+        (2000000000.0, None)
+    """
+    lead = _NOTE_INVEST.search(note.group()) if note else None
+    qs = [q for q in _quantities(note.group()) if q.start == lead.end() and q.kind == "money"] if lead else []
+    return qs[0].base if qs else None
+
+
+# what a programme of work is called when it names no built place: 老旧小区改造, 背街小巷整治, 城市更新,
+# 雨污分流, 厕所革命 (a project's name ends in 项目, 工程 or what is built: 渌江大桥改扩建工程)
+_PROGRAMME = re.compile(r"(?:改造|整治|更新|治理|分流|革命|提升|攻坚|行动|整改|创建|振兴|修复|提质)$")
+# ... unless a named site is what the work is done to: 解放路改造, 滨江大道提升, 东湖片区更新
+_NAMED_SITE = re.compile(r"[\u4e00-\u9fff]{2,}(?:路|街|大道|大街|桥|河|江|湖|渠|港|站|公园|广场|片区)$")
+
+
+def _programme(name: str) -> bool:
+    """A programme of work, not a project's name: 老旧小区改造, 雨污分流 — but 解放路改造 is a road's.
+
+        >>> _programme("老旧小区改造"), _programme("背街小巷整治"), _programme("温泉大道改造"), _programme("甲大桥工程")
+        (True, True, False, False)
+    """
+    m = _PROGRAMME.search(name)
+    return m is not None and not _NAMED_SITE.search(name, 0, m.start())
 
 
 def _named(s: str, taken: list[tuple[int, int]]) -> list[_Found]:
@@ -610,17 +686,8 @@ def _named(s: str, taken: list[tuple[int, int]]) -> list[_Found]:
         # 瑞科光电将投资8500万元建设甲生产线。: a built place an amount is invested in, closing its clause
         built = built or (end == at and re.match(r"\s*(?:[，,。；;！!]|$)", rest) and
                           _INVESTS_TO_BUILD.search(s, _clause_start(s, c - 1) if c else 0, _boundary(s, c, at)))
-        # 一是甲公司年产5万吨负极材料项目，总投资32亿元: a name and its investment
-        priced = _INVEST_AFTER.match(rest) and _INVEST_AFTER.match(rest).end() > 1 and \
-            any(q.kind in ("money", "foreign") for q in _quantities(rest[:40])
-                if q.start == _INVEST_AFTER.match(rest).end())
-        # 一是甲项目，由乙公司投资，总投资20亿元: a name and who builds it
-        funded = end > at and _FUNDED_AFTER.match(rest)
-        # 开工建设甲轨道交通3号线。 / 全面完成乙改造工程。: a built place a stage verb governs, closing its clause
-        # (not a capacity alone: 总投资18亿元，建成年产15万吨预制菜生产线 says what the project before builds)
-        staged = end == at and re.match(r"\s*(?:[，,。；;！!]|$)", rest) and \
-            _STAGED_LEAD.search(s, c, _boundary(s, c, at)) and not _CAPACITY.match(s, _boundary(s, c, at))
-        if not (verb or progress or built or priced or funded or staged or (end > at and _NAME_THEN.match(s, at))):
+        if not (verb or progress or built or (end > at and _NAME_THEN.match(s, at)) or
+                _funded_or_staged(s, c, at, end, rest) or _priced(rest)):
             continue
         start = _boundary(s, c, at)
         if end == at and s[at - 1] in "」”" and re.search(r"\s", s[start:at]):
@@ -675,12 +742,31 @@ def _named(s: str, taken: list[tuple[int, int]]) -> list[_Found]:
     return out
 
 
+def _priced(rest: str) -> bool:
+    """一是甲公司年产5万吨负极材料项目，总投资32亿元: a name and its investment (``rest`` follows the name)."""
+    inv = _INVEST_AFTER.match(rest)
+    return bool(inv) and inv.end() > 1 and \
+        any(q.kind in ("money", "foreign") for q in _quantities(rest[:40]) if q.start == inv.end())
+
+
+def _funded_or_staged(s: str, c: int, at: int, end: int, rest: str) -> bool:
+    """What follows or governs a name (found at ``at``, its word ending at ``end``) says it is a project's."""
+    # 一是甲项目，由乙公司投资，总投资20亿元: a name and who builds it (or 甲产业园，由乙公司投资建设)
+    if _FUNDED_AFTER.match(rest):
+        return True
+    # 开工建设甲轨道交通3号线。 / 全面完成乙改造工程。: a built place a stage verb governs, closing its clause
+    # (not a capacity alone: 总投资18亿元，建成年产15万吨预制菜生产线 says what the project before builds)
+    return bool(end == at and re.match(r"\s*(?:[，,。；;！!]|$)", rest) and
+                _STAGED_LEAD.search(s, c, _boundary(s, c, at)) and not _CAPACITY.match(s, _boundary(s, c, at)))
+
+
 # items of a list: 、 between any two, 和/及/与 after one that ends in 项目
 # (or after the last character of a built place's word: 甲产业园和乙数据中心二期建设)
 _ITEM_JOINER = re.compile(r"、|(?<=项目)(?:和|及|以及|与)|(?<=[园地心体站线纽头位路道桥廊楼港厂期])(?:和|及|以及|与)")
 _AND_AFTER_ITEM = re.compile(r"(?:项目|[园地心体站线纽头位路道桥廊楼港厂期])(?:和|及|以及|与)")
 # (a phase alone ends an item too: 甲光伏二期、乙产业园项目加快建设)
-_ITEM_END = re.compile(r"(?:项目(?:[一二三四五六七八九十]期(?:工程)?)?|" + _FACILITY.pattern +
+_ITEM_END = re.compile(r"(?:项目(?:[一二三四五六七八九十]期(?:工程)?|[（(][一二三四五六七八九十]期[）)])?|工程|" +
+                       _FACILITY.pattern +
                        r"|[一二三四五六七八九十]期)$")
 
 
@@ -711,7 +797,8 @@ def _items(s: str, start: int, at: int, end: int, head: str) -> list[_Found]:
 
 
 # 协议投资3.6亿元: what a signed contract commits is the project's total
-_INVEST_LATER = re.compile(r"(?:(?:计划|预计)?总投资|(?:协议|合同|签约)总?投资)(?:额)?(?:约|达|为)?(?:人民币)?")
+_INVEST_LATER = re.compile(r"(?:(?:计划|预计)?总投资|(?:协议|合同|签约)总?投资|(?<![年度])计划投资|(?<=项目)投资)"
+                           r"(?:额)?(?:约|达|为)?(?:人民币)?")
 _INVEST_GAP = re.compile(r"(?:项目)?\s*[，,]?\s*"
                          r"(?:由[^，,；;。]{2,24}?(?:投资|出资|承建|投建|建设)[^，,；;。]{0,6}[，,]\s*)?(?:计划|预计)?")
 _RESPECTIVE_INVEST = re.compile(r"\s*(?:项目)?[，,]?\s*(?:计划)?总?投资(?:额)?分别(?:为|是|达)?\s*")
@@ -755,7 +842,8 @@ _STAGE_CLAUSE = re.compile(r"[^，,；;。]*(?:后|以后|之后)[^，,；;。]*
 
 
 # a heading's last word: what a project's name ends in
-_HEADING_END = re.compile(r"(?:项目|工程|" + _FACILITY.pattern + r")(?:[一二三四五六七八九十]期(?:工程)?)?$")
+_HEADING_END = re.compile(r"(?:项目|工程|" + _FACILITY.pattern + r")(?:[一二三四五六七八九十]期(?:工程)?|"
+                          r"[（(][一二三四五六七八九十]期[）)])?$")
 
 
 def _heading(s: str) -> list[_Found]:
@@ -776,19 +864,53 @@ def _heading(s: str) -> list[_Found]:
     return [_Found(name, at, at + len(name), len(s), None, "")]
 
 
+# a word without which a sentence names no project (项目, 元的, a built place, 工程, a quoted name, a phase),
+# all tried in one pass over it
+_CUE = re.compile("|".join(f"(?:{rx.pattern})"
+                           for rx in (_PROJECT_WORD, _OF_AMOUNT, _FACILITY, _WORKS, _QUOTED, _PHASE)))
+
+
+# 项目12个：, 项目有：, 重点项目如下： — a colon after words that say projects
+_PROJECTS_COLON = re.compile(r"项目(?:\d+|[一二三四五六七八九十两]+)?个?(?:有|为|是|包括|如下)?[：:]")
+
+
+def _semicolon_list(s: str) -> list[_Found]:
+    """``全年共实施省重点项目12个：一是甲二期；二是乙扩产；三是丙枢纽。``: after a colon that says
+    projects, one bare name per ``；``-separated part (none when a part says more than a name).
+
+        >>> [f.name for f in _semicolon_list("实施省重点项目3个：一是甲新能源二期；二是乙玻璃扩产；三是丙综合枢纽。")]
+        ['甲新能源二期', '乙玻璃扩产', '丙综合枢纽']
+        >>> _semicolon_list("产业项目86个，主要有：甲项目、乙产业园；基础设施项目52个，主要有：丙枢纽")
+        []
+    """
+    m = _PROJECTS_COLON.search(s)
+    if m is None:
+        return []
+    parts = re.split(r"[；;]", s[m.end():].rstrip("。；; "))
+    out: list[_Found] = []
+    pos = m.end()
+    for part in parts if len(parts) > 1 else []:
+        name = _clean_name(part)
+        if not name or len(name) > 30 or re.search(r"[，,、：:]", name) or is_generic(name) or _programme(name):
+            return []
+        at = s.find(name, pos)
+        out.append(_Found(name, at, at + len(name), len(s), None, s[:m.start()]))
+        pos += len(part) + 1
+    return out
+
+
 def _sentence_projects(sent: Span, region: str | None, places: tuple[tuple[int, str], ...] = ()) -> list[ProjectRow]:
     """The projects a sentence names; ``region`` is the sentence's, ``places`` the
     (offset in the sentence, region) written in it: a name after a place is there
     (济南市入选项目包括甲、乙；青岛市入选项目包括丙)."""
     s = sent.text
-    if not _PROJECT_WORD.search(s) and not _OF_AMOUNT.search(s) and not _FACILITY.search(s) and not _WORKS.search(s) \
-            and not _QUOTED.search(s) and not _PHASE.search(s) and not ("、" in s and _INCLUDES.search(s)):
+    if not _CUE.search(s) and not ("、" in s and _INCLUDES.search(s)):
         return []
     found = _heading(s)
     if found:
         return [ProjectRow(f.name, company_of(f.name), None, _capacity(f.name, ""), None, region, s,
                            sent.start, sent.end) for f in found]
-    found = _labelled(s)
+    found = _labelled(s) or _semicolon_list(s)
     found += _amount_lists(s)
     taken = [(f.start, f.span_end) for f in found]
     found += _enumerations(s, taken)
@@ -811,8 +933,8 @@ def _sentence_projects(sent: Span, region: str | None, places: tuple[tuple[int, 
         if m and len(found) > 1 and not apart and not _INVEST_GAP.fullmatch(s, f.span_end, m.start()):
             m = None  # among several names, only 总投资 right after this one (or after who builds it) is its own
         # 总投资26亿元的海昌光学…: the amount of the name after it
-        qs = [q for q in _quantities(s) if m and q.start == m.end() and q.kind == "money"
-              and not s.startswith("的", q.end)]
+        qs = [q for q in _quantities(s) if q.start == m.end() and q.kind == "money"
+              and not s.startswith("的", q.end)] if m else []
         if qs:
             found[n] = f._replace(investment=qs[0].base)
     found = _respective_investments(s, found)
@@ -842,8 +964,13 @@ def _sentence_projects(sent: Span, region: str | None, places: tuple[tuple[int, 
             status = "under_construction"  # 甲项目累计完成投资9亿元, and nothing more: money still going in
         by = _BUILT_BY.search(f.head) or _BUILT_BY.match(s[f.name_end:nxt].lstrip("项目一二三期 ")) or \
             _FUNDED_AFTER.match(s, f.span_end)
-        if by is None and len(found) == 1:
-            by = _BUILT_BY.search(s, f.span_end)  # 甲项目正式开工，该项目由乙公司投资建设
+        if by is None:
+            # 甲项目正式开工，该项目由乙公司投资建设 (among several names, in its own part: up to the next ；/。
+            # or name — 甲产业城总投资45亿元，由乙公司承建；)
+            part = re.compile(r"[；;。]").search(s, f.span_end) if len(found) > 1 else None
+            stop = min([part.start() if part else len(s), *(g.start for g in found[n + 1:] if g.start >= f.name_end)])
+            by = _BUILT_BY.search(s, f.span_end) if len(found) == 1 else \
+                _BUILT_BY.search(s, f.span_end, stop) if stop > f.span_end else None
             if by and s.startswith("的", by.end()):
                 by = None  # 由乙集团投资的丙产业园: said of another project, named after it
         company = f.company or company_of(f.name, f.head) or maker_before(f.head)
@@ -873,7 +1000,9 @@ def _sentence_projects(sent: Span, region: str | None, places: tuple[tuple[int, 
 
 
 # the project just named, taken up again: 该项目…, 项目位于…
+# (or 3.甲产业园项目。总投资12亿元，…: a sentence opening with its total — not 总投资5亿元的乙, an amount of another)
 _FOLLOW_UP = re.compile(r"(?:[^，,。；;]{0,12}[，,])?(?:该|此|这个|这一|上述)项目|"
+                        r"(?:计划|预计)?总投资(?![^，,。；;的]{0,12}?元(?:人民币|[（(]人民币(?:[，,]下同)?[）)])?的)|"
                         r"项目(?=位于|总投资|计划总投资|预计总投资|由|占地|规划|建设内容|主要|预计|建成|达产|分)")
 _EVENT = re.compile(r"(?:集中|现场)(?:签约|开工|动工|竣工投产|竣工|投产)|(?:签约|开工|竣工|投产)(?:仪式|活动|大会)")
 # a line of a project described field by field: 投资方：乙公司
@@ -965,8 +1094,8 @@ def extract_projects(text: str, published_at: datetime | date | None = None,
         first = bisect_left(starts, sent.start)
         inside = first < len(places) and places[first].start < sent.end
         region = places[first].place.canonical if inside else default_region
-        within = tuple((m.start - sent.start, m.place.canonical) for m in places[first:]
-                       if m.start < sent.end and sent.text == text[sent.start:sent.end])  # not a joined block
+        within = tuple((m.start - sent.start, m.place.canonical) for m in places[first:bisect_left(starts, sent.end)]
+                       ) if inside and sent.text == text[sent.start:sent.end] else ()  # not a joined block
         last = [r._replace(evidence=text[r.char_start:r.char_end]) for r in _sentence_projects(sent, region, within)]
         found += last
     # 集中签约活动, 集中开工: an article about an event, whose projects have reached its stage
