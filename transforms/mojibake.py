@@ -76,7 +76,7 @@ REPLACEMENT = "\ufffd"
 _BROKEN = char_scores(REPLACEMENT)[0]
 
 # A reversal must raise the mean per-character log-probability (natural log)
-# of the segment by this much.  Real mojibake gains 4-8; the rare wrong
+# of the characters it changes (see :func:`_gain`) by this much.  Real mojibake gains 4-8; the rare wrong
 # reversal of clean text that decodes at all loses.  Short segments carry
 # less evidence, so they need more.
 MIN_GAIN = 1.5
@@ -428,22 +428,60 @@ def _candidates(segment: str, kinds: tuple[_Kind, ...]) -> list[tuple[_Candidate
     return found
 
 
-def _quality(text: str, dangling: int = 0) -> float:
+def _quality(text: str, dangling: int = 0, shared: Counter[str] | None = None) -> float:
     """How well ``text`` reads, judged on what survived.
 
     Holes (U+FFFD, ``?``, ``锟斤拷``) are the same loss in every reading of a
     segment, so they are not scored; a character a reversal gives up at the
     end (a dangling partial character, which is how a wrong reversal of clean
-    text often "succeeds") counts as a U+FFFD against it.
+    text often "succeeds") counts as a U+FFFD against it.  ``shared``: ASCII
+    characters left out too (see :func:`_gain`).
     """
-    scores = char_scores(text.replace(_KUNJINKAO, "").replace(REPLACEMENT, "").replace("?", ""))
+    scores = char_scores(_unholed(text))
     scores += [_BROKEN] * dangling
-    return sum(scores) / len(scores) if scores else MIN_SCORE
+    total, count = sum(scores), len(scores)
+    if shared:
+        # An ASCII character scores the same wherever it stands (no context term): take it out by value.
+        total -= sum(_ascii_score(ch) * n for ch, n in shared.items())
+        count -= shared.total()
+    return total / count if count > 0 else MIN_SCORE
 
 
-def _gain(before: str, candidate: _Candidate) -> float:
-    """How much better ``candidate`` reads than ``before``."""
-    return _quality(candidate.text, candidate.dangling) - _quality(before)
+def _unholed(text: str) -> str:
+    """``text`` without its holes (U+FFFD, ``?``, ``锟斤拷``)."""
+    return text.replace(_KUNJINKAO, "").replace(REPLACEMENT, "").replace("?", "")
+
+
+@cache
+def _ascii_score(ch: str) -> float:
+    return char_scores(ch)[0]
+
+
+def _gain(before: str, candidate: _Candidate, changed_only: bool = False) -> float:
+    """How much better ``candidate`` reads than ``before``; ``changed_only``: judged on what it changes.
+
+    The whole segment is judged where nothing else proves the damage: a
+    line must then read better as a whole, the ASCII it keeps included (a
+    Latin name such as ``Íñigo`` reversed to ``剉igo`` gains little beside
+    the clean text around it).  Where the same damage is proven elsewhere in
+    the text (see :func:`_proven`), the question is only whether these
+    characters are that damage, and the ASCII both readings keep (digits,
+    times, URLs) says nothing either way: left in, it pulls both means
+    towards its own score, so a long ASCII run between the damaged pieces of
+    a line diluted their gain below any threshold.  ASCII a wrong codec's
+    lead byte swallowed (the ``]`` of ``¡]``, Big5's （) is part of the
+    damage and stays in.
+
+        >>> damaged = "2024/10/21 18:42（10/21 19:05 更新）".encode("big5").decode("latin-1")
+        >>> candidate = _candidates(damaged, _LATIN_KINDS)[-1][0]
+        >>> print(candidate.text, round(_gain(damaged, candidate), 1), round(_gain(damaged, candidate, True), 1))
+        2024/10/21 18:42（10/21 19:05 更新） 0.8 3.9
+    """
+    if not changed_only:
+        return _quality(candidate.text, candidate.dangling) - _quality(before)
+    after = _unholed(candidate.text)
+    shared = Counter(ch for ch in _unholed(before) if ch.isascii()) & Counter(ch for ch in after if ch.isascii())
+    return _quality(after, candidate.dangling, shared) - _quality(before, 0, shared)
 
 
 def _family(tag: str) -> str:
@@ -461,11 +499,16 @@ def _needed_gain(candidate: _Candidate, known: frozenset[str]) -> float | None:
     ideographs = len(_IDEOGRAPH.findall(candidate.text))
     if ideographs == 0:
         return None  # only Chinese is judged here; other scripts are not ours to repair
-    if known and {_family(tag) for tag in candidate.tags} <= known:
+    if _proven(candidate, known):
         return MIN_GAIN_KNOWN
     if ideographs == 1:
         return None  # one character is no evidence: "Ã©" would become 矇
     return MIN_GAIN if ideographs >= SHORT_SEGMENT else MIN_GAIN_SHORT
+
+
+def _proven(candidate: _Candidate, known: frozenset[str]) -> bool:
+    """Was every layer of ``candidate`` already undone elsewhere in the text (``known``: their tags)?"""
+    return bool(known) and {_family(tag) for tag in candidate.tags} <= known
 
 
 def _best(segment: str, kinds: tuple[_Kind, ...], known: frozenset[str], work: list[int]) -> _Candidate | None:
@@ -479,8 +522,9 @@ def _best(segment: str, kinds: tuple[_Kind, ...], known: frozenset[str], work: l
         needed = _needed_gain(candidate, known)
         if needed is None:
             continue
-        if _gain(segment, candidate) >= needed or (
-            first is not None and first in accepted and _gain(first.text, candidate) >= needed
+        proven = _proven(candidate, known)
+        if _gain(segment, candidate, proven) >= needed or (
+            first is not None and first in accepted and _gain(first.text, candidate, proven) >= needed
         ):
             accepted.append(candidate)
     best = max(accepted, key=_rank, default=None)
@@ -1911,7 +1955,9 @@ class _Place(NamedTuple):
 class _Stretch:
     """A stretch of text with open holes, as the byte pattern :func:`_joint` reads."""
 
-    def __init__(self, segments: list[str | _Hole], edges: tuple[bool, bool], traditional: bool) -> None:
+    def __init__(
+        self, segments: list[str | _Hole], edges: tuple[bool, bool], traditional: bool, choice: tuple[int, ...] = ()
+    ) -> None:
         pattern: list[int | None] = []
         self.holes: list[tuple[int, int]] = []  # byte spans of the holes
         self.numbers: dict[int, int] = {}  # byte spans of the numbers in the intact text (one token: ``#``)
@@ -1924,7 +1970,9 @@ class _Stretch:
                 pattern.extend(segment.encode("utf-8"))
                 continue
             start = len(pattern)
-            pattern.extend(_hole_pattern(segment) or ())
+            alternatives = _hole_patterns(segment)
+            k = len(self.holes)
+            pattern.extend(alternatives[choice[k] if k < len(choice) else 0] if alternatives else ())
             self.holes.append((start, len(pattern)))
             self.wrong = segment.wrong
         self.pattern = pattern
@@ -2049,8 +2097,12 @@ def _utf8_sizes(lead: int) -> tuple[int, ...]:
     return ()
 
 
-def _joint(stretch: _Stretch, work: list[int]) -> list[str] | None:
-    """Readings of the stretch's holes, U+FFFD where no character is near-certain; ``None`` if given up.
+# Each hole of a stretch as its likeliest characters with their posteriors, and log P(stretch).
+_JointReading = tuple[tuple[tuple[tuple[str, float], ...], ...], float]
+
+
+def _joint(stretch: _Stretch, work: list[int]) -> _JointReading | None:
+    """The stretch's holes read (see :func:`_decide`), and the log-probability of the stretch; ``None`` if given up.
 
     Forward-backward over the characters that fit each place under the
     bigram model (:func:`_bigrams`), vectorised over a place's readings.
@@ -2139,7 +2191,8 @@ def _joint(stretch: _Stretch, work: list[int]) -> list[str] | None:
                 after[start] = (top, np.bincount(ids, weights=np.exp(logs - top), minlength=vocabulary))
         if work[0] <= 0:
             return None
-    return _decide(stretch, posterior)
+    decided = _decide(stretch, posterior)
+    return None if decided is None else (decided, z)
 
 
 _UNBOUNDED = 1 << 62  # work for a reading whose cost is to be measured
@@ -2147,17 +2200,21 @@ _UNBOUNDED = 1 << 62  # work for a reading whose cost is to be measured
 
 @lru_cache(maxsize=1 << 12)
 def _joint_unbounded(
-    segments: tuple[str | _Hole, ...], edges: tuple[bool, bool], traditional: bool
-) -> tuple[tuple[str, ...] | None, int]:
+    segments: tuple[str | _Hole, ...], edges: tuple[bool, bool], traditional: bool, choice: tuple[int, ...] = ()
+) -> tuple[_JointReading | None, int]:
     """:func:`_joint` of a stretch with no bound on its work, and the work it took; remembered."""
     work = [_UNBOUNDED]
-    readings = _joint(_Stretch(list(segments), edges, traditional), work)
-    return (None if readings is None else tuple(readings)), _UNBOUNDED - work[0]
+    reading = _joint(_Stretch(list(segments), edges, traditional, choice), work)
+    return reading, _UNBOUNDED - work[0]
 
 
 def _joint_within(
-    segments: tuple[str | _Hole, ...], edges: tuple[bool, bool], traditional: bool, work: list[int]
-) -> tuple[str, ...] | list[str] | None:
+    segments: tuple[str | _Hole, ...],
+    edges: tuple[bool, bool],
+    traditional: bool,
+    work: list[int],
+    choice: tuple[int, ...] = (),
+) -> _JointReading | None:
     """:func:`_joint` of a stretch with the work left in ``work[0]``, charged for it.
 
     A reading depends on the work only where it runs out (the work never
@@ -2166,15 +2223,59 @@ def _joint_within(
     is the answer, for the same work.  The same stretch recurs: articles
     of a batch share their phrases.
     """
-    readings, spent = _joint_unbounded(segments, edges, traditional)
+    reading, spent = _joint_unbounded(segments, edges, traditional, choice)
     if work[0] > spent:
         work[0] -= spent
-        return readings
-    return _joint(_Stretch(list(segments), edges, traditional), work)
+        return reading
+    return _joint(_Stretch(list(segments), edges, traditional, choice), work)
 
 
-def _decide(stretch: _Stretch, posterior: dict[int, list[tuple[float, _Place, np.ndarray]]]) -> list[str] | None:
-    """Each hole as its likeliest characters, U+FFFD where none holds :data:`_POSTERIOR` of the probability."""
+def _joint_read(
+    segments: tuple[str | _Hole, ...], edges: tuple[bool, bool], traditional: bool, work: list[int]
+) -> list[str] | None:
+    """The stretch's holes, each character where it holds :data:`_POSTERIOR` of the probability, else U+FFFD.
+
+    A hole of the layer undone before may stand for byte patterns of
+    different lengths (its reading a real U+FFFD, one lost byte, or a
+    character of two bytes): the stretch is read under each, one such hole
+    at a time, the others kept at their likeliest so far; the likeliest
+    pattern is kept, and its share of the stretch's probability (the
+    patterns' probabilities summed) multiplies every posterior after it.
+    A character is put back only when the product still holds
+    :data:`_POSTERIOR`: the pattern and the character both near-certain.
+    """
+    holes = [segment for segment in segments if isinstance(segment, _Hole)]
+    choice = [0] * len(holes)
+    belief = 1.0  # the probability of the patterns chosen
+    reading = None
+    for k, hole in enumerate(holes):
+        count = len(_hole_patterns(hole))
+        if count < 2:
+            continue
+        tried: list[tuple[float, int, _JointReading]] = []
+        for option in range(count):
+            choice[k] = option
+            found = _joint_within(segments, edges, traditional, work, tuple(choice))
+            if found is not None and found[1] > -math.inf:
+                tried.append((found[1], option, found))
+        if not tried:
+            return None
+        top, choice[k], reading = max(tried, key=lambda option: option[0])
+        belief /= sum(math.exp(z - top) for z, _, _ in tried)
+    if reading is None:
+        reading = _joint_within(segments, edges, traditional, work, tuple(choice))
+        if reading is None:
+            return None
+    return [
+        "".join(ch if share * belief >= _POSTERIOR else REPLACEMENT for ch, share in hole_chars)
+        for hole_chars in reading[0]
+    ]
+
+
+def _decide(
+    stretch: _Stretch, posterior: dict[int, list[tuple[float, _Place, np.ndarray]]]
+) -> tuple[tuple[tuple[str, float], ...], ...] | None:
+    """Each hole as its likeliest characters, each with its posterior probability."""
     readings = []
     for first, last in stretch.holes:
         chars = []
@@ -2185,42 +2286,54 @@ def _decide(stretch: _Stretch, posterior: dict[int, list[tuple[float, _Place, np
                 return None
             _, place, share = max(spans, key=lambda span: span[0])
             best = int(share.argmax())  # a place's characters are distinct
-            chars.append(str(place.chars[best]) if share[best] >= _POSTERIOR else REPLACEMENT)
+            chars.append((str(place.chars[best]), float(share[best])))
             pos = place.end
-        readings.append("".join(chars))
-    return readings
+        readings.append(tuple(chars))
+    return tuple(readings)
 
 
 def _joinable(hole: _Hole) -> bool:
-    """Can :func:`_joint` read ``hole``: UTF-8 whose bytes' places are known (see :func:`_hole_pattern`)?"""
-    return hole.true == "utf-8" and _hole_pattern(hole) is not None
+    """Can :func:`_joint` read ``hole``: UTF-8 whose bytes' places are known (see :func:`_hole_patterns`)?"""
+    return hole.true == "utf-8" and bool(_hole_patterns(hole))
 
 
 _FREE = -2  # in a stretch's pattern: a byte of a hole of the layer before, any byte
 
 
+_MAX_PATTERNS = 3  # byte patterns of different lengths a hole may stand for: more leave too little to read
+
+
 @lru_cache(maxsize=4096)
-def _hole_pattern(hole: _Hole) -> tuple[int | None, ...] | None:
-    """The bytes ``hole`` stands for: known, lost (``None``), or :data:`_FREE`; ``None`` if their number is open.
+def _hole_patterns(hole: _Hole) -> tuple[tuple[int | None, ...], ...]:
+    """The bytes ``hole`` stands for: known, lost (``None``), or :data:`_FREE`; one pattern per length.
 
     A hole the layer undone before left inside this one stands for the bytes
     of its readings written back in the wrong codec (:func:`_spell`): where
     they all agree, those bytes; where not, any byte (the check that they
-    read back as that hole is left out, so such a place admits more).
+    read back as that hole is left out, so such a place admits more).  A
+    reading that is a real U+FFFD (one lost byte) and one that is a
+    character (two bytes) give patterns of two lengths: both are kept, for
+    :func:`_joint_read` to weigh.  None when there are too many lengths.
 
-        >>> _hole_pattern(_Hole((b"\\xe6", 1, b"\\xbf"), b"", "utf-8", ("gbk",)))  # E6 ?? BF
-        (230, None, 191)
+        >>> _hole_patterns(_Hole((b"\\xe6", 1, b"\\xbf"), b"", "utf-8", ("gbk",)))  # E6 ?? BF
+        ((230, None, 191),)
     """
     if all(isinstance(part, bytes | int) for part in hole.parts):
-        return tuple(b for part in hole.parts for b in (part if isinstance(part, bytes) else (None,) * part))
+        return (tuple(b for part in hole.parts for b in (part if isinstance(part, bytes) else (None,) * part)),)
     patterns, _ = _spell(hole)
-    if not patterns or len({len(pattern) for pattern, _ in patterns}) > 1:
-        return None
-    merged: list[int | None] = []
-    for column in zip(*(pattern for pattern, _ in patterns), strict=True):
-        same = column[0] if all(b == column[0] for b in column) else _FREE
-        merged.append(_FREE if same == _UNREAD else same)
-    return tuple(merged)
+    by_length: dict[int, list[_Pattern]] = {}
+    for pattern, _ in patterns or ():
+        by_length.setdefault(len(pattern), []).append(pattern)
+    if len(by_length) > _MAX_PATTERNS:
+        return ()
+    found = []
+    for group in by_length.values():
+        merged: list[int | None] = []
+        for column in zip(*group, strict=True):
+            same = column[0] if all(b == column[0] for b in column) else _FREE
+            merged.append(_FREE if same == _UNREAD else same)
+        found.append(tuple(merged))
+    return tuple(found)
 
 
 _BREAK = re.compile("[\n\ufffd]")
@@ -2283,7 +2396,7 @@ def _fill_jointly(
         if work[1] <= 0:
             return  # the text's share is spent: the rest stay open
         budget = [work[1] - _STRETCH_COST]
-        readings = _joint_within(tuple(segments), (line_start, line_end), traditional, budget)
+        readings = _joint_read(tuple(segments), (line_start, line_end), traditional, budget)
         work[1] = budget[0]
         if readings is not None:
             for k, reading in zip(holes, readings, strict=True):

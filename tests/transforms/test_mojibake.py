@@ -209,7 +209,8 @@ def samples() -> list[str]:
 # 32.7 %, 99.5 %, 88.0 %, 86.7 %, 88.0 %, 74.3 % and 88.8 %: what survived byte for byte; filling
 # them one at a time with jieba's words gave 98.6 %, 99.6 %, 55.4 %, 34.7 %, 100 %, 99.0 %, 98.6 %,
 # 99.0 %, 95.4 % and 98.7 %; reading neighbouring holes together under a bigram model, now,
-# 99.6 %, 99.8 %, 80.0 %, 55.9 %, 100 %, 99.7 %, 99.6 %, 99.7 %, 97.2 % and 99.1 %.
+# 99.6 %, 99.8 %, 80.0 %, 55.9 %, 100 %, 99.7 %, 99.6 %, 99.7 %, 97.2 % and 99.1 %; an inner hole
+# read as a real U+FFFD or as a character (patterns of two lengths, weighed), 2x GBK 97.7 %, 2x GB18030 99.2 %.
 # Not 98 % for Big5: "recoverable" above counts the characters whose bytes all survived, and Big5
 # rejects the UTF-8 continuation bytes it cannot pair, so most characters lose one or two of their
 # three bytes and some all three (Big5-HKSCS: 27 % lose one, 20 % two, 5 % all; cp950: 23 %, 27 %,
@@ -225,7 +226,7 @@ RECOVERED = {
     "utf-8/cp1252": 0.985,
     "utf-8/gbk saved as gbk": 0.985,
     "utf-8/cp1252 saved as cp1252": 0.985,
-    "2x utf-8/gbk": 0.96,
+    "2x utf-8/gbk": 0.97,
     "2x utf-8/gb18030": 0.98,
 }
 INFERRED = re.compile(r"(\d+) characters? inferred")
