@@ -69,7 +69,12 @@ MB = 1e6
 
 
 class Sampler(threading.Thread):
-    """Peak RSS of a process and of its whole tree, sampled until it exits."""
+    """Peak RSS of a process and of its whole tree, and CPU seconds by role, sampled until it exits.
+
+    CPU by role (the CLI's own process, the temporary Prefect server, the task runner's
+    workers, anything else) is each process's last sampled ``cpu_times``: what a
+    process spends after the last sample before it exits is missed (< 0.2 s each).
+    """
 
     def __init__(self, pid: int, interval: float = 0.2) -> None:
         super().__init__(daemon=True)
@@ -77,7 +82,24 @@ class Sampler(threading.Thread):
         self.interval = interval
         self.peak_main = self.peak_tree = self.peak_single = 0
         self.timeline: list[tuple[float, int, int]] = []  # (seconds, main rss, tree rss)
+        self.cpu: dict[int, tuple[str, float]] = {}  # pid -> (role, user + system seconds so far)
         self.t0 = time.perf_counter()
+
+    def role(self, p: psutil.Process) -> str:
+        if p.pid == self.proc.pid:
+            return "main"
+        cmdline = " ".join(p.cmdline())
+        if "uvicorn" in cmdline or ("prefect" in cmdline and "server" in cmdline):
+            return "prefect_server"
+        if "multiprocessing" in cmdline or "spawn_main" in cmdline or "forkserver" in cmdline:
+            return "workers"
+        return "other"
+
+    def cpu_by_role(self) -> dict[str, float]:
+        totals: dict[str, float] = {}
+        for role, seconds in self.cpu.values():
+            totals[role] = round(totals.get(role, 0.0) + seconds, 2)
+        return totals
 
     def run(self) -> None:
         while True:
@@ -91,6 +113,9 @@ class Sampler(threading.Thread):
                 with contextlib.suppress(psutil.NoSuchProcess, psutil.AccessDenied):
                     rss = p.memory_info().rss
                     tree += rss
+                    times = p.cpu_times()
+                    role = self.cpu[p.pid][0] if p.pid in self.cpu else self.role(p)
+                    self.cpu[p.pid] = (role, times.user + times.system)
                     self.peak_single = max(self.peak_single, rss)
             self.peak_main = max(self.peak_main, main)
             self.peak_tree = max(self.peak_tree, tree)
@@ -132,6 +157,7 @@ def measure(cmd: list[str], env: dict[str, str] | None = None, timeout: float | 
         "peak_rss_main_mb": round(sampler.peak_main / MB, 1),
         "peak_rss_tree_mb": round(sampler.peak_tree / MB, 1),
         "peak_rss_single_mb": round(sampler.peak_single / MB, 1),
+        "cpu_s_by_role": sampler.cpu_by_role(),
         "rss_timeline_mb": [(t, round(m / MB), round(tr / MB)) for t, m, tr in timeline[::step]],
         "loadavg_before": round(load, 2),
     }

@@ -11,6 +11,7 @@ tuples (a batch of file records is cheap to visit anyway).
 
 from __future__ import annotations
 
+import gc
 import logging
 import math
 import time
@@ -278,9 +279,11 @@ def process_and_load(
         counts = load_batch(paths, report.run_id, batch_no, quote(staged), quote(receipts))
         report.seconds["load"] += time.perf_counter() - t
         report.add_loaded(counts, staged["quarantine"])
+        del staged, future
+        collect_garbage()
         advance(len(batch))
 
-    with files_progress(len(files), f"{report.flow}: files") as advance:
+    with files_progress(len(files), f"{report.flow}: files") as advance, young_garbage_collected() as collect_garbage:
         for batch_no, batch in enumerate(batches(files, batch_size)):
             if len(files) <= batch_size:
                 # One batch (the usual scheduled run): processed here, in the flow's process. Starting a
@@ -293,6 +296,27 @@ def process_and_load(
                 load_oldest(advance)
         while pending:
             load_oldest(advance)
+
+
+@contextmanager
+def young_garbage_collected() -> Iterator[Callable[[], None]]:
+    """Yield ``collect()``: free what the batches loaded so far left in reference cycles, cheaply.
+
+    A submitted task's Prefect future sits in a reference cycle (done-callbacks
+    that close over their futures), so each batch's rows outlived their load until
+    a full collection, which Python seldom runs here: the flow's process grew by
+    ~35 MB a batch, 0.4 -> 1.2 GB over a 10k run (session 5). A full collection
+    after each load frees them, but walks every object the process holds (0.3 CPU s);
+    with what exists before the run frozen (``gc.freeze``) it walks only the run's
+    own objects (0.016 s). Unfrozen afterwards, so a long-lived process (a served
+    deployment) collects its old objects as usual.
+    """
+    gc.collect()
+    gc.freeze()
+    try:
+        yield gc.collect
+    finally:
+        gc.unfreeze()
 
 
 def receipt(run_id: str, received: Received, outcome: str) -> dict:
