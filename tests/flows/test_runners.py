@@ -34,3 +34,31 @@ def test_dask_cluster_builds_the_same_tables_as_the_default_runner(tmp_path: Pat
 def test_process_pool_builds_the_same_tables_as_the_default_runner(tmp_path: Path) -> None:
     default = _build(tmp_path, "default")
     assert _build(tmp_path, "processes", task_runner=make_task_runner("processes", workers=2)) == default
+
+
+def test_worker_processes_are_told_the_flow_runs_api(monkeypatch: pytest.MonkeyPatch) -> None:
+    """With no API URL configured, workers would each start a temporary server of their own."""
+    from types import SimpleNamespace
+
+    import flows.tasks as tasks
+
+    class Client:
+        api_url = "http://127.0.0.1:8123/api/"
+
+        def __enter__(self) -> Client:
+            return self
+
+        def __exit__(self, *exc: object) -> None:
+            return None
+
+    monkeypatch.delenv("PREFECT_API_URL", raising=False)
+    monkeypatch.setattr(tasks, "get_current_settings", lambda: SimpleNamespace(api=SimpleNamespace(url=None)))
+    monkeypatch.setattr(tasks, "get_client", lambda sync_client: Client())
+    with tasks.api_url_exported():
+        assert tasks.os.environ["PREFECT_API_URL"] == Client.api_url
+    assert "PREFECT_API_URL" not in tasks.os.environ
+
+    # a configured API (a profile, a real server) is left alone
+    monkeypatch.setattr(tasks, "get_current_settings", lambda: SimpleNamespace(api=SimpleNamespace(url="http://x/api")))
+    with tasks.api_url_exported():
+        assert "PREFECT_API_URL" not in tasks.os.environ
