@@ -14,10 +14,7 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # samples/, for devsets.py
-
-# encode and write_inbox lived here before samples/devsets.py: a dev set that still loads this
-# module for them finds them here.
-from devsets import dev_set, encode, write_inbox  # noqa: F401
+from devsets import dev_set
 
 # article stem → codec (Python name); the inbox file is <stem>_<codec>.txt
 CODECS = {

@@ -441,8 +441,10 @@ def _quantities(text: str) -> tuple[Quantity, ...]:
     return tuple(out)
 
 
-_OF = re.compile(r"(?:人民币|[（(]人民币(?:[，,]下同)?[）)])?的")  # 50亿元（人民币，下同）的甲
-_OF_AMOUNT = re.compile(r"元(?:人民币|[（(]人民币(?:[，,]下同)?[）)])?的")  # 56亿元人民币的甲: an amount of a project
+# the currency said after an amount: 50亿元人民币, 50亿元（人民币，下同）
+_RMB = r"(?:人民币|[（(]人民币(?:[，,]下同)?[）)])?"
+_OF = re.compile(_RMB + r"的")  # 50亿元（人民币，下同）的甲
+_OF_AMOUNT = re.compile(r"元" + _RMB + r"的")  # 56亿元人民币的甲: an amount of a project
 _ITEM_TEXT = re.compile(r"[^、，。；,;！？]+")
 _SIGNED_LEAD = re.compile(r"(?:签约|签订|引进|落地|开工|建成|投产)了?$")
 _AMOUNT_LEAD = re.compile(r"投资(?:额)?(?:达到?|为|约|超过?|逾|近|突破)?(?:人民币)?$")
@@ -450,7 +452,7 @@ _AMOUNT_LEAD = re.compile(r"投资(?:额)?(?:达到?|为|约|超过?|逾|近|突
 
 # what ends an amount of money followed by _OF (元, a bare 亿 before （人民币）, 以上…): without it no amount
 # is "of" a project, and the sentence's amounts need not be read
-_AMOUNT_OF_CUE = re.compile(r"(?:元|[万亿千百十]|以上|左右|上下|之多)(?:人民币|[（(]人民币(?:[，,]下同)?[）)])?的")
+_AMOUNT_OF_CUE = re.compile(r"(?:元|[万亿千百十]|以上|左右|上下|之多)" + _RMB + r"的")
 
 
 def _amount_lists(s: str) -> list[_Found]:
@@ -1002,7 +1004,7 @@ def _sentence_projects(sent: Span, region: str | None, places: tuple[tuple[int, 
 # the project just named, taken up again: 该项目…, 项目位于…
 # (or 3.甲产业园项目。总投资12亿元，…: a sentence opening with its total — not 总投资5亿元的乙, an amount of another)
 _FOLLOW_UP = re.compile(r"(?:[^，,。；;]{0,12}[，,])?(?:该|此|这个|这一|上述)项目|"
-                        r"(?:计划|预计)?总投资(?![^，,。；;的]{0,12}?元(?:人民币|[（(]人民币(?:[，,]下同)?[）)])?的)|"
+                        r"(?:计划|预计)?总投资(?![^，,。；;的]{0,12}?元" + _RMB + r"的)|"
                         r"项目(?=位于|总投资|计划总投资|预计总投资|由|占地|规划|建设内容|主要|预计|建成|达产|分)")
 _EVENT = re.compile(r"(?:集中|现场)(?:签约|开工|动工|竣工投产|竣工|投产)|(?:签约|开工|竣工|投产)(?:仪式|活动|大会)")
 # a line of a project described field by field: 投资方：乙公司
