@@ -7,6 +7,7 @@ starts in a fraction of a second.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import csv
 import json
 import os
@@ -15,9 +16,12 @@ import sys
 import threading
 from datetime import date, datetime
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from flows.settings import configure_prefect, inbox_dir, warehouse_dir
+
+if TYPE_CHECKING:
+    from flows.server import TemporaryServer
 
 RUNNERS = ("threads", "processes", "dask")  # see flows/runners.py (not imported here: it imports Prefect)
 
@@ -93,6 +97,7 @@ def _main(argv: list[str] | None) -> int:
 def _run_flow(args: argparse.Namespace) -> int:
     """Run the ingest or rebuild flow (or keep ingesting, for watch) and print each report."""
     configure_prefect(verbose=args.verbose)
+    server = _temporary_server()
     from flows.progress import enable_when_interactive
 
     enable_when_interactive()
@@ -102,14 +107,28 @@ def _run_flow(args: argparse.Namespace) -> int:
             print(f"jingji: inbox {inbox} does not exist or is not a folder", file=sys.stderr)
             return EXIT_FAILED
     if args.command != "watch":
-        return _run_flow_once(args)
+        return _run_flow_once(args, server)
 
     from flows.watch import watch_inbox
 
     stop = _stop_on_signals()
     print(f"jingji: watching {inbox} (Ctrl-C to stop)", file=sys.stderr)
-    watch_inbox(inbox, lambda: _run_flow_once(args), quiet_seconds=args.quiet_seconds, stop=stop)
+    watch_inbox(inbox, lambda: _run_flow_once(args, server), quiet_seconds=args.quiet_seconds, stop=stop)
     return EXIT_OK
+
+
+def _temporary_server() -> TemporaryServer | None:
+    """Launch Prefect's temporary server now, when no API is configured, so it boots while the flow imports.
+
+    Its URL goes into the environment for the worker processes, spawned later, to inherit.
+    """
+    from flows.server import TemporaryServer, needs_temporary_server
+
+    if not needs_temporary_server():
+        return None
+    server = TemporaryServer().start()
+    os.environ["PREFECT_API_URL"] = server.api_url
+    return server
 
 
 def _stop_on_signals() -> threading.Event:
@@ -127,22 +146,35 @@ def _stop_on_signals() -> threading.Event:
     return stop
 
 
-def _run_flow_once(args: argparse.Namespace) -> int:
+def _run_flow_once(args: argparse.Namespace, server: TemporaryServer | None = None) -> int:
+    from prefect.settings import PREFECT_API_URL, temporary_settings
+
     from flows.ingest import DEFAULT_BATCH_SIZE, ingest_flow
     from flows.rebuild import rebuild_flow
     from flows.report import RunReport
     from flows.runners import make_task_runner
+    from flows.server import startup_timeout
+    from flows.warmup import steps as warm_up_steps
     from warehouse.lock import WarehouseLocked
 
     warehouse = warehouse_dir(args.warehouse)
     options = {"batch_size": args.batch_size or DEFAULT_BATCH_SIZE, "run_models": not args.skip_models}
     runner = make_task_runner(args.runner, args.workers, args.dask_address)
+    api = contextlib.nullcontext()
+    if server is not None:
+        try:  # while the server boots, load what the first file would (see flows/warmup.py)
+            server.wait_until_ready(startup_timeout(), meanwhile=warm_up_steps())
+        except RuntimeError as exc:
+            print(f"jingji: {args.command} failed: {exc}", file=sys.stderr)
+            return EXIT_FAILED
+        api = temporary_settings({PREFECT_API_URL: server.api_url})
     try:
-        if args.command == "rebuild":
-            report = rebuild_flow.with_options(task_runner=runner)(warehouse=str(warehouse), **options)
-        else:
-            inbox = inbox_dir(args.inbox)
-            report = ingest_flow.with_options(task_runner=runner)(inbox=str(inbox), warehouse=str(warehouse), **options)
+        with api:
+            if args.command == "rebuild":
+                report = rebuild_flow.with_options(task_runner=runner)(warehouse=str(warehouse), **options)
+            else:
+                flow = ingest_flow.with_options(task_runner=runner)
+                report = flow(inbox=str(inbox_dir(args.inbox)), warehouse=str(warehouse), **options)
     except WarehouseLocked as exc:
         print(f"jingji: {exc}", file=sys.stderr)
         return EXIT_BUSY

@@ -381,12 +381,12 @@ def recorded_run(paths: WarehousePaths, report: RunReport) -> Iterator[None]:
         yield
     except BaseException:
         report.status = "failed"
-        db.record_run(paths, report.ledger_row(_flow_run_id()))
+        db.record_run(paths, report.ledger_row(_flow_run_id()), checkpoint=True)
         raise
     report.seconds["total"] = time.perf_counter() - t0
     report.seconds = {k: round(v, 3) for k, v in report.seconds.items()}
     report.status = "completed"
-    db.record_run(paths, report.ledger_row(_flow_run_id()))
+    db.record_run(paths, report.ledger_row(_flow_run_id()), checkpoint=True)
     create_markdown_artifact(
         key=f"{report.flow}-report", markdown=report.markdown(), description=f"{report.flow} run {report.run_id}"
     )

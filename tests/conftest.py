@@ -15,6 +15,9 @@ SEEDS = SHARED / "seeds"
 SAMPLES = ROOT / "samples"
 
 configure_prefect()
+# The lookup tables cached by transforms/tablecache.py: the tests' own folder (not the user's home), set
+# here at import so that the processes tests start inherit it; kept between runs, like pytest's own cache.
+os.environ.setdefault("JINGJI_CACHE_DIR", str(ROOT / ".pytest_cache" / "jingji-tables"))
 
 
 @pytest.fixture(scope="session")

@@ -269,6 +269,7 @@ from (
 # The replay's own tables (the dbt source `replay` reads the first): which inputs a refresh recomputes,
 # and which inputs, with which link, the marts stood for after the last refresh whose tests passed.
 SCOPE_TABLE = "staging.model_scope"
+FEW_INPUTS = 20  # a replay of this many inputs or fewer runs its queries on one thread
 STATE_TABLE = "staging.model_inputs"
 COUNTS_TABLE = "staging.model_row_counts"
 # Every input as the marts see it: a document with its canonical document, or a quarantined file.
@@ -485,6 +486,10 @@ def _replay(paths: WarehousePaths, plan: dict, target_dir: Path, log_dir: Path, 
     try:
         _ensure_scope_tables(con)
         inputs = None if full else _touched_inputs(con)
+        if inputs is not None and len(inputs) <= FEW_INPUTS:
+            # a handful of documents: ~170 small queries, which DuckDB's worker threads only slow down
+            # (one new file into 10k: 0.85 -> 0.68 CPU s for the replay, 4 alternating runs)
+            con.execute("SET threads = 1")
         counts = {"passed": 0, "failed": 0, "warned": 0}
         failing: list[str] = []
         if inputs != []:  # [] : nothing changed since the last refresh whose tests passed

@@ -11,6 +11,9 @@ from __future__ import annotations
 
 import os
 import shutil
+from pathlib import Path
+
+import duckdb
 
 from warehouse.files import write_bytes_atomically
 from warehouse.paths import WarehousePaths
@@ -32,9 +35,11 @@ def settle(paths: WarehousePaths) -> str | None:
         shutil.rmtree(staging.root)
         return "discarded an unfinished rebuild"
     if staging.database.exists():
-        # A WAL left by a crashed writer belongs to the old database: never replay it onto the new one.
-        for stale in (paths.database.with_name(paths.database.name + ".wal"),):
-            stale.unlink(missing_ok=True)
+        # The rebuilt database's own log (committed writes not yet checkpointed) goes into its file before it moves.
+        if _wal(staging.database).exists():
+            duckdb.connect(str(staging.database)).execute("CHECKPOINT").close()
+        # A WAL beside the live database belongs to the old one: never replay it onto the new one.
+        _wal(paths.database).unlink(missing_ok=True)
         os.replace(staging.database, paths.database)
     if staging.parquet.exists():
         retired = paths.root / ".parquet-retired"
@@ -45,3 +50,8 @@ def settle(paths: WarehousePaths) -> str | None:
         shutil.rmtree(retired, ignore_errors=True)
     shutil.rmtree(staging.root)
     return "put a rebuilt warehouse in place"
+
+
+def _wal(database: Path) -> Path:
+    """DuckDB's write-ahead log beside a database file."""
+    return database.with_name(database.name + ".wal")
