@@ -8,7 +8,10 @@ tokenizer builds a prefix dictionary of half a million entries (≈150 MB) on
 first use. This module is the one reader: it finds ``dict.txt`` without
 importing jieba (``importlib.util.find_spec`` locates the package without
 running it) and keeps two plain dicts, about 45 MB, shared by every caller in
-the process.
+the process. Both are kept on disk too (:mod:`transforms.tablecache`, keyed by
+``dict.txt``'s size and modification time): a fresh process loads them in
+about 0.3 s instead of parsing the file, and :func:`total_frequency` alone in
+microseconds.
 
 Semantics follow jieba's own loader: a word listed twice keeps its last entry,
 while :func:`total_frequency` sums every line (as jieba's ``total`` does).
@@ -29,6 +32,8 @@ from collections.abc import Iterator
 from functools import cache
 from pathlib import Path
 from typing import NamedTuple
+
+from transforms.tablecache import persisted
 
 
 class Entry(NamedTuple):
@@ -94,7 +99,12 @@ def entries() -> Iterator[Entry]:
                 yield entry
 
 
+def _sources() -> list[Path | None]:
+    return [dict_path()]
+
+
 @cache
+@persisted(_sources)
 def dictionary() -> Dictionary:
     """The word list, read once per process (about half a second) and shared by every caller.
 
@@ -125,10 +135,21 @@ def parts_of_speech() -> dict[str, str]:
     return dictionary().parts_of_speech
 
 
+@cache
 def total_frequency() -> int:
     """The sum of the frequencies of every line, as jieba's ``Tokenizer.total``.
 
-    >>> total_frequency() >= sum(frequencies().values())
+    Kept on its own, so that a caller needing only the sum does not load the
+    whole word list (when it is loaded already, its total is the answer).
+
+    >>> total_frequency() == dictionary().total >= sum(frequencies().values())
     True
     """
+    if dictionary.cache_info().currsize:
+        return dictionary().total
+    return _total()
+
+
+@persisted(_sources)
+def _total() -> int:
     return dictionary().total

@@ -69,8 +69,10 @@ from typing import NamedTuple
 import numpy as np
 import opencc
 
+from transforms import dictionary, language
 from transforms.language import MIN_SCORE, char_scores
 from transforms.repairs import Fixed, Repair
+from transforms.tablecache import persisted
 
 REPLACEMENT = "\ufffd"
 _BROKEN = char_scores(REPLACEMENT)[0]
@@ -813,6 +815,16 @@ _RARE = char_scores("\U00020000")[0]  # what the language model gives an ideogra
 _COMMON = -12.0  # ... and the 4,800 most common ones at least
 
 
+def _table_sources() -> list[Path | None]:
+    """The data files the repair's tables are built from: jieba's words, the bigram counts, the character model."""
+    return [dictionary.dict_path(), _BIGRAMS, language._DATA]
+
+
+# What else the tables depend on: the modules whose functions build them (this one is always
+# counted), and how OpenCC converts and numpy pickles.
+_TABLE_CODE = (dictionary, language, f"opencc {opencc.__version__}", f"numpy {np.__version__}")
+
+
 @cache
 def _vocabulary(name: str) -> tuple[str, ...]:
     """The characters a hole may hold: ``text`` in an article, or what a wrong decoder produces.
@@ -843,10 +855,12 @@ def _vocabulary(name: str) -> tuple[str, ...]:
 
 
 @cache
+@persisted(_table_sources, _TABLE_CODE)
 def _index(vocabulary: str, codec: str, length: int, mask: int) -> dict[bytes, tuple[tuple[str, bytes], ...]]:
     """Characters of ``vocabulary`` that ``codec`` writes in ``length`` bytes, by their bytes at ``mask``.
 
-    Bit ``k`` of ``mask`` set: byte ``k`` is known.  Built on first use, once.
+    Bit ``k`` of ``mask`` set: byte ``k`` is known.  Built on first use, once (and kept on disk:
+    :mod:`transforms.tablecache`).
     """
     found: dict[bytes, list[tuple[str, bytes]]] = {}
     for ch in _vocabulary(vocabulary):
@@ -1240,12 +1254,14 @@ _BETWEEN_NUMBERS = {"—": 6.0, "～": 6.0, "-": 3.0, "至": 3.0, "到": 2.0, "�
 
 
 @cache
+@persisted(_table_sources, _TABLE_CODE)
 def _lexicon() -> tuple[dict[str, float], float]:
     """jieba's dictionary as log-probabilities of words up to four characters, and of an unknown one.
 
-    Read once from the ``dict.txt`` jieba ships (under a second), only when
-    a hole is to be filled.  ``#X`` entries score ``X`` after a number: the
-    summed frequency of the words numeral + ``X``.
+    Read once from the ``dict.txt`` jieba ships (under a second; a pickle of it
+    kept by :mod:`transforms.tablecache` loads in a tenth), only when a hole is
+    to be filled.  ``#X`` entries score ``X`` after a number: the summed
+    frequency of the words numeral + ``X``.
     """
     from transforms.dictionary import dict_path, frequencies, total_frequency
 
@@ -1517,6 +1533,7 @@ class _Packed(NamedTuple):
 
 
 @cache
+@persisted(_table_sources, _TABLE_CODE)
 def _packed() -> _Packed:
     words = _lexicon()[0]
     number: dict[str, int] = {}
@@ -1804,8 +1821,10 @@ class _Bigrams(NamedTuple):
 
 
 @cache
+@persisted(_table_sources, _TABLE_CODE)
 def _bigrams() -> _Bigrams:
-    """The model, read once from its table (about 0.3 s), the first time a stretch is read jointly.
+    """The model, read once from its table (about 0.3 s; from :mod:`transforms.tablecache`'s pickle
+    in a few milliseconds), the first time a stretch is read jointly.
 
     The unigram model mixes the corpus counts (nine parts) with the
     dictionary-wide character model of :mod:`transforms.language` (one part),
@@ -1901,6 +1920,7 @@ _UNSEEN = 0x0B  # ... the byte after it is not known
 
 
 @lru_cache(maxsize=16)
+@persisted(code=_TABLE_CODE)  # a tenth of a second per codec list, built from Python's codecs (keyed by its version)
 def _losses(wrong: tuple[str, ...]) -> bytes:
     """For every byte pair: 1 when a ``wrong`` decoder loses the first byte, 2 when four bytes decide it.
 

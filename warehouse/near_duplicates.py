@@ -36,7 +36,7 @@ from transforms.dedup import (
     NUM_PERM,
     THRESHOLD,
     shingles,
-    sign,
+    sign_values,
 )
 from warehouse.db import doc_ids, insert_new_rows, rows_of
 from warehouse.schema import DOCUMENT_BANDS, DOCUMENT_LINKS, DOCUMENT_SIGNATURES
@@ -78,11 +78,11 @@ def bands(hashvalues: np.ndarray) -> list[int]:
 
 def signature_row(doc_id: str, text: str, signed_at: datetime | None = None) -> dict:
     """The ``document_signatures`` row of a document's ``text_simplified``: pure, so workers compute it."""
-    m, count = sign(text)  # shingled once for both
+    values, count = sign_values(text)  # shingled once for both; no MinHash object needed for the stored bytes
     return {
         "doc_id": doc_id,
         "method": METHOD,
-        "signature": m.hashvalues.astype("<u4").tobytes().hex() if m is not None else None,
+        "signature": values.astype("<u4").tobytes().hex() if values is not None else None,
         "shingles": count,
         "signed_at": signed_at or datetime.now(),
     }

@@ -18,6 +18,7 @@ from transforms.dedup import (
     search_terms,
     shingles,
     sign,
+    sign_values,
     signature,
 )
 
@@ -68,6 +69,17 @@ def test_sign_counts_the_shingles_once() -> None:
     assert n == len(shingles(ARTICLE))
     assert m.hashvalues.tolist() == signature(ARTICLE).hashvalues.tolist()
     assert sign("太短了") == (None, 0)
+
+
+@settings(max_examples=100, deadline=None)
+@given(_TEXT)
+def test_sign_values_are_the_stored_bytes_of_datasketchs_signature(text: str) -> None:
+    values, n = sign_values(text)
+    plain = _plain_signature(text)
+    assert n == len(shingles(text))
+    assert (values is None) == (plain is None)
+    if values is not None:  # what warehouse.near_duplicates.signature_row stores
+        assert values.astype("<u4").tobytes() == plain.hashvalues.astype("<u4").tobytes()
 
 
 _HAN_RUN = re.compile(f"[{HAN_RANGES}]+")
