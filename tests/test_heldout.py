@@ -32,15 +32,16 @@ SCORE_PY = SHARED / "eval" / "score.py"
 # precision 0.727, projects 0.556), and after the broader dev set (samples/dev2) landed:
 # metadata 0.94, text 0.939, recall 0.868, precision 0.954, projects 0.667, 0 traps;
 # after samples/dev3 (session 2): projects 0.704, the rest unchanged; session 3 metadata 0.96;
-# session 4 (dev5-dev7): recall 0.875, precision 0.955, projects 0.815, the rest unchanged.
+# session 4 (dev5-dev7): recall 0.875, precision 0.955, projects 0.815, the rest unchanged;
+# session 6 (dev9, dev10): recall 0.889, projects 0.852, the rest unchanged.
 # Each floor is about 0.05 below the latest figure. Raise a floor when the code
 # measurably improves; never lower one to make a change pass.
 FLOORS = {
     "metadata_accuracy": 0.91,
     "text_checks": 0.89,
-    "indicator_recall": 0.82,
+    "indicator_recall": 0.84,
     "indicator_precision": 0.90,
-    "project_recall": 0.76,
+    "project_recall": 0.80,
 }
 # No trap is hit by the working tree of the same day (HEAD 4d26b76 hit one: the per-head GDP
 # growth 人均地区生产总值…增长5.6% read as gdp; the gdp_per_capita code fixed it).

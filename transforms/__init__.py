@@ -1,9 +1,12 @@
 """Pure text transforms: bytes in, clean text and extracted rows out.
 
-Nothing here does I/O, imports Prefect, or touches the warehouse. The flows
-call one entry point, :func:`transforms.pipeline.process`.
+Nothing here imports Prefect or touches the warehouse. The only I/O is reading
+data files (``transforms/data/``, jieba's word lists) and the cache of lookup
+tables built from them (:mod:`transforms.tablecache`, as jieba caches its own):
+results never depend on it. The flows call one entry point,
+:func:`transforms.pipeline.process`.
 """
 
 # Bump whenever a change to any transform may change an output row; every
 # staged row records the version that produced it so a rebuild can tell.
-TRANSFORM_VERSION = "0.2.0"
+TRANSFORM_VERSION = "0.3.0"

@@ -70,6 +70,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
 
+from transforms.lines import column_count
 from transforms.repairs import Fixed, Repair
 from transforms.script import to_simplified
 
@@ -483,11 +484,15 @@ def continuation_reason(
     True
     >>> continuation_reason("全年新签约项目41个。", "总投资186.3亿元。") is None
     True
+    >>> continuation_reason("1\u3000产业园\u3000估算投资5亿元\u3000建设", "2\u3000学校\u3000概算投资8000万元") is None
+    True
     """
     # Most breaks follow a finished sentence: that is decided before either line is classified.
     prev_end = end_class(prev)
     if prev_end == "terminal" or _BULLET.match(prev):
         return None
+    if column_count(prev) >= 3 and column_count(nxt) >= 3:
+        return None  # two rows of a table laid out in columns: a row ends where its line does
     if nxt[:1] in _CONTINUATION_STARTS:
         return "punctuation"
     next_kind = line_kind(nxt)

@@ -46,8 +46,19 @@ FLOORS = {
     # TW/HK, 「」“” names, amounts before names, 亿美元, bracketed phases, and programmes that are no projects;
     # written cold: project recall 0.729, four programme names as projects) measures project recall 0.979 after
     # the session-5 project fixes (no programme named; project_traps.csv, checked in test_extract_projects_shapes).
-    # Its indicator recall (0.75: two provincial-list totals, one signing total) is the indicator extractor's.
-    "dev8": {"indicator_recall": 0.70, "indicator_precision": 0.95, "project_recall": 0.93},
+    # Its indicator recall (0.75: two provincial-list totals, one signing total) is 1.0 after session 6's indicator
+    # fixes (a list's size said with the list; 签约总金额 as an investment total).
+    "dev8": {"indicator_recall": 0.95, "indicator_precision": 0.95, "project_recall": 0.93},
+    # dev9 (session 6, project shapes: names that are only a product or a capacity, government works priced by
+    # 估算/概算 in 万元, 技改/扩建 of a plant, press-conference answers, the amount in the next sentence, 亿日元/亿欧元,
+    # a 全角-spaced plan table, TW board approvals and HK holdings, emoji bullets; written cold: project recall
+    # 0.303, no trap hit) measures 0.879 after the session-6 project fixes, and 1.0 once the reflow stage no longer
+    # joins two rows of a column-aligned table as unfinished prose.
+    "dev9": {"indicator_recall": 0.9, "indicator_precision": 0.9, "project_recall": 0.95},
+    # dev10 (session 6, indicator shapes: 分季度 breakdowns, district lists with 分别, figures named as a topic,
+    # 环比 (never a yoy rate), 比上年增加 amounts, electricity, port and tourism figures, TW/HK items, 26 traps;
+    # written cold: 0.69 / 1.0, no trap hit) measures 1.0 / 1.0 after the session-6 indicator fixes. No projects.
+    "dev10": {"indicator_recall": 0.95, "indicator_precision": 0.95},
 }
 MAX_TRAP_HITS = 0
 
@@ -105,7 +116,7 @@ def test_dev_set_scores_stay_above_their_floors(name: str, tmp_path: Path, monke
     assert result["trap_hits"] <= MAX_TRAP_HITS
 
 
-@pytest.mark.parametrize("name", ["dev3", "dev4", "dev5", "dev6", "dev7", "dev8"])
+@pytest.mark.parametrize("name", ["dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "dev9", "dev10"])
 def test_dev_inbox_is_built_from_its_articles(name: str) -> None:
     """The committed inbox is what make_inbox.py writes (edit an article, rerun the script)."""
     dev = ROOT / "samples" / name
@@ -115,7 +126,7 @@ def test_dev_inbox_is_built_from_its_articles(name: str) -> None:
     assert {p.name for p in (dev / "inbox").iterdir()} == {f"{s}_{c}.txt" for s, c in make_inbox.CODECS.items()}
 
 
-@pytest.mark.parametrize("name", ["dev3", "dev4", "dev5", "dev6", "dev7", "dev8"])
+@pytest.mark.parametrize("name", ["dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "dev9", "dev10"])
 def test_dev_gold_names_its_articles(name: str) -> None:
     import csv
 

@@ -26,26 +26,31 @@ from importlib import resources
 
 from transforms.extract.regions import gazetteer
 
-_LEGAL_FORM = r"(?:集团股份有限公司|集团有限公司|股份有限公司|有限责任公司|有限公司|集团公司|股份公司|集团|公司)"
+# (株式会社: a Japanese company's form; 控股: how Hong Kong names a listed holding company, 汇峰控股)
+_LEGAL_FORM = (r"(?:集团股份有限公司|集团有限公司|股份有限公司|有限责任公司|有限公司|集团公司|股份公司|集团|公司|"
+               r"株式会社|控股(?!股东|子公司|权|比例))")
 # a registered name: Han, Latin letters and bracketed places (（重庆）) up to a legal form
 _LEGAL_END = re.compile(_LEGAL_FORM + r"(?![\u4e00-\u9fff]{0,2}公司)")
 # what a registered name cannot contain: it begins after the last of these (园区内浙江甲有限公司: a place's 内)
-_NAME_BREAK = re.compile(r"[^\u4e00-\u9fffA-Za-z0-9（）()]|[的由与和及是]|(?<=[区园县市省])内|"
+# (a description of a company before its name: 香港上市公司汇峰控股)
+_NAME_BREAK = re.compile(r"[^\u4e00-\u9fffA-Za-z0-9（）()]|[的由与和及是]|(?<=[区园县市省])内|上市公司|"
                          r"\d+(?:\.\d+)?\s*(?:万|亿)?元")
 # a conjunction that may be part of a name (香港信和能源有限公司): only a break when a brand stands after it
 _SOFT_BREAK = "与和及"
 # who owns a company, said before its name (港资企业恒兴集团, 旗下乙有限公司)
 OWNERSHIP = re.compile(r"^(?:(?:(?:港|台|澳|外|侨|日|韩|美|欧|民|国)资|外商独资|中外合资|民营|国有)企业|台商|港商|外商|"
                        r"(?:台|港|澳|外|央|国|民)企|"
-                       r"旗下)+")
+                       r"旗下|(?:全资|控股)?子公司)+")
 # verbs and adverbs that open a clause before a company's name (引进山东…有限公司)
 _OPENERS = re.compile(r"^(?:(?:新|累计|成功|集中|正式|现场)?(?:签约|签订|引进|引入|落户|落地|携手|联合|依托|支持|推动|"
-                      r"吸引|由|与|和|及|其中|此外|同时|还有|包括|如|是|为|对|同|向|在|经|据|以|旗下))+")
+                      r"吸引|由|与|和|及|其中|此外|同时|还有|包括|如|是|为|对|同|向|在|经|据|以|旗下|"
+                      r"将|拟|透过|通过))+")
 # trade words that end a maker's short name (嘉宏精密, 涪江光电) after a two-character brand
-_TRADE_WORDS = re.compile(r"精密|精工|光电|微电子|电子|科技|新材料?|智能|智造|储能|新能源|能源|光伏|化工|化学|"
+_TRADE_WORDS = re.compile(r"精密|精工|精机|光电|微电子|电子|科技|新材料?|智能|智造|储能|新能源|能源|光伏|化工|化学|"
                           r"医药|制药|药业|"
                           r"生物|食品|机械|装备|电气|电器|汽车|动力|锂能|锂电|重工|钢铁|实业|纺织|服饰|家居|木业|瓷业|酒业|"
                           r"陶瓷|材料|芯材|包装|半导体|啤酒|乳业|铜业|铝业|矿业|煤业")
+TRADE_WORDS = _TRADE_WORDS  # (public: projects.py reads a maker's name ending in one)
 # the trade words that end a registered short name after a place and a brand
 # (诸暨兰亭药业); 智能, 新能源 … there begin what is built (枣庄中环|智能制造)
 _MAKER_WORDS = re.compile(r"药业|制药|医药|食品|科技|精密|精工|重工|微电子|电子|光电|化工|化学|实业|纺织|电气|电器|"
@@ -53,7 +58,11 @@ _MAKER_WORDS = re.compile(r"药业|制药|医药|食品|科技|精密|精工|重
                           r"酒业|乳业|啤酒|陶瓷|包装|铜业|铝业|矿业|煤业")
 _CAPACITY_LEAD = re.compile(r"年产能?|年处理|年加工|年吞吐|年出栏|年屠宰|年回收")
 # public works are built by a government, not a company
+# (and a street's works: 济川东路快速化改造工程, 铜冠路东延工程)
 _PUBLIC = re.compile(r"医院|学校|中学|小学|大学|学院|幼儿园|公园|体育馆|图书馆|博物馆|安置房|小区|道路|大桥|"
+                     r"(?:路|街|大道)(?:快速化|[东西南北]延|拓宽|延伸|改扩建|工程$)|"
+                     # (a city's utilities and venues: 城南污水处理厂, 市体育中心)
+                     r"污水|垃圾|供水|排水|供热|体育中心|体育场|会展中心|市民中心|"
                      r"铁路|公路|快速路|通道|隧道|管廊|航站楼|机场|水库|水利|生态修复|港区|"
                      r"[一二三四五六七八九十\d]+中(?![心国华])|校区|[南北东西]校")
 # 茅台镇…, 坛厂街道…: a township's name heads the project, not a maker's
@@ -97,6 +106,10 @@ def legal_names(text: str) -> list[str]:
         (['香港信和能源有限公司'], ['恒兴集团'])
         >>> legal_names("园区内浙江湾芯热管理系统有限公司年产300万套")
         ['浙江湾芯热管理系统有限公司']
+        >>> legal_names("香港上市公司汇峰控股旗下的"), legal_names("日本东和精机株式会社将在")
+        (['汇峰控股'], ['日本东和精机株式会社'])
+        >>> legal_names("将透过子公司联泰材料（重庆）有限公司增资")
+        ['联泰材料（重庆）有限公司']
     """
     out = []
     for m in _LEGAL_END.finditer(text):
@@ -108,7 +121,8 @@ def legal_names(text: str) -> list[str]:
             # 信和|能源有限公司: nothing but a trade word after the 和, so the 和 is the brand's
             start = breaks[-2].end() if len(breaks) >= 2 else window
         name = OWNERSHIP.sub("", _OPENERS.sub("", text[start:m.end()]))
-        if len(name) - len(m.group()) >= 2 and not re.match(r"各|该|本|这|相关|一批|多家|其他|其它", name):
+        if len(name) - len(m.group()) >= 2 and not re.match(r"各|该|本|这|相关|一批|多家|其他|其它", name) \
+                and not name.endswith("上市公司"):  # 香港上市公司: what a company is, not its name
             out.append(name)
     return out
 
@@ -251,6 +265,8 @@ def brand_of(name: str) -> str | None:
         ('科睿达', None, '思源微电子')
         >>> brand_of("宁德时代厦门基地"), brand_of("比亚迪长沙基地二期")
         ('宁德时代', '比亚迪')
+        >>> brand_of("济川东路快速化改造工程"), brand_of("城南污水处理厂扩建工程"), brand_of("市体育中心")
+        (None, None, None)
     """
     from transforms.extract.projects import is_generic
 

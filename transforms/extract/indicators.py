@@ -39,6 +39,8 @@ from transforms.extract.periods import (
     Period,
     context_year,
     find_markers,
+    find_quarter_lists,
+    month_end,
     reference_year,
     resolve,
     title_year,
@@ -304,9 +306,13 @@ _GROWTH_LEAD = re.compile(r"(?:\s|同比|比上年同期|较上年同期|比去�
                           r"与上年相比|与去年相比|按年|(?:比|较)(?:上年|去年)(?:末|底)|(?:比|较)[^，。；,;\d]{0,6}?(?:19|20)\d\d年(?:同期)?|分别|其|增速|增幅|降幅|"
                           r"(?:比|较)(?:上年|去年|(?:19|20)\d\d年)(?:同期)?的\d+(?:\.\d+)?(?:万亿|亿|万|千)?(?:美元|元)?|"
                           r"同口径|可比口径|按可比价格?计算|按不变价格?计算|" + _YEARISH + r")*")
-_INVEST_LEAD = re.compile(r"\s*(?:(?:计划|累计|签约|协议|合同)?(?:总投资额?|投资总额|总额)|(?:合计|共计|总计)投资额?|"
+_INVEST_LEAD = re.compile(r"\s*(?:(?:计划|累计|签约|协议|合同)?(?:总投资额?|投资总额|投资总金额|总金额|总额)|"
+                          r"(?:合计|共计|总计)投资额?|"
                           r"(?:签约|协议|合同|累计)?(?:引资|引进资金|签约(?:资金|金额|总额)|合同(?:资金|金额)|协议(?:资金|金额)|协议投资额?|合同投资额?))"
                           r"(?:达到?|为|共|约|超过?|近|逾)?\s*")
+# a list's size said with the list (名单，共安排项目1200个 · 清单共列入项目86个): the count is the list's
+_LIST_LEAD = re.compile(r"(?:名单|清单|计划)?[，,]?\s*(?:共|共计|合计|总计|全年)?\s*"
+                        r"(?:安排|列入|纳入|确定|包括|涵盖|包含)(?:重点)?(?:建设)?项目")
 # a later clause that goes on with the figure: 、总数达457家 · ，全年有望突破4000亿元 (a forecast of the same figure)
 _CONTINUES = re.compile(r"\s*(?:(?:19|20)\d\d年|今年|去年|全年|年底|年末)?(?:有望|预计|可望|将)?"
                         r"(?:总数|总量|总额|总值|总计|合计|累计|共|达|实现|完成|规模|突破|超过|超)")
@@ -531,6 +537,7 @@ class _Fact(NamedTuple):
     region: str | None = None  # a place of its own (东台市、大丰区分别增长…)
     year: int | None = None  # a year of its own (2022年、2023年…分别增长5.3%和4.6%)
     level: str | None = None  # whose list it is (29个省重点项目: 省), maybe a part of a total
+    months: tuple[int, int] | None = None  # a quarter of its own (一、二、三季度分别增长…), in the figure's year
 
 
 # 分地区看 / 分县区看 / 分市州看: the places named next speak of the figure before
@@ -582,6 +589,75 @@ def _place_rates(s: str, places: list[tuple[int, int, str]], start: int, end: in
     return out
 
 
+_AMOUNTS_LEAD = re.compile(r"\s*(?:同比|全年)?分别(?:为|是|达到|达|实现|完成)?\s*")
+
+
+def _place_amounts(s: str, places: list[tuple[int, int, str]], hit: Hit, seg_end: int,
+                   quantities: list[Quantity], growths: list[Growth]) -> list[_Fact]:
+    """``高新区、武侯区地区生产总值分别为2165.3亿元、1098.6亿元，分别增长7.2%、5.1%``:
+    a list of places before the figure, as many amounts after 分别 (and as many
+    rates in the clause after them, when there is one): each place's own figure.
+
+        >>> s = "甲区、乙区地区生产总值分别为2165.3亿元、1098.6亿元，分别增长7.2%、5.1%"
+        >>> [(f.region, f.quantity.value, f.growth.pct) for f in _place_amounts(
+        ...     s, [(0, 2, "甲区"), (3, 5, "乙区")], find_terms(s)[0], len(s), find_quantities(s), find_growths(s))]
+        [('甲区', 2165.3, 7.2), ('乙区', 1098.6, 5.1)]
+    """
+    run: list[tuple[int, int, str]] = []
+    for p in reversed([p for p in places if p[1] <= hit.start]):
+        gap = s[p[1]:run[0][0]] if run else s[p[1]:hit.start]
+        if not (_PLACE_JOINER.fullmatch(gap) if run else re.fullmatch(r"\s*的?", gap)):
+            break
+        run.insert(0, p)
+    lead = _AMOUNTS_LEAD.match(s, hit.end)
+    if len(run) < 2 or lead is None:
+        return []
+    want = "count" if hit.term.kind in ("count", "new_count") else hit.term.kind
+    amounts: list[Quantity] = []
+    at = lead.end()
+    for q in quantities:
+        if q.start < at:
+            continue
+        if q.start >= seg_end or q.threshold or q.kind != want or (amounts and not _JOINER.fullmatch(s, at, q.start)) \
+                or (not amounts and q.start != at):
+            break
+        amounts.append(q)
+        at = q.end
+    if len(amounts) != len(run):
+        return []
+    rates: list[Growth] = []
+    after = re.compile(r"[，,]?\s*(?:同比|比上年|较上年)?分别\s*").match(s, at)
+    if after:
+        g = next((g for g in growths if g.verb_start == after.end()), None)
+        if g is not None:
+            rates = [r for r in _bare_rates(s, g, enclosing(clause_bounds(s), g.verb_start)[1])]
+    if len(rates) != len(run):
+        rates = []
+    return [_Fact(hit.term.code, q.start, q, rates[k] if rates else None, p[2])
+            for k, (p, q) in enumerate(zip(run, amounts, strict=True))]
+
+
+# 规上工业增加值方面，甲区、乙区分别增长…: the figure named as a topic, the places after it
+_TOPIC_AFTER = re.compile(r"\s*(?:方面|来看|增速)?\s*[，,：:]\s*")
+
+
+def _topic_place_rates(s: str, hit: Hit, seg_end: int, places: list[tuple[int, int, str]],
+                       growths: list[Growth]) -> list[_Fact]:
+    """``规模以上工业增加值方面，新都区、郫都区分别增长9.8%和8.7%``: a figure
+    named as the topic, then places and their rates (the figure has none of its own).
+
+        >>> s = "规模以上工业增加值方面，甲区、乙区分别增长9.8%和8.7%"
+        >>> places = [(12, 14, "甲区"), (15, 17, "乙区")]
+        >>> [(f.region, f.growth.pct) for f in _topic_place_rates(s, find_terms(s)[0], len(s), places, find_growths(s))]
+        [('甲区', 9.8), ('乙区', 8.7)]
+    """
+    topic = _TOPIC_AFTER.match(s, hit.end)
+    if topic is None or not any(p[0] == topic.end() for p in places):
+        return []
+    return [_Fact(hit.term.code, g.start, None, g, region)
+            for region, g in _place_rates(s, places, topic.end(), seg_end, None, growths)]
+
+
 def _growth_for(s: str, hit: Hit, seg_end: int, growths: list[Growth], subs: list[tuple[int, int]]) -> Growth | None:
     """The growth rate of the figure named at ``hit``: in its own clause piece,
     or in a following piece that says nothing but the growth."""
@@ -628,7 +704,7 @@ def _base_year_ok(s: str, g: Growth, subs: list[tuple[int, int]], year: int | No
 def _plain_facts(s: str, hit: Hit, seg_end: int, quantities: list[Quantity],
                  subs: list[tuple[int, int]], clauses: list[tuple[int, int]]) -> list[_Fact]:
     kind = hit.term.kind
-    want = "money" if kind == "money" else "count"
+    want = kind if kind in ("money", "measure") else "count"
     own_sub = enclosing(subs, hit.start)
     facts: list[_Fact] = []
     prev_end = hit.end
@@ -727,7 +803,8 @@ def _project_facts(s: str, hit: Hit, seg_end: int, quantities: list[Quantity],
             continue
         lead = s[prev_end:q.start]
         lead = re.sub(r"^[\s，,、；;]+", "", lead)
-        if q.kind == "count" and q.unit in ("个", "项") and count is None and _is_filler(lead):
+        if q.kind == "count" and q.unit in ("个", "项") and count is None and (
+                _is_filler(lead) or (len(lead) <= _MAX_LEAD and _LIST_LEAD.fullmatch(lead))):
             count, prev_end = q, q.end
         elif q.kind == "money" and invest is None and len(lead) <= _MAX_LEAD and _INVEST_LEAD.fullmatch(lead):
             invest, prev_end = q, q.end
@@ -920,6 +997,14 @@ def _sentence_places(sent: Span, art: Article) -> list[tuple[int, int, str]]:
             start, end = m.start - sent.start, m.end - sent.start
             if not _REGION_BEFORE_BAD.search(s[max(0, start - 3):start]):
                 out.append((start, end, m.place.canonical))
+    if "区" in s:
+        # a bare 高新区 in a list of the city's districts is the city's own zone
+        for m in _within(art.collectives, art.collective_starts, sent):
+            region = resolve_bare_zone(m.collective, art.subject) if m.collective.endswith(ZONE_SUFFIXES) else None
+            start, end = m.start - sent.start, m.end - sent.start
+            if region and not _REGION_BEFORE_BAD.search(s[max(0, start - 3):start]):
+                out.append((start, end, region))
+        out.sort()
     return out
 
 
@@ -938,6 +1023,67 @@ def _by_place_rows(sent: Span, art: Article, clock: Clock, code: str, markers: l
     for region, g in _place_rates(s, _sentence_places(sent, art), 0, len(s)):
         rows.append(IndicatorRow(region, period.start if period else None, period.end if period else None, code,
                                  None, None, None, g.pct, None, s, sent.start, sent.end))
+    return rows
+
+
+# 分季度看 / 分月看: the periods named next break down the figure the sentence before spoke of
+_BY_PERIOD = re.compile(r"\s*(?:从|按)?分(?:季度|季|月份?)(?:来)?看[，,：:]")
+_PERIOD_RATE_LEAD = re.compile(r"\s*(?:当季|单季|当月|单月)?\s*(?:同比|比上年同期|较上年同期)?\s*")
+
+
+def _quarter_rates(s: str, start: int, end: int, growths: list[Growth]) -> list[tuple[tuple[int, int], Growth]]:
+    """``一、二、三季度分别增长5.2%、5.9%和6.1%``: each quarter of a list with its rate
+    (as many rates as quarters, else none).
+
+        >>> s = "一、二、三季度分别增长5.2%、5.9%和6.1%"
+        >>> [(m, g.pct) for m, g in _quarter_rates(s, 0, len(s), find_growths(s))]
+        [((1, 3), 5.2), ((4, 6), 5.9), ((7, 9), 6.1)]
+    """
+    out: list[tuple[tuple[int, int], Growth]] = []
+    if "季度" not in s[start:end]:
+        return out
+    for q_start, q_end, quarters in find_quarter_lists(s[:end]):
+        lead = _RESPECTIVELY_LEAD.match(s, q_end)
+        if q_start < start or lead is None:
+            continue
+        g = next((g for g in growths if g.verb_start == lead.end()), None)
+        if g is None:
+            continue
+        rates = _bare_rates(s, g, enclosing(clause_bounds(s), g.verb_start)[1])
+        if len(rates) == len(quarters):
+            out += list(zip(quarters, rates, strict=True))
+    return out
+
+
+def _by_period_rows(sent: Span, region: str | None, clock: Clock, code: str,
+                    markers: list[Marker]) -> list[IndicatorRow]:
+    """``分季度看，一季度增长4.9%，二季度增长5.3%``: each period's own rate of the
+    one figure the sentence before spoke of, in that figure's year (a 2024
+    bulletin published in March 2025 means 2024's first quarter, not 2025's)
+    and of its ``region``.
+
+        >>> s = "分季度看，一季度增长4.9%，二季度增长5.3%"
+        >>> clock = Clock(2025, date(2025, 3, 20), 2024, Period(date(2024, 1, 1), date(2024, 12, 31)))
+        >>> [(str(r.period_start), str(r.period_end), r.yoy_pct)
+        ...  for r in _by_period_rows(split_sentences(s)[0], "甲市", clock, "gdp", find_markers(s, 2025))]
+        [('2024-01-01', '2024-03-31', 4.9), ('2024-04-01', '2024-06-30', 5.3)]
+    """
+    s = sent.text
+    rows = []
+    growths = find_growths(s)
+    if clock.last is not None:  # 分季度看，一、二、三、四季度分别增长…
+        year = clock.last.end.year
+        rows += [IndicatorRow(region, date(year, m1, 1), month_end(year, m2), code, None, None, None, g.pct, None,
+                              s, sent.start, sent.end) for (m1, m2), g in _quarter_rates(s, 0, len(s), growths)]
+    for g in growths:
+        mk = next((mk for mk in reversed(markers) if mk.end <= g.verb_start), None)
+        if mk is None or mk.kind != "months" or not _PERIOD_RATE_LEAD.fullmatch(s, mk.end, g.verb_start):
+            continue  # a rate with no period of its own before it
+        year = mk.year or (clock.last.end.year if clock.last else None)
+        if year is None or mk.m1 is None or mk.m2 is None:
+            continue
+        rows.append(IndicatorRow(region, date(year, mk.m1, 1), month_end(year, mk.m2), code, None, None, None,
+                                 g.pct, None, s, sent.start, sent.end))
     return rows
 
 
@@ -1030,7 +1176,7 @@ def _sentence_rows(sent: Span, art: Article, clock: Clock, para_region: str | No
                 head -= 1 if s[head - 1:head] == "的" else 0
                 facts = [_Fact(hit.term.code, g.start, None, g, region)
                          for region, g in _place_rates(s, places, 0, seg_end, (head, hit.end), growths)
-                         if g.verb_start > hit.end]
+                         if g.verb_start > hit.end] or _place_amounts(s, places, hit, seg_end, quantities, growths)
         elif hit.term.kind == "projects":
             facts = _project_facts(s, hit, seg_end, quantities, clauses, growths)
         else:
@@ -1042,6 +1188,8 @@ def _sentence_rows(sent: Span, art: Article, clock: Clock, para_region: str | No
             if growth is not None and growth.verb_start in used_rates:
                 growth = None  # one of several rates said 分别: its figure is found below, or none
             growth = after_rates.get(n, growth)
+            if not facts and growth is None:
+                facts = _topic_place_rates(s, hit, seg_end, places, growths)
             if growth is not None:
                 facts += _more_periods(s, hit, growth, seg_end, growths, clauses, markers)
         if growth is not None:
@@ -1063,6 +1211,9 @@ def _sentence_rows(sent: Span, art: Article, clock: Clock, para_region: str | No
                 place_end = hits[n + 1].start if n + 1 < len(hits) else len(s)
                 facts += [_Fact(hit.term.code, g.start, None, g, region)
                           for region, g in _place_rates(s, places, growth.end, place_end, None, growths)]
+                # …增长5.8%，一、二、三季度分别增长5.2%、5.9%和6.1%: each quarter's own rate
+                facts += [_Fact(hit.term.code, g.start, None, g, months=months)
+                          for months, g in _quarter_rates(s, growth.end, place_end, growths)]
         seen_periods: dict[tuple, int] = {}
         for fact in facts:
             if fact.level and not _own_list(fact.level, art.subject):
@@ -1078,6 +1229,9 @@ def _sentence_rows(sent: Span, art: Article, clock: Clock, para_region: str | No
                 planned=qualifier in ("plan", "target"))
             if fact.year is not None:
                 period = Period(date(fact.year, 1, 1), date(fact.year, 12, 31))
+            if fact.months is not None and period is not None:
+                year = period.end.year
+                period = Period(date(year, fact.months[0], 1), month_end(year, fact.months[1]))
             key = (fact.code, period, fact.region)
             if key in seen_periods:
                 # a second amount for the same figure and period is a detail, not
@@ -1184,7 +1338,7 @@ def _table_rows(text: str, table: Table, art: Article, clock: Clock, context: Sp
                 (cells[unit_col].text if unit_col is not None and unit_col < len(cells) else None) or col_unit
             value = _cell_number(cells[j].text) if j < len(cells) else None
             scale = unit_scale(unit) if unit else None
-            want = "money" if term.kind == "money" else "count"
+            want = term.kind if term.kind in ("money", "measure") else "count"
             if scale is None or scale[1] != want:
                 value = None
             last = k == len(value_cols) - 1 and (growth_col is None or growth_col > j)
@@ -1261,6 +1415,12 @@ def extract_indicators(text: str, published_at: datetime | date | None = None,
         names = _industry_names(sent.text, hits, markers, _sentence_spans(sent, art)) \
             if hits and any(h.term.code in INDUSTRY_CODES for h in hits) else {}
         scopes = _scope_regions(sent, hits, markers, art, {k: v[0] for k, v in names.items()} if names else None)
+        if not hits and len(prev_codes) == 1 and _BY_PERIOD.match(sent.text):
+            code = next(iter(prev_codes))
+            region = next((r.region for r in reversed(rows) if r.indicator == code),
+                          para_region or (art.subject.canonical if art.subject else None))
+            rows += _by_period_rows(sent, region, clock, code, markers)
+            continue  # the topic goes on: prev_codes and periods stay
         if not hits and len(prev_codes) == 1 and _BY_PLACE.match(sent.text):
             rows += _by_place_rows(sent, art, clock, next(iter(prev_codes)), markers)
             continue  # the topic goes on: prev_codes and periods stay

@@ -18,7 +18,11 @@ import cn2an
 MAGNITUDE = {"": 1.0, "千": 1e3, "万": 1e4, "十万": 1e5, "百万": 1e6, "千万": 1e7,
              "亿": 1e8, "十亿": 1e9, "百亿": 1e10, "千亿": 1e11, "万亿": 1e12}
 MONEY_UNITS = ("美元", "元")
-COUNT_UNITS = ("家", "个", "户", "项", "人", "名")
+COUNT_UNITS = ("家", "个", "户", "项", "人次", "人", "名")
+# physical quantities (electricity, freight, containers): their base is the unit itself (kWh, t, TEU);
+# 千瓦时 (energy) only: 万千瓦 is a capacity, no quantity of a period
+MEASURE_UNITS = ("千瓦时", "吨", "标箱", "TEU")
+_UNITS = "美元|元|家|个|户|项|人次|人|名|千瓦时|吨|标箱|TEU"
 
 _CJK_DIGITS = "零〇一二两三四五六七八九十百千"
 # 8,352.6 / 10,560: thousands separators as Hong Kong, Taiwan and wire copy write them
@@ -29,7 +33,7 @@ _QUANTITY = re.compile(
     # (the lookahead first: a position that holds no numeral fails one class test)
     rf"(?=[\d{_CJK_DIGITS}])(?<![\d.])(?P<num>{NUM})"
     rf"(?:\s*[-—–~～－至到]\s*(?P<num2>{NUM}))?"
-    rf"(?P<more>余|多)?(?P<mag>{_MAG})?(?P<unit>美元|元|家|个|户|项|人|名)?"
+    rf"(?P<more>余|多)?(?P<mag>{_MAG})?(?P<unit>{_UNITS})?"
     rf"(?P<after>以上|左右|上下|之多)?"
 )
 # Taiwan writes 兆 for 万亿 (1兆7,986亿元 = 17,986亿元); only before 元/美元 (兆瓦 is a megawatt)
@@ -42,9 +46,9 @@ class Quantity(NamedTuple):
     """A number with its unit, as found at ``text[start:end]``."""
 
     value: float
-    unit: str  # as written: 亿元, 万户, 家, 亿 (bare magnitude means yuan)
-    base: float  # value in yuan, US dollars or a plain count
-    kind: str  # "money" or "count"
+    unit: str  # as written: 亿元, 万户, 家, 亿千瓦时, 亿 (bare magnitude means yuan)
+    base: float  # value in yuan, US dollars, a plain count, or kWh / tonnes / TEU
+    kind: str  # "money", "count" or "measure" (亿千瓦时, 万吨, 万标箱)
     qualifier: str | None  # approx, at_least, range
     start: int
     end: int
@@ -78,21 +82,27 @@ def parse_number(token: str) -> float | None:
         return None
 
 
-_UNIT = re.compile(rf"(?P<mag>{_MAG})?(?P<unit>美元|元|家|个|户|项|人|名)?")
+_UNIT = re.compile(rf"(?P<mag>{_MAG})?(?P<unit>{_UNITS})?")
+
+
+def _unit_kind(unit: str) -> str:
+    """money (元, 美元, or a bare magnitude), measure (千瓦时, 吨, 标箱) or count (家, 个, 人次 …)."""
+    if not unit or unit in MONEY_UNITS:
+        return "money"
+    return "measure" if unit in MEASURE_UNITS else "count"
 
 
 def unit_scale(unit: str) -> tuple[float, str] | None:
     """The base-unit factor and kind (money or count) of a unit written alone,
     as in a table header ``（亿元）``; ``None`` when it is no unit we know.
 
-        >>> unit_scale("亿元"), unit_scale("万户"), unit_scale("亿"), unit_scale("吨")
-        ((100000000.0, 'money'), (10000.0, 'count'), (100000000.0, 'money'), None)
+        >>> unit_scale("亿元"), unit_scale("万户"), unit_scale("亿"), unit_scale("万吨"), unit_scale("斤")
+        ((100000000.0, 'money'), (10000.0, 'count'), (100000000.0, 'money'), (10000.0, 'measure'), None)
     """
     m = _UNIT.fullmatch(unit.strip())
     if m is None or not (m["mag"] or m["unit"]):
         return None
-    kind = "count" if m["unit"] and m["unit"] not in MONEY_UNITS else "money"
-    return MAGNITUDE[m["mag"] or ""], kind
+    return MAGNITUDE[m["mag"] or ""], _unit_kind(m["unit"] or "")
 
 
 # the last characters of the hedges above: any other before a number is no hedge
@@ -133,6 +143,14 @@ def find_quantities(text: str) -> list[Quantity]:
         [(120.0, '家'), (30.0, '个')]
         >>> [(q.value, q.unit) for q in find_quantities("总额9,860.5亿元，企业10,560家,增长6.3%,共12个")]
         [(9860.5, '亿元'), (10560.0, '家'), (12.0, '个')]
+
+    Electricity, freight and containers are measures in their own base unit
+    (kWh, tonnes, TEU); visits (人次) are a count, not people (人):
+
+        >>> [(q.unit, q.base, q.kind) for q in find_quantities("用电量668.3亿千瓦时，吞吐量2.41亿吨、281.6万标箱")]
+        [('亿千瓦时', 66830000000.0, 'measure'), ('亿吨', 241000000.0, 'measure'), ('万标箱', 2816000.0, 'measure')]
+        >>> [(q.unit, q.base, q.kind) for q in find_quantities("接待游客6112.8万人次，常住人口1000.2万人")]
+        [('万人次', 61128000.0, 'count'), ('万人', 10002000.0, 'count')]
     """
     out: list[Quantity] = []
     trillions = _trillions(text) if "兆" in text else []
@@ -157,7 +175,7 @@ def find_quantities(text: str) -> list[Quantity]:
                 mag or unit in MONEY_UNITS or (unit and _TENS.search(num) and len(num) >= 2))):
             continue
         written = mag + unit if unit else mag
-        kind = "money" if (unit in MONEY_UNITS or not unit) else "count"
+        kind = _unit_kind(unit)
         qualifier = _approx_before(text, start)
         if num2 and parse_number(num2) is not None:
             qualifier = "range"

@@ -210,6 +210,30 @@ def _attach_years(markers: list[Marker], text: str) -> list[Marker]:
     return out
 
 
+# 一、二、三季度 / 第一、二季度 / 一季度、二季度和三季度: several quarters, each its own period
+_QUARTER_LIST = re.compile(r"第?[一二三四1-4](?:季度)?(?:\s*[、和与及]\s*第?[一二三四1-4](?:季度)?)+季度")
+_QUARTER_NUMBER = re.compile(r"[一二三四1-4]")
+
+
+def find_quarter_lists(text: str) -> list[tuple[int, int, list[tuple[int, int]]]]:
+    """Lists of quarters, each as (start, end, [(first month, last month), …]).
+
+        >>> [q for _, _, q in find_quarter_lists("一、二、三季度分别增长5.2%、5.9%和6.1%")]
+        [[(1, 3), (4, 6), (7, 9)]]
+        >>> [(a, b) for a, b, _ in find_quarter_lists("其中一季度、四季度分别增长")]
+        [(2, 9)]
+        >>> find_quarter_lists("前三季度增长5%，一季度增长4%")
+        []
+    """
+    out = []
+    for m in _QUARTER_LIST.finditer(text):
+        if text[max(0, m.start() - 1):m.start()] in ("前", "首"):
+            continue  # 前一、二季度 is no list of quarters
+        quarters = ["一二三四".find(c) + 1 if not c.isdigit() else int(c) for c in _QUARTER_NUMBER.findall(m.group())]
+        out.append((m.start(), m.end(), [(3 * q - 2, 3 * q) for q in quarters]))
+    return out
+
+
 def month_end(year: int, month: int) -> date:
     """The last day of a month.
 

@@ -31,7 +31,7 @@ from datetime import date, datetime
 from functools import lru_cache
 from typing import NamedTuple
 
-from transforms.extract.companies import OWNERSHIP, brand_of, legal_names, maker_before
+from transforms.extract.companies import OWNERSHIP, TRADE_WORDS, brand_of, legal_names, maker_before
 from transforms.extract.numbers import Quantity, find_quantities
 from transforms.extract.regions import article_prior, article_subject, find_places
 from transforms.extract.sentences import Span, split_sentences
@@ -54,19 +54,19 @@ class ProjectRow(NamedTuple):
 
 _STATUS = (  # most advanced first
     ("planned", re.compile(r"洽谈|谋划|储备|前期工作")),
-    ("operating", re.compile(r"投产|投入使用|投用|投运|启用|开幕|通车|通航|运营|营业|开业|并网|达产|量产|满产|"
+    ("operating", re.compile(r"投产|投入使用|投用|投运|启用|开幕|通车|通航|运营|营业|开业|并网|达产|量产|满产|通水|"
                              r"(?<!试)运行|对外开放")),
-    ("completed", re.compile(r"竣工|建成|完工|落成|交付|入伙|试生产|试产|试运行|试车")),
-    ("started", re.compile(r"开工|动工|开建|破土|动土")),
-    ("under_construction", re.compile(r"在建|建设|推进|施工|实施|调试|聚集|封顶|平顶|上梁")),
+    ("completed", re.compile(r"竣工|建成|完工|落成|交付|入伙|试生产|试产|试运行|试车|(?<=[车片台辆])下线")),
+    ("started", re.compile(r"开工|动工|开建|破土|动土|奠基")),
+    ("under_construction", re.compile(r"在建|建设|推进|施工|实施|调试|聚集|封顶|平顶|上梁|合龙|贯通")),
     ("signed", re.compile(r"签约|签订|落户|落地")),
 )
 _LEAD_VERBS = re.compile(r"(?:签约|签订|引进|实施|推进|建设|加快|加速|开工|落地|启动|新建|续建|投产|竣工|建成|"
-                         r"完成|推动|储备|力争|确保|争取|"
+                         r"完成|推动|储备|力争|确保|争取|设立|抓好|抓实|办好|建好|"
                          r"培育|打造|谋划|规划|包括|支持|围绕|依托|其中|目前|同时|累计|新签约|如|投建|兴建|另有|还有|"
                          r"走进|来到|步入|走访|标志着|(?<![所现正实存])在(?!建)|(?<![\u4e00-\u9fff])以|(?<=[区园])内)了?")
 # a place and adverbs heading a clause before its verb: 武进区还将(加快推进)
-_SUBJECT_LEAD = re.compile(r"(?:[\u4e00-\u9fff]{1,6}?(?:省|市|区|县|镇|我们))?"
+_SUBJECT_LEAD = re.compile(r"(?:[\u4e00-\u9fff]{1,6}?(?:省|市|区|县|镇|我们)|我们)?"
                            r"(?:还|将|要|正在|正|也|全力|继续|持续|重点|着力|大力|积极|已|先后|共|今年|年内|现场|会上|"
                            r"当天|集中|成功|一次性)*")
 _FUNCTION_WORDS = re.compile(r"坚持|将|把|围绕|聚焦|作为|通过|强化|深化|开展|抓|推动|推进|实施|加快|加大|"
@@ -79,7 +79,8 @@ _GENERIC = re.compile(r"重点|重大|产业类?|技改|优质|锂电|招商|签
                       r"园区|产业园|工业园|基地|载体|平台|工程|总投资|投资|[（）()]|入库|在库|储备|谋划|申报")
 # a count of projects (94个…, 全县共有17个), a section number (二、), an area or an amount is no name;
 # nor is a phase or a numbered line (一期5GWh生产线, 1号生产线): a part of a project named before
-_NOT_A_NAME = re.compile(r"\d+(?:余|多)?个|.*\d+(?:余|多)?个$|[一二三四五六七八九十]+、|"
+# (nor a back reference: 该产业园, 上述项目)
+_NOT_A_NAME = re.compile(r"\d+(?:余|多)?[个栋幢座家处所]|.*\d+(?:余|多)?个$|[一二三四五六七八九十]+、|该|此|这|上述|"
                          r".*(?:元的|平方米的|亩的|公顷的)|"
                          r"[一二三四五六七八九十百两几多]+(?:方面|件|项|类|大|批|个)|"
                          r"[一二三四五六七八九十\d]期|\d+号")
@@ -107,20 +108,33 @@ _NAME_THEN = re.compile(r"(?:项目|(?:投资|扩建|扩产|建厂)案)(?:[，,]
                         r"将|拟|则|也|亦|还|因|受|传来|传出|迎来|完成|新签约|(?:投资|建设|业主)(?:方|单位)|"
                         r"目前|现已|已经?|正在|今年以来|"
                         # a part of it and how far that is: 甲项目主厂房封顶, 乙项目首条产线投产
-                        r"主厂房|主体|厂房|首[条台批套个]|进入)")
+                        r"主厂房|主体|厂房|首[条台批套个片车辆座]|进入|"
+                        # or after 的: 甲项目的主体厂房已经封顶, 乙项目的厂房内
+                        r"的(?:主厂房|主体|厂房|车间|工地|生产线|(?:建设|施工)?现场))")
 # 甲项目投资方乙有限公司: the company a project's investor field names
-_INVESTOR = re.compile(r"项目?(?:投资方|建设方|业主单位|建设单位|投资主体)(?:为|是)?")
+_INVESTOR = re.compile(r"(?:项目)?(?:投资方|建设方|业主单位|建设单位|投资主体)(?:为|是)?")
+_PROGRESS_FIELD = re.compile(r"(?:最新)?进展(?:情况)?\s*[：:]")
 # 项目, or Taiwan's word for one: 投资案 / 扩建案 (鸿海郑州新事业总部投资案已于日前动工)
 _PROJECT_WORD = re.compile(r"项目|(?:投资|扩建|扩产|建厂)案")
 _PHASE = re.compile(r"[（(](?:[一二三四五六七八九十\d]|首)期[）)]|"  # (a phase in brackets: 科技园（一期）)
                     r"(?:[一二三四五六七八九十\d]|首)期(?:工程)?")  # (首期: Hong Kong's 一期)
 # what may stand between a name and the verb saying how far it is
 _ADVERBS = re.compile(r"(?:正式|顺利|全面|加快|加速|稳步|已经?|正在|即将|成功|集中|主体|抓紧|加紧|全部|基本|"
-                      r"同步|同时|相继|先后|陆续|亦|通过|尽快|早日|如期|按期|提前|昨天|昨日|今天|近期|本月|上月|举行|举办|实现|"
+                      r"正(?=加紧|加快|抓紧|全力|有序|稳步|加速|紧锣密鼓|如火如荼)|"
+                      r"同步|同时|相继|先后|陆续|亦|通过|尽快|早日|如期|按期|提前|昨天|昨日|今天|今日|当日|近期|本月|上月|举行|举办|实现|"
+                      r"(?<!\d)\d{1,2}日|"
+                      # (a capacity in brackets: 甲基地一期（10GWh）已投产)
+                      r"[（(]\d+(?:\.\d+)?(?:万|千|亿)?(?:GWh|GW|MWh|MW|万千瓦|千瓦|万吨|吨|万辆|辆|万套|套)[）)]|"
                       r"也|还|均|都|日前|近日|目前|眼下|当前|现已|"
-                      r"将于?|于|则|预计|计划|力争|在\S{1,6}?期间|(?:\d{1,2}|[一二三四五六七八九十]{1,2})月(?:份|初|底|中旬|上旬|下旬)?|"
+                      # (the part that reached it: 首台机组并网, 首片晶圆下线, 主桥合龙, 隧道全线贯通)
+                      r"首[台批条套个片辆车座][\u4e00-\u9fff]{0,3}?(?=并网|下线|投产|点火|发电)|主桥|主塔|全线|"
+                      r"将于?|于|则|预计|计划|力争|在\S{1,6}?期间|"
+                      # (where it happens: 甲项目昨日在惠州仲恺高新区动工)
+                      r"在[^，,；;。在]{2,12}?(?=(?:正式|顺利|集中)?(?:开工|动工|签约|落地|投产|竣工|开业|落成))|(?:\d{1,2}|[一二三四五六七八九十]{1,2})月(?:份|初|底|中旬|上旬|下旬)?|"
                       r"今年|去年|明年|年内|年底前?|年中|上半年|下半年|第?[一二三四1-4]季度?|[\s“”])*")
-_STATUS_VERB = re.compile(r"签约|签订|落户|落地|开工|动工|开建|破土|动土|(?<!正)在建|建设|施工|封顶|平顶|上梁|"
+# (and a works' milestones: 奠基, 主桥合龙, 隧道贯通, 通水, 首车下线)
+_STATUS_VERB = re.compile(r"签约|签订|落户|落地|开工|动工|开建|破土|动土|奠基|(?<!正)在建|建设|施工|封顶|平顶|上梁|"
+                          r"合龙|贯通|通水|(?<=[车片台辆])下线|"
                           r"竣工|入伙|"
                           r"建成|完工|落成|投产|"
                           r"投用|投入使用|投入运营|投运|启用|开幕|通车|通航|运营|营业|开业|达产|并网|量产|满产|(?<!试)运行|交付|"
@@ -147,9 +161,9 @@ _BUILT_BY = re.compile(r"由([\u4e00-\u9fffA-Za-z（）()]{2,24}?)(?:合资|合�
 _STAGED_LEAD = re.compile(r"(?:开工建设|新开工|开工|建成|竣工|完成|投用|投产)(?:投用|投产|投运)?$")
 # a built place whose name, followed by how far it is, names a project
 # (the lookahead first: a position whose character begins none of the words fails one class test)
-_FACILITY = re.compile(r"(?=[产生基园工物中综电风枢码泊铁公通大隧管航水商创科陆空轨地轻厂机标医院校学体图博职])"
+_FACILITY = re.compile(r"(?=[产生基园工物中综电风枢码泊铁公通大隧管航水商创科陆空轨地轻厂机标医院校学体图博职仓冷])"
                        r"(?:产业园|产业基地|生产基地|基地|园区|工业园|物流园|工厂|产业城|中心|综合体|电站|风电场|"
-                       r"生产线|枢纽|码头|泊位|"
+                       r"生产线|枢纽|码头|泊位|仓库|冷库|"
                        # public works: 城际铁路, 高速公路, 快速通道, 综合管廊, 航站楼, 电厂, 大楼
                        r"铁路|公路|通道|大桥|隧道|管廊|航站楼|水库|电厂|大楼|大厦|商贸城|(?:物流|创新|科创|陆|空)港|"
                        r"(?:轨道交通|地铁|轻轨)\d+号线|"
@@ -168,14 +182,16 @@ _WORKS = re.compile(r"(?<![期大项])工程")
 _QUOTED = re.compile(r"[「“][^「“」”，,。；;]{2,30}[」”]"
                      r"(?=\s*(?:总投资|计划总投资|正式|顺利|开工|动工|签约|竣工|投产|已|正在|近日|日前|于|主体|"
                      r"完成|通过|进入|[一二三四五六七八九十首]期))")
+# an estimate or a budget of a total (估算总投资, 概算投资 — government works are priced so)
+_ESTIMATED = r"估算|概算|匡算|批复|核定"
 # a list item's number: 一是 / （一） / 1. / 其一
 _ITEM_NUMBER = re.compile(r"^(?:[一二三四五六七八九十]+是|其[一二三四五六七八九十]是?|"
                           r"[（(][一二三四五六七八九十\d]+[）)]|"
                           r"\d{1,2}\s*[.、．]|[一二三四五六七八九十]+、)\s*")
 # 项目，总投资32亿元: a name followed by its total investment
 # (the currency may come first: 总投资额达人民币30亿元)
-_INVEST_AFTER = re.compile(r"[，,：:（(]?\s*(?:计划|预计|协议|合同|签约)?总?投资(?:额)?(?:约|达|为|超过?|逾|近)?"
-                           r"(?:人民币)?(?=\d|[一二三四五六七八九十百])")
+_INVEST_AFTER = re.compile(r"[，,：:（(]?\s*(?:计划|预计|协议|合同|签约|" + _ESTIMATED + r")?总?投资(?:额)?"
+                           r"(?:约|达到?|为|超过?|逾|近)?\s*[：:]?\s*(?:人民币)?(?=\d|[一二三四五六七八九十百])")
 # 该公司投资5亿元建设的甲项目: the amount invested, said in the words before the name
 _INVESTED_HEAD = re.compile(r"投资(?:约|达|为|超过?)?[\d.]+(?:万|亿)?元(?:人民币)?(?:在[^，,；;。在]{2,12}?)?"
                             r"(?:建设|新建|兴建|打造|实施)?的?$")
@@ -190,20 +206,27 @@ _FUNDER_OF = re.compile(r"([\u4e00-\u9fffA-Za-z（）()]{2,20}?)(?:在[^，,；;
 _OPENING_VERBS = re.compile(r"^(?:" + _LEAD_VERBS.pattern + r")+")
 # 投资20亿港元，在惠州港建设甲枢纽: an amount invested to build the place named next (a 总投资 describes the
 # project named before it: 总投资28亿元，建设年产1万吨磁材生产线)
-_INVESTS_TO_BUILD = re.compile(r"(?<!总)投资[\d.]+(?:万|亿)?(?:美元|港元|港币|元)(?:人民币)?[，,]?[^，,；;。]{0,12}?"
-                               r"(?:建设|兴建|新建|投建|打造)$")
+# (or 增资1,800万美元，于璧山兴建乙新厂, 斥资人民币5亿元在南昌设立丙基地, 投资45亿日元，建设丁基地)
+_INVESTS_TO_BUILD = re.compile(r"(?<!总)(?:投资|增资|斥资|注资)(?:人民币)?[\d.,]+(?:万|亿)?"
+                               r"(?:美元|港元|港币|日元|欧元|英镑|新台币|元)(?:人民币)?[，,]?[^，,；;。]{0,12}?"
+                               r"(?:建设|兴建|新建|投建|打造|设立|扩建)$")
 # a project described field by field: 项目名称：甲项目，建设单位：乙公司，总投资：18亿元
 _LABELLED = re.compile(r"项目名称\s*[：:]\s*(?P<name>[^，,；;。：:]{2,60}?)(?:项目)?(?=[，,；;。\s]|$)")
 _LABELLED_COMPANY = re.compile(r"(?:建设单位|投资主体|业主单位|项目业主|实施主体|投资方|申报单位)\s*[：:]\s*"
                                r"(?P<company>[^，,；;。：:\s]{2,40})")
 _LABELLED_STAGE = re.compile(r"(?:建设性质|项目性质|建设状态|进展情况|项目进度|项目进展)\s*[：:]\s*([^，,；;。]{1,20})")
-_LABELLED_INVEST = re.compile(r"(?:计划)?(?:总投资|投资总额)(?:额)?\s*[：:]\s*")
+_LABELLED_INVEST = re.compile(r"(?:计划|" + _ESTIMATED + r")?(?:总投资|投资总额)(?:额)?\s*[：:]\s*")
 # 肥东县2024年第二季度重大项目: a kind of project at an event, no project's name
 _KIND_END = re.compile(r"(?:重点|重大|重要|大型|招商|签约|新建|续建|在建)$|(?:19|20)\d\d年|季度")
 
 
-# a list item's bullet (◆ 甲项目…)
-_BULLET = re.compile(r"^[\s◆◇●○▲△★☆■□•·▶►※>\-—]+")
+# a list item's bullet (◆ 甲项目…), or an account post's emoji (✅ 甲产业园, 💰 总投资：55亿元): arrows,
+# shapes, dingbats and pictographs, with their variation selector and joiner
+_BULLET = re.compile(r"^[\s◆◇●○▲△★☆■□•·▶►※>\-—\u2190-\u21ff\u2300-\u23ff\u25a0-\u27bf\u2b00-\u2bff"
+                     r"\U0001f000-\U0001faff\ufe0f\u200d]+")
+# a wire dispatch's dateline and byline before the first sentence: 新华社南宁6月3日电（记者王某）, 【大公报讯】
+_DATELINE = re.compile(r"[^，,。；;（(]{0,16}?\d{1,2}日电(?:[（(][^（）()]{0,20}[）)])?|"
+                       r"[（(【][^（）()【】]{0,20}?(?:记者|报道|讯)[^（）()【】]{0,20}[）)】]")
 # what stands before a name and ends in 的 without being part of it: where it is (位于蚌埠高新区的),
 # who builds it (由鸿崴集团投资的), an amount in a currency of its own (投资85亿港元的)
 _MODIFIER = re.compile(r"(?:(?:位于|地处|坐落于|落户|落户于)[^，,；;。的]{1,20}的|"
@@ -368,16 +391,25 @@ class _Found(NamedTuple):
     fields: bool = False  # described field by field: only a stage field says how far it is
 
 
+# what a verb opening a name may be followed by and still be the name's (城东实验学校新建工程)
+_ONLY_PROJECT_WORD = re.compile(r"(?:工程|项目)?")
+
+
 def _boundary(s: str, clause_start: int, name_start: int) -> int:
-    """Where a name begins: after the last lead verb (新签约, 建设 …) of its clause.
+    """Where a name begins: after the last lead verb (新签约, 建设 …) of its clause — not a verb
+    followed by nothing but the project's word, which is the name's last word (学校新建工程).
 
         >>> s = "山东泉为公司组织建设年产5GW电池"
         >>> s[_boundary(s, 0, len(s)):]
         '年产5GW电池'
+        >>> s = "海陵区城东实验学校新建工程"
+        >>> s[_boundary(s, 0, len(s)):]
+        '海陵区城东实验学校新建工程'
     """
     pos = clause_start
     for m in _LEAD_VERBS.finditer(s, clause_start, name_start):
-        pos = m.end()
+        if not _ONLY_PROJECT_WORD.fullmatch(s, m.end(), name_start):
+            pos = m.end()
     return pos
 
 
@@ -414,9 +446,15 @@ def _clause_start(s: str, pos: int) -> int:
         >>> s = "国家级重点项目——甲运河工程加快建设"
         >>> s[_clause_start(s, len(s)):]
         '甲运河工程加快建设'
+        >>> s = "乙公司增资1,800万美元，于重庆璧山兴建丙新厂"
+        >>> s[_clause_start(s, len(s)):], s[_clause_start(s, s.index("，")):s.index("，")]
+        ('于重庆璧山兴建丙新厂', '乙公司增资1,800万美元')
     """
     dash = s.rfind("——", 0, pos)
     mark = _LAST_MARK.match(s, 0, pos)  # (one backtracking match, not seven rfinds)
+    while mark and s[mark.end() - 1] in ",:" and s[mark.end() - 2:mark.end() - 1].isdigit() \
+            and s[mark.end():mark.end() + 1].isdigit():
+        mark = _LAST_MARK.match(s, 0, mark.end() - 1)  # not a comma or colon between digits: 增资1,800万美元
     return max(mark.end() if mark else 0, dash + 2 if dash >= 0 else 0)
 
 
@@ -623,7 +661,8 @@ def _listed(s: str, taken: list[tuple[int, int]], ends: Iterable[re.Match[str]],
 _LIST_JOINER = re.compile(r"、|(?<=[园地心体站线纽头位路道桥廊楼港厂期目程])(?:以及|和|及|与)")
 # a note in brackets after a list's item: its amount or investor (甲项目（投资20亿元）), not its phase (（二期）)
 _ITEM_NOTE = re.compile(r"[（(](?![一二三四五六七八九十首]期[）)])[^（）()]*[）)]$")
-_NOTE_INVEST = re.compile(r"(?:计划|预计|协议|合同|签约)?总?投资(?:额)?(?:约|达|为|超过?|逾|近)?(?:人民币)?")
+_NOTE_INVEST = re.compile(r"(?:计划|预计|协议|合同|签约|" + _ESTIMATED + r")?总?投资(?:额)?(?:约|达|为|超过?|逾|近)?"
+                          r"(?:人民币)?")
 
 
 def _note_investment(note: re.Match[str] | None) -> float | None:
@@ -683,8 +722,11 @@ def _named(s: str, taken: list[tuple[int, int]]) -> list[_Found]:
             verb = None
         # 恒通公司投资30亿元建设年产5万吨隔膜项目。: what a building verb governs
         # (or what a list's lead names, one item alone: 其中包括甲新能源汽车三期项目。)
-        built = end > at and re.match(r"\s*(?:[，,。；;！!]|$)", rest) and (_BUILDS.search(s, c, at) or
-                                                                          _INCLUDES.search(s, c, at))
+        closes = re.match(r"\s*(?:[，,。；;！!]|$)", rest)
+        built = closes and ((end > at and (_BUILDS.search(s, c, at) or _INCLUDES.search(s, c, at))) or
+                            # (a built place or works alone, with a proper name: 其中包括甲港区10万吨级航道工程。,
+                            # not a kind of place: 重点领域包括化工园区。)
+                            (end == at and _INCLUDES_ONE.search(s, max(c, at - 40), at - 6) is not None))
         # 瑞科光电将投资8500万元建设甲生产线。: a built place an amount is invested in, closing its clause
         built = built or (end == at and re.match(r"\s*(?:[，,。；;！!]|$)", rest) and
                           _INVESTS_TO_BUILD.search(s, _clause_start(s, c - 1) if c else 0, _boundary(s, c, at)))
@@ -694,7 +736,7 @@ def _named(s: str, taken: list[tuple[int, int]]) -> list[_Found]:
         start = _boundary(s, c, at)
         if end == at and s[at - 1] in "」”" and re.search(r"\s", s[start:at]):
             start = re.search(r"\S*$", s[start:at]).start() + start  # 台商加码昆山 「甲智造园」动工: a headline's words
-        bullet = _BULLET.match(s, start, at)
+        bullet = _BULLET.match(s, start, at) or _DATELINE.match(s, start, at)
         start = bullet.end() if bullet else start
         mod = _MODIFIER.match(s, start, at)
         while mod and mod.end() > start:
@@ -712,15 +754,18 @@ def _named(s: str, taken: list[tuple[int, int]]) -> list[_Found]:
         name = _clean_name(s[start:end + phase.end()] if phase else s[start:at])
         if end == at:  # a facility: its word is part of its name
             name = _clean_name(s[start:at] + (phase.group() if phase else ""))
+        elif name.endswith("的") and _FACILITY.search(name, 0, len(name) - 1):
+            name = name[:-1]  # 高雄路竹厂的扩产案: Taiwan's word for the project of a plant
         investment = None
         lead = re.match(r"(?:计划)?总投资(?:约|达|为)?", name)
         if lead:  # 总投资10亿元、年产20万套电机项目
             qs = [q for q in _quantities(name) if q.start == lead.end() and q.kind == "money"]
             if qs and re.match(r"[、，,]", name[qs[0].end:]):
                 investment, name = qs[0].base, name[qs[0].end + 1:]
-        if "的" in name and not is_generic(name.rsplit("的", 1)[1]) and len(name.rsplit("的", 1)[1]) >= 4:
-            # 年产5万吨锂电池隔膜的星源材料(项目): what it makes, then its name
-            name = _clean_name(name.rsplit("的", 1)[1])
+        after_de = name.rsplit("的", 1)[-1]
+        if "的" in name and not is_generic(after_de) and (len(after_de) >= 4 or _FACILITY.search(after_de)):
+            # 年产5万吨锂电池隔膜的星源材料(项目): what it makes, then its name (or a short place's: 友达旗下的昆山厂)
+            name = _clean_name(after_de)
         # (a 、 inside a name only before a number: 9号、10号泊位, 15GW电池、15GW组件)
         if is_generic(name) or "的" in name or "项目" in name.replace("项目" + phase.group() if phase else "\0", "") \
                 or re.search(r"、(?!\d)", name):
@@ -744,6 +789,9 @@ def _named(s: str, taken: list[tuple[int, int]]) -> list[_Found]:
     return out
 
 
+_INCLUDES_ONE = re.compile(r"包括|包含")
+
+
 def _priced(rest: str) -> bool:
     """一是甲公司年产5万吨负极材料项目，总投资32亿元: a name and its investment (``rest`` follows the name)."""
     inv = _INVEST_AFTER.match(rest)
@@ -754,7 +802,8 @@ def _priced(rest: str) -> bool:
 def _funded_or_staged(s: str, c: int, at: int, end: int, rest: str) -> bool:
     """What follows or governs a name (found at ``at``, its word ending at ``end``) says it is a project's."""
     # 一是甲项目，由乙公司投资，总投资20亿元: a name and who builds it (or 甲产业园，由乙公司投资建设)
-    if _FUNDED_AFTER.match(rest):
+    # (or with no comma: 北驰配套产业园由长春汇通实业有限公司建设)
+    if _FUNDED_AFTER.match(rest) or _BUILT_BY.match(rest):
         return True
     # 开工建设甲轨道交通3号线。 / 全面完成乙改造工程。: a built place a stage verb governs, closing its clause
     # (not a capacity alone: 总投资18亿元，建成年产15万吨预制菜生产线 says what the project before builds)
@@ -799,8 +848,11 @@ def _items(s: str, start: int, at: int, end: int, head: str) -> list[_Found]:
 
 
 # 协议投资3.6亿元: what a signed contract commits is the project's total
-_INVEST_LATER = re.compile(r"(?:(?:计划|预计)?总投资|(?:协议|合同|签约)总?投资|(?<![年度])计划投资|(?<=项目)投资)"
-                           r"(?:额)?(?:约|达|为)?(?:人民币)?")
+# (估算总投资, 概算投资: an estimate or a budget; 总投资：55亿元 / 总投资 28亿元: a field line's)
+# (，投资额9.5亿元: a clause of its own after the name and who builds it)
+_INVEST_LATER = re.compile(r"(?:(?:计划|预计|" + _ESTIMATED + r")?总投资|(?:协议|合同|签约)总?投资|(?<![年度])计划投资|"
+                           r"(?:" + _ESTIMATED + r")投资|(?<=项目)投资|(?<=[，,])投资额)"
+                           r"(?:额)?(?:约|达到?|为)?\s*[：:]?\s*(?:人民币)?")
 _INVEST_GAP = re.compile(r"(?:项目)?\s*[，,]?\s*"
                          r"(?:由[^，,；;。]{2,24}?(?:投资|出资|承建|投建|建设)[^，,；;。]{0,6}[，,]\s*)?(?:计划|预计)?")
 _RESPECTIVE_INVEST = re.compile(r"\s*(?:项目)?[，,]?\s*(?:计划)?总?投资(?:额)?分别(?:为|是|达)?\s*")
@@ -925,13 +977,18 @@ def _sentence_projects(sent: Span, region: str | None, places: tuple[tuple[int, 
         # its 总投资 may come after a description: in the sentence when it names one project,
         # else in its own part (一是甲项目，由乙公司投资，总投资20亿元；二是…)
         limit = len(s)
+        alone = False
         if len(found) > 1:
             part = re.compile(r"[；;。]").search(s, f.name_end)
-            limit = min([part.start() if part else len(s), *(g.start for g in found[n + 1:])])
+            part_end = part.start() if part else len(s)
+            limit = min([part_end, *(g.start for g in found[n + 1:])])
+            # the only name of its ；-part (甲项目已完成投资31亿元，…，项目总投资80亿元；乙物流园…)
+            part_start = max(s.rfind(mark, 0, f.start) for mark in "；;。") + 1
+            alone = limit == part_end and not any(part_start <= g.start for g in found[:n])
         m = _INVEST_LATER.search(s, f.name_end, limit)
         # the last name, standing apart from the one before (…也传来好消息：园区内甲项目已完成设备安装，
         # 项目总投资21.6亿元), is what a later 总投资 in its part is about
-        apart = n == len(found) - 1 and re.search(r"[，,；;：:]", s[found[n - 1].span_end:f.start])
+        apart = alone or (n == len(found) - 1 and re.search(r"[，,；;：:]", s[found[n - 1].span_end:f.start]))
         if m and len(found) > 1 and not apart and not _INVEST_GAP.fullmatch(s, f.span_end, m.start()):
             m = None  # among several names, only 总投资 right after this one (or after who builds it) is its own
         # 总投资26亿元的海昌光学…: the amount of the name after it
@@ -975,7 +1032,8 @@ def _sentence_projects(sent: Span, region: str | None, places: tuple[tuple[int, 
                 _BUILT_BY.search(s, f.span_end, stop) if stop > f.span_end else None
             if by and s.startswith("的", by.end()):
                 by = None  # 由乙集团投资的丙产业园: said of another project, named after it
-        company = f.company or company_of(f.name, f.head) or maker_before(f.head)
+        company = f.company or company_of(f.name, f.head) or maker_before(f.head) or _owner(f.head) or \
+            _partner(s[:f.start]) or _stock_listed(s[:f.start])
         funder = _FUNDER_OF.search(f.head) if by is None else None
         # (not the verb opening the clause: 包括投资20亿元的甲项目)
         who = _OPENING_VERBS.sub("", OWNERSHIP.sub("", funder.group(1) or funder.group(2))) if funder else ""
@@ -984,13 +1042,16 @@ def _sentence_projects(sent: Span, region: str | None, places: tuple[tuple[int, 
         # (甲在乙市投资的丙 says it outright too, as does 甲投资 before an amount: 甲投资逾百亿元的丙)
         outright = funder is not None and (funder.group(2) or not funder.group(0).endswith("的") or
                                            funder.group(0)[len(funder.group(1)):].startswith("在"))
-        if len(who) >= 2 and not _FUNCTION_WORDS.search(who) and not re.match(r"[全本该我各总]", who) \
+        if len(who) >= 2 and not _FUNCTION_WORDS.search(who) and not re.match(r"[全本该我各总]|集团|公司|企业", who) \
                 and not re.fullmatch(r"(?:股份)?(?:有限)?(?:责任)?(?:公司|集团)", who) and \
                 (company is None or (outright and not legal_names(company))):
             company = who
         if by and not (company and company in f.name[:len(company)] and bool(legal_names(company))):
             # 由港资背景的汇港控股投资: the company, not its description (nor who owns it: 澳资企业)
             company = OWNERSHIP.sub("", by.group(1).rsplit("的", 1)[-1]) or company
+        speaker = _announcer(s[:_clause_start(s, f.start)]) if by is None and _ANNOUNCE_CUE.search(s) else None
+        if speaker and (company is None or not (legal_names(company) or outright)):
+            company = speaker  # 被动元件厂信昌电子也公告，斥资5亿元设立甲基地: the maker announcing it
         investor = _INVESTOR.match(s, f.name_end)
         legal = legal_names(s[investor.end():investor.end() + 40]) if investor else []
         if legal and s.startswith(legal[0], investor.end()):
@@ -1001,11 +1062,84 @@ def _sentence_projects(sent: Span, region: str | None, places: tuple[tuple[int, 
     return rows
 
 
+_TRADE_WORD_END = re.compile(f"(?:{TRADE_WORDS.pattern})$")
+# 面板厂友达旗下的昆山厂: the owner of a plant named by its place (its trade before its name: 面板厂)
+_OWNS = re.compile(r"([^厂商，,。；;]{2,8})旗下的?$")
+
+
+def _owner(head: str) -> str | None:
+    """The company whose plant the name after ``head`` is (友达旗下的 → 友达).
+
+        >>> _owner("面板厂友达旗下的"), _owner("另外，友达旗下"), _owner("全市旗下的")
+        ('友达', '友达', None)
+    """
+    m = _OWNS.search(head)
+    who = m.group(1) if m else ""
+    return who if who and not _FUNCTION_WORDS.search(who) and not re.match(r"[全本该我各总]", who) else None
+# 机壳厂鸿准（2354）: a listed company and its stock code (its trade before its name)
+# (not a year in brackets: 全市（2024）)
+_LISTED = re.compile(r"([^厂商，,。；;：:（()）\s\d]{2,8})[（(](?!(?:19|20)\d\d[）)])\d{4,6}(?:\.[A-Z]{2})?[）)]")
+
+
+def _stock_listed(before: str) -> str | None:
+    """The listed company the sentence is about, named with its stock code before the project.
+
+        >>> _stock_listed("机壳厂鸿准（2354）今（18）日董事会通过两项投资案：一是透过子公司在郑州投资1.2亿美元兴建")
+        '鸿准'
+        >>> _stock_listed("全市（2024）年计划")
+    """
+    found = _LISTED.findall(before)
+    return found[-1] if found and not _FUNCTION_WORDS.search(found[-1]) and \
+        not re.match(r"[全本该我各总]", found[-1]) else None
+
+
+_PARTNER = re.compile(r"与([^，,。；;与]{4,30}?)(?:签订|签署|签约)")
+
+
+def _partner(before: str) -> str | None:
+    """The registered company a zone signs with, said before the project (``before`` is the sentence up to it):
+    甲开发区与乙有限公司签订投资协议，双方将合作建设丙项目.
+
+        >>> _partner("古雷开发区与福建德润新材料有限公司签订投资协议，双方将合作建设"), _partner("与会嘉宾签约")
+        ('福建德润新材料有限公司', None)
+    """
+    m = _PARTNER.search(before)
+    legal = legal_names(m.group(1)) if m else []
+    return legal[-1] if legal and m.group(1).endswith(legal[-1]) else None
+
+
+_ANNOUNCE_CUE = re.compile(r"公告|宣布|表示|透露")
+# 被动元件厂信昌电子也公告，: a maker saying what it does next (its trade before its name: 元件厂, 材料商)
+_ANNOUNCES = re.compile(r"(?:^|[，,。；;】\]])(?:[^，,。；;】\]]{0,12}?[厂商])?([^，,。；;】\]]{2,16}?)"
+                        r"(?:也|亦|还|同时|今日|昨日|日前)?(?:公告|宣布|表示|透露)[，,：:]$")
+
+
+def _announcer(before: str) -> str | None:
+    """The company whose announcement the clause before a project's is (``before`` ends at that clause):
+    a registered name, or a name ending in a trade word (信昌电子) — not an official (负责人表示).
+
+        >>> _announcer("同日，被动元件厂信昌电子也公告，"), _announcer("市发改委负责人表示，")
+        ('信昌电子', None)
+    """
+    m = _ANNOUNCES.search(before, max(0, len(before) - 32))  # (its last clause only)
+    if m is None:
+        return None
+    name = m.group(1)
+    legal = legal_names(name)
+    if legal and name.endswith(legal[-1]):
+        return legal[-1]
+    trade = _TRADE_WORD_END.search(name)
+    return name if trade and len(name) - len(trade.group()) >= 2 and not _FUNCTION_WORDS.search(name) else None
+
+
 # the project just named, taken up again: 该项目…, 项目位于…
 # (or 3.甲产业园项目。总投资12亿元，…: a sentence opening with its total — not 总投资5亿元的乙, an amount of another)
+# (or a field line under a bulleted name: 💰 总投资：55亿元 / 建设单位：乙有限公司)
 _FOLLOW_UP = re.compile(r"(?:[^，,。；;]{0,12}[，,])?(?:该|此|这个|这一|上述)项目|"
-                        r"(?:计划|预计)?总投资(?![^，,。；;的]{0,12}?元" + _RMB + r"的)|"
-                        r"项目(?=位于|总投资|计划总投资|预计总投资|由|占地|规划|建设内容|主要|预计|建成|达产|分)")
+                        r"(?:计划|预计|" + _ESTIMATED + r")?总投资(?![^，,。；;的]{0,12}?元" + _RMB + r"的)|"
+                        r"(?:建设单位|投资方|投资主体|业主单位|项目业主)(?:\s*[：:]|\s+(?=\S))|(?:最新)?进展\s*[：:]|"
+                        r"项目(?=位于|(?:计划|预计|" + _ESTIMATED + r")?总投资|(?:" + _ESTIMATED + r")投资|"
+                        r"由|占地|规划|建设内容|建设单位|投资方|业主单位|主要|预计|建成|达产|分)")
 _EVENT = re.compile(r"(?:集中|现场)(?:签约|开工|动工|竣工投产|竣工|投产)|(?:签约|开工|竣工|投产)(?:仪式|活动|大会)")
 # a line of a project described field by field: 投资方：乙公司
 _FIELD = re.compile(r"\s*[\u4e00-\u9fff]{2,6}\s*[：:]")
@@ -1019,6 +1153,12 @@ def _follow_up(row: ProjectRow, s: str) -> ProjectRow:
         >>> row = _follow_up(row, "项目总投资86亿元，由江西甲新能源科技有限公司投资建设。")
         >>> row.investment_base, row.company
         (8600000000.0, '江西甲新能源科技有限公司')
+
+    A field line of a bulleted name says it too (建设单位 乙有限公司, 进展：已封顶):
+
+        >>> row = _follow_up(extract_projects("✅ 甲锂电产业园")[0], "建设单位 四川甲锂新能源有限公司")
+        >>> _follow_up(row, "进展：已完成投资16亿元，年内投产").company, _follow_up(row, "进展：主体已封顶").status
+        ('四川甲锂新能源有限公司', 'under_construction')
     """
     if row.investment_base is None:
         m = _INVEST_LATER.search(s)
@@ -1027,8 +1167,15 @@ def _follow_up(row: ProjectRow, s: str) -> ProjectRow:
             row = row._replace(investment_base=qs[0].base)
     by = _BUILT_BY.search(s)
     legal = legal_names(by.group(1)) if by else []
+    investor = _INVESTOR.match(s)  # 项目建设单位乙有限公司负责人介绍, 建设单位：乙有限公司
+    if investor and not legal:
+        named = s[investor.end():].lstrip(" \u3000：:")
+        legal = [n for n in legal_names(named[:40]) if named.startswith(n)][:1]
     if legal and (row.company is None or not legal_names(row.company)):
         row = row._replace(company=legal[-1])
+    progress = _PROGRESS_FIELD.match(s)  # 最新进展：一期厂房已封顶
+    if progress and row.status is None:
+        row = row._replace(status=_status(_STAGE_CLAUSE.sub("", s[progress.end():])))
     return row
 
 
@@ -1060,6 +1207,73 @@ def _key(name: str) -> str:
     return re.sub(r"[\s“”\"'（）()]", "", name)
 
 
+# 集团早前投资8亿港元的甲仓库, 该公司还将投资…建设乙: a company named before, taken up again
+_BACK_REFERENCE = re.compile(r"(?:^|[，,。；;])(?:该|这家|此|其)?(?:集团|公司|企业)"
+                             r"(?:早前|此前|去年|今年|还将?|也|亦|已|同时|另外|将|拟)*(?:投资|斥资|投建|增资|旗下)")
+
+
+_GROUP_WORD = re.compile(r"集团|公司|企业")
+
+
+def _refers_back(row: ProjectRow) -> bool:
+    """Whether the clause naming ``row`` says its builder only as 集团/该公司 (a company named before).
+
+        >>> row = ProjectRow("甲仓库", None, None, None, None, None, "另外，集团早前投资8亿港元的甲仓库已落成。", 0, 0)
+        >>> _refers_back(row), _refers_back(row._replace(evidence="全市投资的甲仓库"))
+        (True, False)
+        >>> _refers_back(row._replace(evidence="此外，集团旗下另一项目——甲仓库亦已动工。"))
+        True
+    """
+    if not _GROUP_WORD.search(row.evidence):
+        return False  # (the cheap test first)
+    at = row.evidence.find(row.name)
+    if at <= 0:
+        return False
+    start = _clause_start(row.evidence, at)  # (its clause, or the one before: 集团旗下另一项目——甲产业园)
+    start = _clause_start(row.evidence, start - 1) if start else 0
+    return _BACK_REFERENCE.search(row.evidence, max(0, start - 1), at) is not None
+
+
+def _within(short: str, name: str) -> bool:
+    """``short`` is ``name`` with words left out (恒升物流园 of 恒升国际物流园).
+
+        >>> _within("恒升物流园", "恒升国际物流园"), _within("物流园恒升", "恒升国际物流园")
+        (True, False)
+    """
+    rest = iter(name)
+    return all(ch in rest for ch in short)
+
+
+_TITLE_QUOTED = re.compile(r"[「“『]([^「“」”『』]{3,30})[」”』]")
+
+
+def _title_projects(title: str, text: str, found: list[ProjectRow], region: str | None) -> list[ProjectRow]:
+    """A quoted name in the headline that the body calls only by its last word (「晶华光电新厂」动工 …
+    位于苏州的新厂正式动工): the headline's name, its stage as the headline says, and as evidence the
+    first body sentence with that word (a name the body gives in full is the body's).
+
+        >>> rows = _title_projects("台商加码 「晶华光电新厂」动工", "晶华今日宣布，位于苏州的新厂正式动工。", [], None)
+        >>> [(r.name, r.company, r.status, r.evidence) for r in rows]
+        [('晶华光电新厂', '晶华光电', 'started', '晶华今日宣布，位于苏州的新厂正式动工。')]
+    """
+    out: list[ProjectRow] = []
+    for m in _TITLE_QUOTED.finditer(title):
+        name = _clean_name(re.sub(r"项目$", "", m.group(1)))
+        ends = list(_FACILITY.finditer(name))
+        if not ends or ends[-1].end() != len(name) or is_generic(name) or _programme(name) or \
+                any(_within(_key(name), _key(r.name)) or _key(r.name) in _key(name) for r in found):
+            continue  # (「恒升物流园」 of the headline is the body's 恒升国际物流园)
+        word = ends[-1].group() if len(ends[-1].group()) >= 2 else name[max(0, ends[-1].start() - 1):]
+        at = text.find(word)
+        if at < 0:
+            continue
+        sent = next((x for x in split_sentences(text) if x.start <= at < x.end), None)
+        if sent is not None:
+            out.append(ProjectRow(name, company_of(name), None, _capacity(name, ""), _status(title[m.end():]),
+                                  region, text[sent.start:sent.end], sent.start, sent.end))
+    return out
+
+
 def extract_projects(text: str, published_at: datetime | date | None = None,
                      title: str | None = None, source: str | None = None) -> list[ProjectRow]:
     """Every named investment project in ``text``, merged by name (``source``:
@@ -1088,10 +1302,11 @@ def extract_projects(text: str, published_at: datetime | date | None = None,
     for sent in _field_blocks(split_sentences(text)):
         if any(t.start <= sent.start < t.end for t in tables):
             continue
-        if len(last) == 1 and _FOLLOW_UP.match(sent.text):
+        body = _BULLET.sub("", sent.text)  # (💰 总投资：55亿元: a field line under a bulleted name)
+        if len(last) == 1 and _FOLLOW_UP.match(body):
             # 该项目总投资48亿元，由乙公司投资建设: more about the one project just named, no new one
             k = found.index(last[0])
-            found[k] = last[0] = _follow_up(last[0], sent.text)
+            found[k] = last[0] = _follow_up(last[0], body)
             continue
         first = bisect_left(starts, sent.start)
         inside = first < len(places) and places[first].start < sent.end
@@ -1100,16 +1315,27 @@ def extract_projects(text: str, published_at: datetime | date | None = None,
                        ) if inside and sent.text == text[sent.start:sent.end] else ()  # not a joined block
         last = [r._replace(evidence=text[r.char_start:r.char_end]) for r in _sentence_projects(sent, region, within)]
         found += last
+    found += _title_projects(title or "", text, found, default_region)
     # 集中签约活动, 集中开工: an article about an event, whose projects have reached its stage
     event = _EVENT.search(title or "")
     stage = _status(event.group()) if event else None
     found = [r if r.status or stage is None or any(t.start <= r.char_start < t.end for t in tables)
              else r._replace(status=stage) for r in found]
+    known: str | None = None  # the company named last: what 集团早前投资的甲 refers back to
     for row in sorted(found, key=lambda r: r.char_start):
+        if known and _refers_back(row) and (row.company is None or not legal_names(row.company)):
+            row = row._replace(company=known)
+        known = row.company or known
         key = _key(row.name)
         if key not in merged and row.investment_base is None:
             # 晶曜新能源项目达产后…: a short back reference to a project named before
             key = next((k for k, old in merged.items() if len(key) >= 4 and key in k), key)
+        elif key not in merged and len(key) >= 4:
+            # 总投资约260亿元的晶圆生产线项目: a short back reference with the amount of the one project
+            # named before whose name holds it (and that had none)
+            fuller = [k for k in merged if key in k]
+            if len(fuller) == 1 and merged[fuller[0]].investment_base is None:
+                key = fuller[0]
         old = merged.get(key)
         if old is None:
             merged[key] = row

@@ -513,8 +513,23 @@ def find_collectives(text: str, subject: Place | None = None) -> list[Mention]:
     return sorted(out + bare)
 
 
+# a city has one 高新区 and one 经开区 of its own; 新区 / 开发区 alone may be any of several
+_CITY_ZONES = ("高新区", "经开区")
+
+
 def resolve_bare_zone(word: str, subject: Place | None) -> str | None:
-    """A bare 高新区 / 开发区 is the article's own zone when it has one."""
-    if subject is not None and subject.level == "zone":
+    """A bare 高新区 / 开发区 is the article's own zone when it has one; in an
+    article about a city, a bare 高新区 or 经开区 is that city's (成都高新区).
+
+        >>> city = Place("成都市", "prefecture", "地级市", None, "四川省")
+        >>> resolve_bare_zone("高新区", city), resolve_bare_zone("新区", city), resolve_bare_zone("高新区", None)
+        ('成都高新区', None, None)
+    """
+    if subject is None:
+        return None
+    if subject.level == "zone":
         return subject.name
+    if word in _CITY_ZONES and subject.level in ("prefecture", "county") and subject.name.endswith("市") \
+            and len(subject.name) > 2:
+        return subject.name[:-1] + word
     return None

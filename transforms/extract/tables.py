@@ -13,6 +13,8 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+from transforms.lines import COLUMN_GAP
+
 
 class Cell(NamedTuple):
     """One cell's text (stripped) and where it stands in the text."""
@@ -59,8 +61,6 @@ class TableCell(NamedTuple):
 
 _RULE = re.compile(r"^\s*\|?(?:\s*:?-{2,}:?\s*\|)*\s*:?-{2,}:?\s*\|?\s*$")
 _PIPE_SPLIT = re.compile(r"\|")
-# aligned columns: a tab, a full-width space or two or more spaces
-_GAP = re.compile(r"\t+|[ \u3000]{2,}|\u3000")
 _NUMERIC = re.compile(r"^[-+－—–]?\s*\d[\d,]*(?:\.\d+)?\s*[%％]?$")
 
 
@@ -83,10 +83,10 @@ def _pipe_cells(line: str, offset: int) -> tuple[Cell, ...] | None:
 
 def _gap_cells(line: str, offset: int) -> tuple[Cell, ...] | None:
     if "\t" not in line and "  " not in line and "\u3000" not in line:
-        return None  # no gap (_GAP), one cell: most lines of prose
+        return None  # no gap (COLUMN_GAP), one cell: most lines of prose
     cells: list[Cell] = []
     pos = 0
-    for m in [*_GAP.finditer(line), None]:
+    for m in [*COLUMN_GAP.finditer(line), None]:
         end = m.start() if m else len(line)
         part = line[pos:end]
         stripped = part.strip()
