@@ -7,7 +7,6 @@ starts in a fraction of a second.
 from __future__ import annotations
 
 import argparse
-import contextlib
 import csv
 import json
 import os
@@ -120,14 +119,19 @@ def _run_flow(args: argparse.Namespace) -> int:
 def _temporary_server() -> TemporaryServer | None:
     """Launch Prefect's temporary server now, when no API is configured, so it boots while the flow imports.
 
-    Its URL goes into the environment for the worker processes, spawned later, to inherit.
+    Its URL goes into the environment, for the worker processes spawned later, and into Prefect's global
+    settings, for every thread of this one: Prefect's event and log workers run in threads of their own,
+    which a ``temporary_settings`` block would not reach (each then started a second temporary server).
     """
+    from prefect.context import refresh_global_settings_context
+
     from flows.server import TemporaryServer, needs_temporary_server
 
     if not needs_temporary_server():
         return None
     server = TemporaryServer().start()
     os.environ["PREFECT_API_URL"] = server.api_url
+    refresh_global_settings_context()
     return server
 
 
@@ -147,8 +151,6 @@ def _stop_on_signals() -> threading.Event:
 
 
 def _run_flow_once(args: argparse.Namespace, server: TemporaryServer | None = None) -> int:
-    from prefect.settings import PREFECT_API_URL, temporary_settings
-
     from flows.ingest import DEFAULT_BATCH_SIZE, ingest_flow
     from flows.rebuild import rebuild_flow
     from flows.report import RunReport
@@ -160,21 +162,18 @@ def _run_flow_once(args: argparse.Namespace, server: TemporaryServer | None = No
     warehouse = warehouse_dir(args.warehouse)
     options = {"batch_size": args.batch_size or DEFAULT_BATCH_SIZE, "run_models": not args.skip_models}
     runner = make_task_runner(args.runner, args.workers, args.dask_address)
-    api = contextlib.nullcontext()
     if server is not None:
         try:  # while the server boots, load what the first file would (see flows/warmup.py)
             server.wait_until_ready(startup_timeout(), meanwhile=warm_up_steps())
         except RuntimeError as exc:
             print(f"jingji: {args.command} failed: {exc}", file=sys.stderr)
             return EXIT_FAILED
-        api = temporary_settings({PREFECT_API_URL: server.api_url})
     try:
-        with api:
-            if args.command == "rebuild":
-                report = rebuild_flow.with_options(task_runner=runner)(warehouse=str(warehouse), **options)
-            else:
-                flow = ingest_flow.with_options(task_runner=runner)
-                report = flow(inbox=str(inbox_dir(args.inbox)), warehouse=str(warehouse), **options)
+        if args.command == "rebuild":
+            report = rebuild_flow.with_options(task_runner=runner)(warehouse=str(warehouse), **options)
+        else:
+            flow = ingest_flow.with_options(task_runner=runner)
+            report = flow(inbox=str(inbox_dir(args.inbox)), warehouse=str(warehouse), **options)
     except WarehouseLocked as exc:
         print(f"jingji: {exc}", file=sys.stderr)
         return EXIT_BUSY
