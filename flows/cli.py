@@ -117,22 +117,24 @@ def _run_flow(args: argparse.Namespace) -> int:
 
 
 def _temporary_server() -> TemporaryServer | None:
-    """Launch Prefect's temporary server now, when no API is configured, so it boots while the flow imports.
+    """Launch Prefect's temporary server now, when no API is configured, so it boots while the flow imports."""
+    from flows.server import TemporaryServer, needs_temporary_server
 
-    Its URL goes into the environment, for the worker processes spawned later, and into Prefect's global
-    settings, for every thread of this one: Prefect's event and log workers run in threads of their own,
-    which a ``temporary_settings`` block would not reach (each then started a second temporary server).
+    return TemporaryServer().start() if needs_temporary_server() else None
+
+
+def _use_server(server: TemporaryServer) -> None:
+    """Point this process and the workers it spawns at the server, once it answers (a port retry moves it).
+
+    Into the environment, for the worker processes spawned later, and into Prefect's global settings, for
+    every thread of this one: Prefect's event and log workers run in threads of their own, which a
+    ``temporary_settings`` block would not reach (each then started a second temporary server).
     """
     from prefect.context import refresh_global_settings_context
 
-    from flows.server import TemporaryServer, needs_temporary_server
-
-    if not needs_temporary_server():
-        return None
-    server = TemporaryServer().start()
-    os.environ["PREFECT_API_URL"] = server.api_url
-    refresh_global_settings_context()
-    return server
+    if os.environ.get("PREFECT_API_URL") != server.api_url:
+        os.environ["PREFECT_API_URL"] = server.api_url
+        refresh_global_settings_context()
 
 
 def _stop_on_signals() -> threading.Event:
@@ -168,6 +170,7 @@ def _run_flow_once(args: argparse.Namespace, server: TemporaryServer | None = No
         except RuntimeError as exc:
             print(f"jingji: {args.command} failed: {exc}", file=sys.stderr)
             return EXIT_FAILED
+        _use_server(server)
     try:
         if args.command == "rebuild":
             report = rebuild_flow.with_options(task_runner=runner)(warehouse=str(warehouse), **options)

@@ -114,8 +114,8 @@ def sign(text: str) -> tuple[MinHash | None, int]:
         >>> n, m is None
         (27, False)
     """
-    pieces = shingles(text)
-    return signature_of(pieces), len(pieces)
+    values, count = sign_values(text)
+    return _minhash(values), count
 
 
 @cache
@@ -171,11 +171,13 @@ def _hashvalues(pieces: set[str]) -> np.ndarray | None:
 def signature_of(pieces: set[str]) -> MinHash | None:
     """The MinHash of a set of shingles (:func:`signature` of a text whose shingles are known).
 
-    Its values are :func:`_hashvalues`; it is returned with datasketch's
-    default hash function, so that a caller's own ``update()`` hashes as
-    datasketch does. The permutations are drawn once.
+    Its values are :func:`_hashvalues`; the permutations are drawn once.
     """
-    values = _hashvalues(pieces)
+    return _minhash(_hashvalues(pieces))
+
+
+def _minhash(values: np.ndarray | None) -> MinHash | None:
+    """A MinHash holding these values, with datasketch's default hash for a caller's own ``update()``."""
     if values is None:
         return None
     return MinHash(num_perm=NUM_PERM, seed=SEED, scheme=SCHEME, hashvalues=values, permutations=_permutations())

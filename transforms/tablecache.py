@@ -43,6 +43,7 @@ debug level: the cache never fails a run. ``JINGJI_CACHE_DIR=off`` (or ``0``,
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import glob
 import hashlib
@@ -159,22 +160,12 @@ def _store(folder: Path, name: str, path: Path, value: object) -> None:
                 f.write(data)
             os.replace(temporary, path)
         except BaseException:
-            with _suppress():
+            with contextlib.suppress(OSError):
                 os.unlink(temporary)
             raise
         _prune(folder, name, path)
     except Exception as error:  # read-only home, full disk, a table that does not pickle
         log.debug("table cache: cannot write %s (%r); not cached", path, error)
-
-
-class _suppress:
-    """``contextlib.suppress(OSError)`` without the import (this module loads with every worker)."""
-
-    def __enter__(self) -> None:
-        return None
-
-    def __exit__(self, kind: type[BaseException] | None, *_: object) -> bool:
-        return kind is not None and issubclass(kind, OSError)
 
 
 def _prune(folder: Path, name: str, keep: Path) -> None:
@@ -185,7 +176,7 @@ def _prune(folder: Path, name: str, keep: Path) -> None:
         return
     by_age = sorted(others, key=lambda p: p.stat().st_mtime_ns if p.exists() else 0, reverse=True)
     for old in by_age[KEEP_PER_NAME - 1 :]:
-        with _suppress():
+        with contextlib.suppress(OSError):
             old.unlink()
 
 
