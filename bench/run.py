@@ -244,10 +244,9 @@ def direct_run(inbox: Path, warehouse: Path, runner: str, batch_size: int | None
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
 
-    from flows.discover import discover
     from flows.ingest import DEFAULT_BATCH_SIZE
     from flows.report import RunReport
-    from flows.tasks import archive_files, batch_receipts, batches, new_run_id
+    from flows.tasks import archive_files, batch_receipts, batches, discover_files, new_run_id
     from warehouse import db, models, near_duplicates, schema, search
     from warehouse.paths import WarehousePaths
 
@@ -278,11 +277,8 @@ def direct_run(inbox: Path, warehouse: Path, runner: str, batch_size: int | None
     paths = WarehousePaths(warehouse)
     report = RunReport(run_id=new_run_id(), flow="ingest", inbox=str(inbox), warehouse=str(warehouse))
     t = time.perf_counter()
-    with db.writer(paths) as con:
-        known = db.known_hashes(con)
-        received = db.received_stamps(con)
     db.record_run(paths, report.ledger_row(None))
-    found = discover(inbox, known, stamps=received)
+    found = discover_files.fn(paths, inbox)  # the flow's own task body
     seconds["discover"] = time.perf_counter() - t
     t = time.perf_counter()
     archive_files.fn(paths, found.new)  # the flow's own task body

@@ -62,7 +62,7 @@ class Hashed:
     mtime: float
 
 
-def _hash_file(path: Path) -> Hashed:
+def _hash_file(path: str) -> Hashed:
     """Hash a file in blocks (bounded memory, any size); its size and mtime as of the end of the read."""
     digest = hashlib.sha256()
     size = 0
@@ -100,17 +100,17 @@ def is_ignored_name(name: str) -> bool:
     return name.startswith(".") or name.lower().endswith(_PARTIAL_SUFFIXES)
 
 
-def list_inbox(inbox: Path) -> tuple[list[tuple[Path, str]], list[str]]:
-    """Regular files under ``inbox`` (recursively) with their exact relative POSIX names, in a stable order;
-    and what was ignored.
+def list_inbox(inbox: Path) -> tuple[list[tuple[str, str]], list[str]]:
+    """Regular files under ``inbox`` (recursively): each one's absolute path and exact relative POSIX name, in a
+    stable order; and what was ignored.
 
     Symbolic links are followed only when they resolve inside the inbox, so a
     link can never make the ingest read a file from elsewhere. A loop of links
     is ignored (and named), never fatal. ``os.scandir`` and plain strings, not
-    pathlib: listing 10,000 files cost 2 s through ``Path`` objects.
+    pathlib: a ``Path`` per file was most of the listing's cost (10,000 files: 0.2 of 0.35 s).
     """
     root = inbox.resolve()
-    files: list[tuple[Path, str]] = []
+    files: list[tuple[str, str]] = []
     ignored: list[str] = []
 
     def walk(folder: str, prefix: str) -> None:
@@ -130,10 +130,9 @@ def list_inbox(inbox: Path) -> tuple[list[tuple[Path, str]], list[str]]:
             if is_ignored_name(entry.name):
                 ignored.append(rel)
                 continue
-            path = Path(entry.path)
             if entry.is_symlink():
                 try:
-                    target = path.resolve()
+                    target = Path(entry.path).resolve()
                 except (OSError, RuntimeError):  # a loop of links: RuntimeError before Python 3.13, then OSError
                     ignored.append(f"{rel} (symbolic link loop)")
                     continue
@@ -143,19 +142,19 @@ def list_inbox(inbox: Path) -> tuple[list[tuple[Path, str]], list[str]]:
             elif not entry.is_file(follow_symlinks=False):
                 ignored.append(rel)
                 continue
-            files.append((path, exact))
+            files.append((entry.path, exact))
 
     walk(str(root), "")
     return files, ignored
 
 
-def _still_arriving(path: Path, stat: os.stat_result, settle_seconds: float) -> bool:
+def _still_arriving(path: str, stat: os.stat_result, settle_seconds: float) -> bool:
     """Whether a recently modified file is still growing (then the next run takes it)."""
     age = time.time() - stat.st_mtime
     if age >= settle_seconds:
         return False
     time.sleep(settle_seconds - age)
-    again = path.stat()
+    again = os.stat(path)
     return (again.st_size, again.st_mtime_ns) != (stat.st_size, stat.st_mtime_ns)
 
 
@@ -213,7 +212,7 @@ def discover(
             continue
         received = Received(
             source_path=rel,
-            absolute=path,
+            absolute=Path(path),
             sha256=hashed.sha256,
             size_bytes=hashed.size_bytes,
             modified_at=modified_at,

@@ -81,10 +81,8 @@ def _ingest_new_files(paths: WarehousePaths, inbox: Path, batch_size: int, repor
     """Discover, archive everything new, then process and load it batch by batch."""
     seconds = report.seconds
     t = time.perf_counter()
-    known, received, housekeeping = prepare_warehouse(paths)
-    report.housekeeping += housekeeping
-    found = discover_files(inbox, quote(known), quote(received))
-    db.remember_hashed_files(paths, found.hashed)
+    report.housekeeping += prepare_warehouse(paths)
+    found = discover_files(paths, inbox)
     seconds["discover"] = time.perf_counter() - t
     report.files_seen, report.files_skipped = found.seen, found.skipped
     report.files_new, report.files_duplicate = len(found.new), len(found.duplicates)

@@ -174,10 +174,10 @@ def received_stamps(con: duckdb.DuckDBPyConnection) -> dict[str, tuple[int, date
     return {path: (size, modified) for path, size, modified in rows}
 
 
-def remember_hashed_files(paths: WarehousePaths, rows: list[dict]) -> None:
+def remember_hashed_files(con: duckdb.DuckDBPyConnection, rows: list[dict]) -> None:
     """Record what discovery hashed (``inbox_files`` rows); a stamp counts only once its content is loaded."""
     if rows:
-        with writer(paths) as con, _transaction(con):
+        with _transaction(con):
             con.register("_hashed", INBOX_FILES.to_arrow(rows))
             try:
                 con.execute("INSERT OR REPLACE INTO inbox_files BY NAME SELECT * FROM _hashed")

@@ -180,8 +180,8 @@ def test_a_file_deleted_during_discovery_is_left_for_the_next_run(
     files = write_inbox(inbox, {"a.txt": GOOD, "b.txt": article(3).encode("gb18030")})
     real_hash = flows.discover._hash_file
 
-    def hash_and_delete(path: Path) -> str:  # the user deletes b.txt while discovery hashes a.txt
-        if path.name == "a.txt":
+    def hash_and_delete(path: str) -> str:  # the user deletes b.txt while discovery hashes a.txt
+        if Path(path).name == "a.txt":
             (inbox / "b.txt").unlink(missing_ok=True)
         return real_hash(path)
 
