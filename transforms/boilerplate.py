@@ -190,7 +190,56 @@ def _footer(core: str) -> bool:
 
 
 def _header(core: str) -> bool:
-    return len(core) <= SHORT_LINE and (_hits("header", core) >= 1 or _is_nav(core))
+    return len(core) <= SHORT_LINE and (_hits("header", core) >= 1 or _is_nav(core) or _is_crumb(core))
+
+
+# Separators of a navigation crumb: > >> » › → and ASCII arrows (a crumb's own marks), / and \ (also a list's).
+_CRUMB_SEP = re.compile(r"\s*(?:>{1,2}|»|›|→|⇒|-{1,2}>|/|\\)\s*")
+_CRUMB_ARROWS = frozenset({">", ">>", "»", "›", "→", "⇒", "->", "-->"})
+_CRUMB_LEAD = re.compile(r"^(?:当前位置|您的位置|您现在的位置|所在位置|位置|导航)\s*:\s*")
+_CRUMB_HOME = frozenset({"首页", "主页", "网站首页", "home", "正文", "详情", "内容"})
+# Section names of government and newspaper sites, which their crumbs are made of
+_CRUMB_SECTIONS = frozenset(
+    {
+        "政务公开", "信息公开", "政府信息公开", "通知公告", "政策解读", "政策法规", "政策文件", "工作动态",
+        "部门动态", "统计信息", "统计数据", "数据发布", "统计分析", "新闻中心", "新闻动态", "今日要闻",
+        "县区动态", "区县动态", "经济要闻", "本地新闻", "图片新闻", "媒体聚焦", "专题专栏",
+    }
+)
+
+
+def _is_crumb(core: str) -> bool:
+    """A navigation crumb in any wording: ``主页 > 新闻 > 内地经济``, ``首页→新闻→要闻``, ``经济 / 产业动态 / 正文``.
+
+    Short segments (at most 10 characters, no sentence punctuation, digit or
+    quote) between one kind of separator, and a sign that it is navigation:
+    three segments with a home, page or section name among them; or, with a
+    crumb's own arrows (> » › →), two with a separator left hanging
+    (``政务公开 > 统计信息 >``) or a home word; or a ``当前位置：`` label. A
+    slash list (风电/光伏/储能), a dated line (``2024/06/03``) or a headline
+    with arrows (``从制造→智造→创造``) is none.
+
+        >>> _is_crumb("主页 > 新闻 > 内地经济"), _is_crumb("首页→新闻→要闻"), _is_crumb("2024/06/03 10:05")
+        (True, True, False)
+    """
+    body = _CRUMB_LEAD.sub("", core)
+    labelled = body != core  # 当前位置：…
+    seps = {m.group().strip() for m in _CRUMB_SEP.finditer(body)}
+    if len(seps) != 1:
+        return False
+    parts = _CRUMB_SEP.split(body)
+    hanging = not parts[0] or not parts[-1]  # a separator at either end: 首页 > 政务公开 >
+    parts = parts[1:] if not parts[0] else parts
+    parts = parts[:-1] if parts and not parts[-1] else parts
+    if not parts or any(
+        not p or len(p) > 10 or _NAV_PUNCT.search(p) or re.search(r"[\d\"“”‘’'()]", p) for p in parts
+    ):
+        return False
+    home = any(p in _CRUMB_HOME for p in parts)
+    named = home or any(p in _NAV_WORDS or p in _CRUMB_SECTIONS for p in parts)
+    if seps <= _CRUMB_ARROWS:
+        return (len(parts) >= 3 and named) or (len(parts) >= 2 and (hanging or home or labelled))
+    return (len(parts) >= 3 and named) or (len(parts) == 2 and home) or (len(parts) >= 2 and labelled)
 
 
 def _is_prose(core: str) -> bool:
@@ -258,6 +307,14 @@ def _spam_names(lines: list[str], folded: list[str], cores: list[str]) -> list[s
             glue = _GLUE.match(m.group())
             start = m.start() + (glue.end() if glue else 0)
             names[lines[i][start : m.end()]] = None
+    # a name with no digits or site suffix (澳门威尼斯人) standing as a segment of its own beside a title
+    # separator (标题-澳门威尼斯人_手机版) or on a line that advertises (…注册即送88元 www.…)
+    for i in region:
+        line, offer = folded[i], _GAMBLING_OFFER.search(folded[i]) is not None
+        for m in _SEGMENT.finditer(line):
+            beside = line[m.start() - 1 : m.start()] in _TITLE_SEPS or line[m.end() : m.end() + 1] in _TITLE_SEPS
+            if (beside or offer) and _bare_spam_name().fullmatch(m.group()):
+                names[lines[i][m.start() : m.end()]] = None
     # the injected template, for a name without a gambling word: a site name (digits, or 网/站/城 at
     # the end) in "X的版权所有" / "X的技术支持" that also stands in the title
     for i in region:
@@ -270,6 +327,17 @@ def _spam_names(lines: list[str], folded: list[str], cores: list[str]) -> list[s
     return sorted(names, key=len, reverse=True)
 
 
+_SEGMENT = re.compile(r"[^\s\-_|–—:,]+")
+_GAMBLING_OFFER = re.compile(r"(?:注册|开户|首存|充值)即?送|送\d+元")  # 注册即送88元: what only spam offers
+_TITLE_SEPS = frozenset("-_|–—")
+
+
+@cache
+def _bare_spam_name() -> re.Pattern[str]:
+    """A gambling word alone, with up to three characters before it (澳门威尼斯人), as a whole segment."""
+    return re.compile(rf"[{_CJK}]{{0,3}}(?:{_alternation('spam')})")
+
+
 def _remove_spam(text: str, names: list[str]) -> tuple[str, int]:
     """Remove every occurrence of ``names`` with the separator or template glue around it."""
     count = 0
@@ -277,7 +345,8 @@ def _remove_spam(text: str, names: list[str]) -> tuple[str, int]:
     for name in names:
         n = re.escape(fold(name))
         patterns = (
-            rf"[ \t]*[-_|–—:][ \t]*{n}[ \t]*(?=\r?\n|$)",  # title suffix: 标题-新全讯2网
+            # title suffix: 标题-新全讯2网, with the page's own suffix after it: 标题-澳门威尼斯人_手机版
+            rf"[ \t]*[-_|–—:][ \t]*{n}(?:[ \t]*[-_|][ \t]*[^\s\-_|]{{1,8}})?[ \t]*(?=\r?\n|$)",
             rf"(?:(?<=\n)|^)[ \t]*{n}[ \t]*[-_|–—:][ \t]*",  # prefix: 新全讯2网-标题
             rf"{n}的(?=版权所有|技术支持|合作伙伴|友情链接)",  # template: X的版权所有
             n,

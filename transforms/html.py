@@ -295,12 +295,80 @@ def page_text(markup: str) -> str:
     return "\n".join(line for line in lines if line)
 
 
+_TABLE_TAG = re.compile(r"<table\b", re.IGNORECASE)
+
+
+def unwrap_layout_tables(markup: str) -> str:
+    """Turn tables whose every row holds one cell into plain blocks; ``markup`` as it was if there are none.
+
+    Why: old CMS pages lay the whole page out in ``<TABLE>``s — a row for the
+    crumb, one for the title, one for the byline, one cell holding the article
+    with ``<BR><BR>`` between paragraphs. The extractor keeps tables as
+    ``| cell |`` rows, so the article came out as one bracketed line with its
+    paragraphs run together. A table of figures has two columns or more and
+    is left as it is.
+
+    >>> unwrap_layout_tables("<table><tr><td>标题</td></tr><tr><td>正文。<br><br>第二段。</td></tr></table>")
+    '<html><body><div><div><div>标题</div></div><div><div>正文。<br><br>第二段。</div></div></div></body></html>'
+    >>> unwrap_layout_tables("<table><tr><td>指标</td><td>数值</td></tr></table>")
+    '<table><tr><td>指标</td><td>数值</td></tr></table>'
+    """
+    if _TABLE_TAG.search(markup) is None:
+        return markup
+    try:
+        root = lxml.html.document_fromstring(_XML_DECLARATION.sub("", xml_safe(markup), count=1))
+    except (lxml.etree.ParserError, ValueError):
+        return markup
+    layout = []
+    for table in root.iter("table"):
+        rows = table.xpath("./tr|./tbody/tr|./thead/tr|./tfoot/tr")
+        if rows and all(len(row.xpath("./td|./th")) <= 1 for row in rows):
+            layout.append(table)
+    if not layout:
+        return markup
+    # the parts of each layout table (not those of a table nested in one of its cells), found before any is renamed
+    parts = [
+        element
+        for table in layout
+        for element in (table, *table.xpath(".//tbody|.//thead|.//tfoot|.//tr|.//td|.//th"))
+        if element is table or _owning_table(element) is table
+    ]
+    for element in parts:
+        element.tag = "div"
+        element.attrib.clear()
+    return lxml.html.tostring(root, encoding="unicode")
+
+
+def _owning_table(element: Any) -> Any:
+    """The nearest table element at or above ``element`` (a cell of a nested table belongs to that one)."""
+    node = element
+    while node is not None and node.tag != "table":
+        node = node.getparent()
+    return node
+
+
+# A site name glued to a page's <title>: 标题--合肥在线 · 标题_某某网 · 标题 | 某某新闻
+_TITLE_SITE = re.compile(
+    r"\s*(?:-{1,2}|_{1,2}|\||–|—{1,2})\s*[^\s\-_|–—]{2,20}?(?:网|在线|频道|新闻|客户端|报|台|发布)\s*$"
+)
+
+
+def _title_without_site(title: str) -> str:
+    """A page title without the site name glued after it (the article's own title is what is wanted).
+
+    >>> _title_without_site("合肥光伏产业营收突破1500亿元--合肥在线"), _title_without_site("前三季度GDP增长5%")
+    ('合肥光伏产业营收突破1500亿元', '前三季度GDP增长5%')
+    """
+    m = _TITLE_SITE.search(title)
+    return title[: m.start()].rstrip() if m and m.start() > 0 else title
+
+
 def _extract_page(markup: str) -> tuple[str, dict[str, str]]:
     """Article text and metadata of a web page, by trafilatura."""
     import trafilatura  # imported late: it pulls in a large dependency tree
 
     document = trafilatura.bare_extraction(
-        markup,
+        unwrap_layout_tables(markup),
         include_comments=False,
         include_tables=True,
         include_images=False,
@@ -318,6 +386,8 @@ def _extract_page(markup: str) -> tuple[str, dict[str, str]]:
             value = getattr(document, key, None)
             if value:
                 meta[key] = str(value).strip()
+    if "title" in meta:
+        meta["title"] = _title_without_site(meta["title"])
     if "date" in meta:
         meta["date"] = _iso_date(meta["date"]) or meta["date"]
     if any(key not in meta for key in _META_FALLBACK):

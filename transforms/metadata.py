@@ -569,6 +569,10 @@ _SLASH_BYLINE = re.compile(
 _TRAILING_BYLINE = re.compile(r"\s*\((?P<inner>[^()]{2,60})\)\s*(?:\d{5,10}\s*)?$")  # then a wire's story code
 
 
+# 记者区家慧珠海报道: a bare byline whose names run into the place filed from, no space between
+_GLUED_FILED_FROM = re.compile(r"(?:记者|通讯员)(?P<rest>[" + _CJK + r"、]{5,20}?)(?:报道|报导)\s*$")
+
+
 def _wire_names(rest: str, offset: int) -> list[tuple[int, int]]:
     """Spans of the reporters' names in a wire bracket's ``李佳颖上海`` (names
     then the place filed from, unseparated): names are split at 、, the last
@@ -758,6 +762,9 @@ def extract_metadata(text: str) -> tuple[Metadata, Fixed]:
             fields = _parse_line(inner)
             if fields:
                 authors += _take(inner, fields.authors)
+            glued = None if fields and fields.authors else _GLUED_FILED_FROM.match(folded[i], *span)
+            if glued:  # 記者區家慧珠海報道: the names run into the place filed from, as in a wire bracket
+                authors += [lines[i][s:e] for s, e in _wire_names(glued.group("rest"), glued.start("rest"))]
         break
 
     # --- a byline in brackets closing the last paragraph: ……（记者 刘振江 通讯员 褚洪波）

@@ -134,8 +134,9 @@ def normalize_width(text: str) -> Fixed:
 
 class _Entry(NamedTuple):
     canonical: str
-    always: bool  # False: only in lower-cased sources, next to Chinese
+    always: bool  # False: only in lower-cased sources, next to Chinese (or glued, see ``glued``)
     unit: bool  # may follow a number directly: 30gwh
+    glued: bool = False  # also restored in any document when written right before a Chinese word: ic设计
 
 
 @lru_cache(maxsize=1)
@@ -150,7 +151,8 @@ def _vocabulary() -> dict[str, _Entry]:
         # A canonical form must differ from its lower-case form, or restoring
         # would not be idempotent (and would be pointless).
         assert canonical.lower() == lower and canonical != lower, line
-        vocab[lower] = _Entry(canonical, when == "always", rest == ["unit"])
+        assert when in ("always", "glued", "lowercased"), line
+        vocab[lower] = _Entry(canonical, when == "always", rest == ["unit"], when == "glued")
     return vocab
 
 
@@ -169,8 +171,13 @@ def _vocabulary_letters() -> frozenset[str]:
 # prose punctuation that canonicalize_punctuation may widen (``gdp:1603``), and
 # a URL still holds a ``/`` that no token accepts.
 _RUN_RE = re.compile(r"[\w.'’&@/+%#=~\-]+(?: [\w.'’&@/+%#=~\-]+)*", re.ASCII)
-_TOKEN_RE = re.compile(r"(?P<num>\d+(?:\.\d+)?%?)|(?P<lead>\d+(?:\.\d+)?)?(?P<word>[a-z][a-z0-9]*)")
-_SEP_RE = re.compile(r"([ \-])")
+# A number, or a word with a number before it (30gwh) or after it (gdp312.8): the word decides.
+_TOKEN_RE = re.compile(
+    r"(?P<num>\d+(?:\.\d+)?%?)|(?P<lead>\d+(?:\.\d+)?)?(?P<word>[a-z][a-z0-9]*?)(?P<tail>\d+(?:\.\d+)?)?"
+)
+# ``ar/vr`` is two entries; a slash inside a URL or path never is (its other words are unknown).
+_SEP_RE = re.compile(r"([ \-/])")
+
 _MAX_PHRASE = 3
 # Looked past when deciding whether a run stands next to Chinese: spaces and
 # exactly the marks canonicalize_punctuation rewrites, in either width, so the
@@ -185,20 +192,67 @@ def _neighbour(text: str, index: int, step: int, skip: str | frozenset[str] = " 
     return text[index] if 0 <= index < len(text) else None
 
 
-def _restore_run(run: str, lowercased_ok: bool) -> str | None:
+class _Context(NamedTuple):
+    """What the text around a run allows, beyond the ``always`` entries."""
+
+    lowercased: bool  # a lower-cased source, and the run stands next to Chinese: every entry
+    glued: bool  # the run is written right before a Chinese word (ic设计, 5g基站): ``glued`` entries
+    beside_chinese: bool  # a number with a unit next to Chinese (68gw，): any unit entry
+    titlecase: bool  # the document lower-cased other acronyms: ``Gdp`` of an ``always`` entry too
+
+
+def _entry(word: str, ctx: _Context) -> _Entry | None:
+    """The vocabulary entry ``word`` may be restored to here, or ``None``."""
+    vocab = _vocabulary()
+    entry = vocab.get(word)
+    if entry is None and ctx.titlecase and len(word) > 1 and word == word.capitalize():
+        entry = vocab.get(word.lower())  # Gdp, Cpi: only entries that are never a word of their own
+        if entry is None or not entry.always:
+            return None
+    if entry is None or not (entry.always or ctx.lowercased or (entry.glued and ctx.glued)):
+        return None
+    return entry
+
+
+def _restore_word(word: str, ctx: _Context) -> str | None:
+    """One word restored (``gdp``, ``30gwh``, ``gdp312.8``, ``5g+``), itself if a number, ``None`` if unknown."""
+    if not word:
+        return None  # a slash at an end (``/ai``): a path, not two words
+    entry = _entry(word, ctx)
+    if entry is not None:
+        return entry.canonical
+    if word.endswith("+") and len(word) > 1:
+        # 5G+工业互联网, AI+制造: the "X plus" construction of a technology term (never ``aa+``, a rating)
+        entry = _entry(word[:-1], ctx)
+        return entry.canonical + "+" if entry is not None and (entry.glued or entry.always) else None
+    m = _TOKEN_RE.fullmatch(word if word.islower() or not ctx.titlecase else word[0].lower() + word[1:])
+    if m is None:
+        # 150Gwh: a number before a title-cased unit
+        lead = re.fullmatch(r"(\d+(?:\.\d+)?)([A-Z][a-z]+)", word) if ctx.titlecase else None
+        unit = _entry(lead[2], ctx) if lead else None
+        return lead[1] + unit.canonical if lead and unit is not None and unit.unit else None
+    if m["num"]:
+        return word
+    key = word[m.start("word") : m.end("word")]
+    entry = _entry(key, ctx)
+    if entry is None and m["lead"] and ctx.beside_chinese:
+        unit = _vocabulary().get(key)  # 68gw，860mw、220kv变电站: a number and a unit, beside Chinese
+        entry = unit if unit is not None and unit.unit else None
+    if entry is None or (m["lead"] and not entry.unit) or (m["tail"] and (entry.unit or m["lead"])):
+        return None
+    return (m["lead"] or "") + entry.canonical + (m["tail"] or "")
+
+
+def _restore_run(run: str, ctx: _Context) -> str | None:
     """The run with its acronyms restored, or ``None`` when any token is not known.
 
-    Every token must be a number, a vocabulary entry (or phrase) or a number
-    followed by a unit; one unknown word means the run is English or a model
-    number, and then nothing in it is touched.
+    Every token must be a number, a vocabulary entry (or phrase), a number
+    followed by a unit, or an entry followed by a number (``gdp312.8``); one
+    unknown word means the run is English or a model number, and then nothing
+    in it is touched.
     """
     parts = _SEP_RE.split(run)  # word, sep, word, sep, …
     words, seps = parts[0::2], parts[1::2]
-    vocab = _vocabulary()
-
-    def allowed(key: str) -> _Entry | None:
-        entry = vocab.get(key)
-        return entry if entry is not None and (entry.always or lowercased_ok) else None
 
     out: list[str] = []
     changed = False
@@ -206,7 +260,7 @@ def _restore_run(run: str, lowercased_ok: bool) -> str | None:
     while i < len(words):
         # Longest phrase first (``micro led`` before ``led``).
         for n in range(min(_MAX_PHRASE, len(words) - i), 1, -1):
-            entry = allowed(" ".join(words[i : i + n]))
+            entry = _entry(" ".join(words[i : i + n]), ctx)
             if entry is not None:
                 pieces = entry.canonical.split(" ")
                 out.append("".join(p + s for p, s in zip(pieces, [*seps[i : i + n - 1], ""], strict=True)))
@@ -214,26 +268,20 @@ def _restore_run(run: str, lowercased_ok: bool) -> str | None:
                 i += n
                 break
         else:
-            word = words[i]
-            entry = allowed(word)
-            m = _TOKEN_RE.fullmatch(word)
-            if entry is not None:
-                out.append(entry.canonical)
-                changed = True
-            elif m is None:
+            restored = _restore_word(words[i], ctx)
+            if restored is None:
                 return None
-            elif m["num"]:
-                out.append(word)
-            else:
-                unit = allowed(m["word"])
-                if unit is None or (m["lead"] and not unit.unit):
-                    return None
-                out.append((m["lead"] or "") + unit.canonical)
-                changed = True
+            changed = changed or restored != words[i]
+            out.append(restored)
             i += 1
         if i < len(words):
             out.append(seps[i - 1])
     return "".join(out) if changed else None
+
+
+def _glued(text: str, end: int) -> bool:
+    """Whether a Chinese word follows right after ``end`` (no space): ``ic设计``, ``5g+工业``."""
+    return end < len(text) and _HAN_RE.match(text, end) is not None
 
 
 def restore_acronyms(text: str) -> Fixed:
@@ -245,10 +293,21 @@ def restore_acronyms(text: str) -> Fixed:
     A run of ASCII words (``8gwh pack``) is restored only when *every* word in
     it is a number, a known acronym or a number with a known unit, so English
     (``some rights reserved``), model numbers (``xyz100``), URLs and e-mail
-    addresses never change, and words already holding a capital are left as
-    written. Entries that are also ordinary words or units (``it``, ``pack``,
-    ``led``, ``5g``) are restored only in a document with no upper-case ASCII
-    at all, and only next to Chinese text.
+    addresses never change.
+
+    How sure each entry is decides where it is restored:
+
+    * ``always`` entries are never a word of their own (gdp, cpi, gwh, lng);
+    * ``glued`` entries (ic, ai, 5g, eda) in any document when written right
+      before a Chinese word (``ic设计``, ``ai芯片``, ``5g+工业``): glued to
+      Chinese they are a term, never English — a page may lower-case its
+      article and still write ``iPhone`` or ``ICP备`` in its frame;
+    * a number with a unit (``68gw``, ``220kv``) whenever it stands next to
+      Chinese;
+    * everything else (``it``, ``pack``, ``led``) only in a document with no
+      upper-case ASCII at all, next to Chinese text;
+    * a title-cased ``always`` entry (``Gdp``, ``150Gwh``) only in a document
+      that also lower-cased an acronym: alone, a capital may be on purpose.
 
         >>> restore_acronyms("上半年全省(gdp)增长，新建20gwh电池").text
         '上半年全省(GDP)增长，新建20GWh电池'
@@ -256,10 +315,21 @@ def restore_acronyms(text: str) -> Fixed:
         '新增8GWh PACK、Micro LED、xyz100'
         >>> restore_acronyms("IT行业的pack, www.gdp.cn, the gdp grew").text
         'IT行业的pack, www.gdp.cn, the gdp grew'
+        >>> restore_acronyms("iPhone芯片，ic设计、ar/vr眼镜，gdp312.8亿元，Cpi上涨").text
+        'iPhone芯片，IC设计、AR/VR眼镜，GDP312.8亿元，CPI上涨'
     """
     if not _vocabulary_letters().intersection(_LOWER_LETTERS_RE.findall(text)):
         return Fixed(text, [])  # no vocabulary word can be here: skip the run-by-run check
     lowercased_source = re.search(r"[A-Z]", text) is None
+    fixed = _restore_runs(text, lowercased_source, titlecase=False)
+    if fixed.repairs and not lowercased_source:
+        # The document lower-cased acronyms: its title-cased ones (Gdp) are damage of the same kind.
+        fixed = _restore_runs(text, lowercased_source, titlecase=True)
+    return fixed
+
+
+def _restore_runs(text: str, lowercased_source: bool, titlecase: bool) -> Fixed:
+    """Every run of ``text`` restored as :func:`restore_acronyms` says."""
     examples: Counter[str] = Counter()
     out: list[str] = []
     last = 0
@@ -272,7 +342,8 @@ def restore_acronyms(text: str) -> Fixed:
             continue
         left, right = _neighbour(text, start - 1, -1, _NOT_WORDS), _neighbour(text, end, 1, _NOT_WORDS)
         beside_chinese = _is_cjk(left) or _is_cjk(right)
-        restored = _restore_run(run, lowercased_source and beside_chinese)
+        ctx = _Context(lowercased_source and beside_chinese, _glued(text, end), beside_chinese, titlecase)
+        restored = _restore_run(run, ctx)
         if restored is None or restored == run:
             continue
         out.append(text[last:start])
