@@ -37,6 +37,7 @@ from transforms.extract.periods import (
     Clock,
     Marker,
     Period,
+    carries,
     context_year,
     find_markers,
     find_quarter_lists,
@@ -660,16 +661,30 @@ def _topic_place_rates(s: str, hit: Hit, seg_end: int, places: list[tuple[int, i
 
 def _growth_for(s: str, hit: Hit, seg_end: int, growths: list[Growth], subs: list[tuple[int, int]]) -> Growth | None:
     """The growth rate of the figure named at ``hit``: in its own clause piece,
-    or in a following piece that says nothing but the growth."""
+    or in a following piece that says nothing but the growth.
+
+    A rate over a named base year (``比2022年增长21.4%``) is taken only when no
+    year-on-year rate follows it (``，同比增长9.7%``); whether that base year is
+    last year is judged with the figure's period (:func:`_base_year_ok`).
+
+        >>> s = "进出口总额812.6亿元，比2022年增长21.4%，同比增长9.7%"
+        >>> _growth_for(s, find_terms(s)[0], len(s), find_growths(s), subclause_bounds(s)).pct
+        9.7
+    """
     own = enclosing(subs, hit.start)
+    fallback = None
     for g in growths:
         if not hit.end <= g.verb_start < seg_end:
             continue
         sub_start, _ = enclosing(subs, g.verb_start)
         lead = s[sub_start:g.verb_start]
         if sub_start <= own[0] or (len(lead) <= _MAX_LEAD and _GROWTH_LEAD.fullmatch(lead)):
-            return g
-    return None
+            if _BASE_YEAR.search(s, sub_start, g.verb_start) is None:
+                return g
+            fallback = fallback or g
+        elif fallback is not None:
+            break  # the piece after the base-year rate is about something else
+    return fallback
 
 
 def _more_periods(s: str, hit: Hit, first: Growth, seg_end: int, growths: list[Growth],
@@ -694,6 +709,25 @@ def _more_periods(s: str, hit: Hit, first: Growth, seg_end: int, growths: list[G
     return out
 
 
+def _part_period_rate(s: str, hit: Hit, at: int, markers: list[Marker], growths: list[Growth]) -> list[_Fact]:
+    """``…增加值比上年同期增长3.2%，其中第三季度增长6.8%``: after 其中 a period
+    that is part of the figure's (one quarter, one month) and a bare rate: that
+    period's rate of the same figure.
+
+        >>> s = "一至三季度，规模以上工业增加值增长3.2%，其中第三季度增长6.8%，较二季度加快4.1个百分点"
+        >>> [f.growth.pct for f in _part_period_rate(s, find_terms(s)[0], s.index("其中"),
+        ...                                          find_markers(s, 2024), find_growths(s))]
+        [6.8]
+    """
+    head = re.compile(r"其中[，,]?\s*").match(s, at)
+    if head is None:
+        return []
+    mk = next((mk for mk in markers if mk.start == head.end() and mk.kind == "months"), None)
+    lead = _PERIOD_RATE_LEAD.match(s, mk.end) if mk is not None else None
+    g = next((g for g in growths if lead is not None and g.verb_start == lead.end()), None)
+    return [_Fact(hit.term.code, g.start, None, g)] if g is not None else []
+
+
 def _base_year_ok(s: str, g: Growth, subs: list[tuple[int, int]], year: int | None) -> bool:
     """比2019年增长 is growth over two or more years unless 2019 is last year."""
     sub_start, _ = enclosing(subs, g.verb_start)
@@ -701,8 +735,22 @@ def _base_year_ok(s: str, g: Growth, subs: list[tuple[int, int]], year: int | No
     return m is None or (year is not None and int(m.group(1)) == year - 1)
 
 
+# 1265.3亿元的固定资产投资 / 218.7亿元的工业技改投资: an amount, 的 and the figure's name (a few words may head it)
+_AMOUNT_OF_NEXT = re.compile(r"\s*的[\u4e00-\u9fff]{0,4}")
+
+
 def _plain_facts(s: str, hit: Hit, seg_end: int, quantities: list[Quantity],
                  subs: list[tuple[int, int]], clauses: list[tuple[int, int]]) -> list[_Fact]:
+    """The amounts of the figure named at ``hit``: written behind it (after a few
+    filler words), or before it and tied by 的 (``完成1265.3亿元的固定资产投资``);
+    an amount tied by 的 to the next figure is that one's.
+
+        >>> s = "全市完成1265.3亿元的固定资产投资，同比增长5.2%；完成218.7亿元的工业技改投资，增长12.4%"
+        >>> hits, qs, subs, clauses = find_terms(s), find_quantities(s), subclause_bounds(s), clause_bounds(s)
+        >>> [[f.quantity.value for f in _plain_facts(s, h, e, qs, subs, clauses)]
+        ...  for h, e in ((hits[0], hits[1].start), (hits[1], len(s)))]
+        [[1265.3], [218.7]]
+    """
     kind = hit.term.kind
     want = kind if kind in ("money", "measure") else "count"
     own_sub = enclosing(subs, hit.start)
@@ -711,6 +759,8 @@ def _plain_facts(s: str, hit: Hit, seg_end: int, quantities: list[Quantity],
     for q in quantities:
         if not hit.end <= q.start < seg_end or q.threshold or q.kind != want:
             continue
+        if seg_end < len(s) and _AMOUNT_OF_NEXT.fullmatch(s, q.end, seg_end):
+            break  # 完成218.7亿元的工业技改投资: the amount of the figure named after it
         sub_start, _ = enclosing(subs, q.start)
         lead_from = prev_end if sub_start <= prev_end else sub_start
         lead = s[lead_from:q.start]
@@ -735,6 +785,13 @@ def _plain_facts(s: str, hit: Hit, seg_end: int, quantities: list[Quantity],
                 code = "new_" + code
         facts.append(_Fact(code, q.start, q))
         prev_end = q.end
+    if not facts and kind in ("money", "measure"):
+        # the amount before the name, tied by 的: 累计完成1265.3亿元的固定资产投资
+        c_start, _ = enclosing(clauses, hit.start)
+        pre = next((q for q in quantities if c_start <= q.start and q.kind == want and not q.threshold
+                    and _AMOUNT_OF_NEXT.fullmatch(s, q.end, hit.start)), None)
+        if pre is not None and _is_filler(_NOT_MODIFIER.sub("", s[c_start:pre.start])):
+            facts.append(_Fact(hit.term.code, pre.start, pre))
     if not facts and kind == "count":
         # a count before the name: 120家高新技术企业
         c_start, _ = enclosing(clauses, hit.start)
@@ -849,6 +906,9 @@ def _is_component(s: str, hits: list[Hit], n: int, said: frozenset[str] = frozen
         >>> s = "其中，对东盟进出口增长8%，出口增长5%"
         >>> [_is_component(s, find_terms(s), n) for n in range(2)], _is_component(s, find_terms(s), 1, {"exports"})
         ([True, False], True)
+        >>> s = "进出口总额812.6亿元，增长9.7%，跨境电商进出口额增长38.5%；8月当月进出口总额98亿元"
+        >>> [_is_component(s, find_terms(s), n) for n in range(3)]
+        [False, True, False]
     """
     hit = hits[n]
     if _SECTOR_BEFORE.search(s[max(0, hit.start - 5):hit.start]):
@@ -858,7 +918,27 @@ def _is_component(s: str, hits: list[Hit], n: int, said: frozenset[str] = frozen
         return True  # 对东盟进出口: trade with one partner
     if hit.term.code in said:
         return True  # the sentence opens with 其中 after one that named this figure
-    return "其中" in s[before:hit.start] and any(h.term.code == hit.term.code for h in hits[:n])
+    same = [k for k in range(n) if hits[k].term.code == hit.term.code]
+    if not same:
+        return False
+    if "其中" in s[before:hit.start]:
+        return True
+    # named again, after its own figure, behind words of its own (…进出口总额812.6亿元，
+    # 跨境电商进出口额增长38.5%): a kind of it.  Lists of projects have levels of their own (省/市),
+    # and each industry's figure its industry's name (物联网产业营收…；集成电路产业营收…)
+    if hit.term.kind == "projects" or hit.term.code in INDUSTRY_CODES or \
+            not _NUMERAL_DIGIT.search(s, hits[same[0]].end, hit.start):
+        return False
+    head = s[max(before, max(s.rfind(ch, 0, hit.start) for ch in "，,；;：:、") + 1):hit.start]
+    return re.search(r"[\u4e00-\u9fff]{2}", _NOT_MODIFIER.sub("", head)) is not None
+
+
+_NUMERAL_DIGIT = re.compile(r"\d")
+
+
+# what may stand before a figure named again without making it a kind of it: 全市, a period, 当月
+_NOT_MODIFIER = re.compile(r"[全本我该][区市县省国]|全年|累计|完成|实现|同比|当月|单月|当季|单季|单看|"
+                           r"[\d\s“”\"一二三四五六七八九十]|[年月份季度前首上下半至到以来今去本]")
 
 
 _RESPECTIVELY = re.compile(r"\s*(?:同比|比上年|较上年|全年)?(?:分别)")
@@ -1055,6 +1135,27 @@ def _quarter_rates(s: str, start: int, end: int, growths: list[Growth]) -> list[
     return out
 
 
+def _opens_with_period(s: str, markers: list[Marker]) -> bool:
+    """A sentence that opens with a part of a year (二季度增长6.1% · 11月当月增长8.9% ·
+    一季度、二季度…分别增长…) and names no figure goes on with the figure before it,
+    as one that opens with 分季度看 does.
+
+        >>> s = "二季度增长6.1%，比一季度加快0.6个百分点。"
+        >>> t = "全年增长5%"
+        >>> _opens_with_period(s, find_markers(s, 2024)), _opens_with_period(t, find_markers(t, 2024))
+        (True, False)
+    """
+    head = len(s) - len(s.lstrip())
+    if not markers or markers[0].start != head or markers[0].kind != "months":
+        return False
+    lead = _PERIOD_RATE_LEAD.match(s, markers[0].end)
+    return lead is not None and _PERIOD_OPENER_VERB.match(s, lead.end()) is not None
+
+
+# a rate's verb, or the rest of a list of periods before 分别
+_PERIOD_OPENER_VERB = re.compile(r"增长|下降|增速|增幅|回落|减少|[、和与及][^，。；]*?分别")
+
+
 def _by_period_rows(sent: Span, region: str | None, clock: Clock, code: str,
                     markers: list[Marker]) -> list[IndicatorRow]:
     """``分季度看，一季度增长4.9%，二季度增长5.3%``: each period's own rate of the
@@ -1192,6 +1293,8 @@ def _sentence_rows(sent: Span, art: Article, clock: Clock, para_region: str | No
                 facts = _topic_place_rates(s, hit, seg_end, places, growths)
             if growth is not None:
                 facts += _more_periods(s, hit, growth, seg_end, growths, clauses, markers)
+                if cut is not None:
+                    facts += _part_period_rate(s, hit, cut.start(), markers, growths)
         if growth is not None:
             # the rate belongs to the amount written before it: in
             # "2022年…4000亿元，2023年达到4300亿元，增长5%" to 2023's
@@ -1370,7 +1473,7 @@ def extract_indicators(text: str, published_at: datetime | date | None = None,
     """
     art = _article(text, published_at, title, source)
     rows: list[IndicatorRow] = []
-    year_context = title_year(title, art.published)
+    reported = year_context = title_year(title, art.published)  # 大同市2023年…统计公报: the year it reports
     para, para_region = -1, None
     last: Period | None = None  # the last flow period the text named (同期)
     prev: Period | None = None  # the one of the sentence before, in the same paragraph
@@ -1415,7 +1518,8 @@ def extract_indicators(text: str, published_at: datetime | date | None = None,
         names = _industry_names(sent.text, hits, markers, _sentence_spans(sent, art)) \
             if hits and any(h.term.code in INDUSTRY_CODES for h in hits) else {}
         scopes = _scope_regions(sent, hits, markers, art, {k: v[0] for k, v in names.items()} if names else None)
-        if not hits and len(prev_codes) == 1 and _BY_PERIOD.match(sent.text):
+        if not hits and len(prev_codes) == 1 and (
+                _BY_PERIOD.match(sent.text) or _opens_with_period(sent.text, markers)):
             code = next(iter(prev_codes))
             region = next((r.region for r in reversed(rows) if r.indicator == code),
                           para_region or (art.subject.canonical if art.subject else None))
@@ -1432,10 +1536,13 @@ def extract_indicators(text: str, published_at: datetime | date | None = None,
             if scopes:
                 para_region = scopes[-1].region
             continue
-        year_context = context_year(markers, sent.text) or year_context
+        # a title that names the year it reports keeps it: 2022年… in its body is a comparison or a note
+        year_context = reported or context_year(markers, sent.text) or year_context
         flow = [mk for mk in markers if not mk.future and mk.kind in ("months", "ytd", "year", "same")]
         if flow:
-            prev = last = para_period = resolve(flow, clock)
+            prev = resolve(flow, clock)
+            if carries(prev, para_period or last, art.published, reported):
+                last = para_period = prev
         else:
             prev = None
         if scopes:
@@ -1478,6 +1585,8 @@ def _dedupe(rows: list[IndicatorRow]) -> list[IndicatorRow]:
         [(5.0, 3.1), (5.0, 2.0)]
         >>> [(x.value, x.yoy_pct) for x in _dedupe([r._replace(yoy_pct=None), r._replace(value=None, value_base=None)])]
         [(5.0, 3.1)]
+        >>> [(x.value, x.qualifier) for x in _dedupe([r._replace(value=4.0, value_base=4e8, qualifier="at_least"), r])]
+        [(5.0, None)]
     """
     seen: set[tuple] = set()
     unique = []
@@ -1495,7 +1604,13 @@ def _dedupe(rows: list[IndicatorRow]) -> list[IndicatorRow]:
                    and r.value_base in (None, o.value_base) and r.yoy_pct in (None, o.yoy_pct)
                    for o in by_cell[(r.region, r.period_start, r.period_end, r.indicator, r.industry)])
 
-    gone = {id(r) for r in unique if covered(r)}
+    def milestone(r: IndicatorRow) -> bool:
+        # 突破百万户 beside 实有103.6万户 (title, lede or a later clause): a round mark the exact figure passed
+        return r.qualifier == "at_least" and r.value_base is not None and any(
+            o.qualifier is None and o.value_base is not None and o.value_base >= r.value_base
+            for o in by_cell[(r.region, r.period_start, r.period_end, r.indicator, r.industry)])
+
+    gone = {id(r) for r in unique if covered(r) or milestone(r)}
     # 增长到2023年的3850.7亿元，…；2023年地区生产总值比上年增长3.8%: the amount and the rate of
     # one figure, named twice in one sentence, are one row
     merged: dict[int, IndicatorRow] = {}

@@ -33,7 +33,8 @@ _QUANTITY = re.compile(
     # (the lookahead first: a position that holds no numeral fails one class test)
     rf"(?=[\d{_CJK_DIGITS}])(?<![\d.])(?P<num>{NUM})"
     rf"(?:\s*[-—–~～－至到]\s*(?P<num2>{NUM}))?"
-    rf"(?P<more>余|多)?(?P<mag>{_MAG})?(?P<unit>{_UNITS})?"
+    # text converted from PDF or Word often spaces a number from its unit (612.3 亿元)
+    rf"[ \u3000\xa0]?(?P<more>余|多)?(?P<mag>{_MAG})?(?P<unit>{_UNITS})?"
     rf"(?P<after>以上|左右|上下|之多)?"
 )
 # Taiwan writes 兆 for 万亿 (1兆7,986亿元 = 17,986亿元); only before 元/美元 (兆瓦 is a megawatt)
@@ -143,6 +144,8 @@ def find_quantities(text: str) -> list[Quantity]:
         [(120.0, '家'), (30.0, '个')]
         >>> [(q.value, q.unit) for q in find_quantities("总额9,860.5亿元，企业10,560家,增长6.3%,共12个")]
         [(9860.5, '亿元'), (10560.0, '家'), (12.0, '个')]
+        >>> [(q.value, q.unit, q.end) for q in find_quantities("零售总额 612.3 亿元，2023 年")]
+        [(612.3, '亿元', 13)]
 
     Electricity, freight and containers are measures in their own base unit
     (kWh, tonnes, TEU); visits (人次) are a count, not people (人):

@@ -67,12 +67,14 @@ _MARKERS = re.compile(
     # a digit only before 年/月/季 or a range (most digits are amounts, 1603.62亿元),
     # 目 only as 目前 (not 项目), 同 only as 同期 (not 同比) — positions that cannot
     # start a marker are passed over at the cost of this one test
-    r"(?=\d\d{0,3}\s*[年月季\-—–~～－至到]|[一二两三四五六七八九十][一二三四五六七八九十]?\s*[年月季\-—–~～－至到]"
+    r"(?=\d\d{0,3}\s*[年月季\-—–~～－至到]|[一二][〇零○]|[一二两三四五六七八九十][一二三四五六七八九十]?\s*[年月季\-—–~～－至到]"
     r"|十[一二三四五六]五|[“\"]十|[今本去明前]年|当[年前]|上(?:一?年|半年)|下半年|全年|年[度末底初]|[前首近截]"
     r"|到[\d一二三四五六七八九十]|第[一二三四1-4]|过去|最近|目前|现[有已]|同期)"
     r"(?:(?P<span>(?P<sy1>(?:19|20)\d\d)\s*年?\s*[-—–~～－至到]\s*(?P<sy2>(?:19|20)\d\d)\s*年)"
     r"|(?P<fyp>[“\"]?十[一二三四五六][五][”\"]?(?:期间|时期|以来))"
-    r"|(?:(?P<year>(?:19|20)\d\d)\s*年(?:度)?|(?P<rel>今年|本年|当年|去年|上一年|上年|前年|明年))"
+    # 二〇二三年: official documents write the year in Chinese numerals, 〇 (or 零) for zero
+    r"|(?:(?P<year>(?:19|20)\d\d|(?:一九|二[〇零○])[〇零○一二三四五六七八九]{2})\s*年(?:度)?"
+    r"|(?P<rel>今年|本年|当年|去年|上一年|上年|前年|明年))"
     r"(?P<full>全年|全年度)?(?P<since>以来)?(?P<yend>年底|年末|底|末)?"
     r"|(?P<recent>(?:近|过去|最近)(?P<rn>[两三四五六七八九十]|\d{1,2})年|(?P<rn2>[两三四五六七八九十]|\d{1,2})年来)"
     # 年度预算 / 年度计划 / 年度目标 is an annual budget or plan (完成年度预算的86.2%), no period
@@ -84,7 +86,8 @@ _MARKERS = re.compile(
     r"|(?P<firstq>首季(?:度)?)"
     r"|(?P<half>上半年|下半年)"
     r"|(?P<quarter>(?:第)?(?P<q>[一二三四1-4])季度|第(?P<q3>[一二三四1-4])季(?!度))"  # 第三季: Hong Kong, Taiwan
-    r"|(?P<firstm>(?:前|首)(?P<fm>\d{1,2}|[一二三四五六七八九十]{1,2})个月)"
+    # 前8个月, and Taiwan's 前8月 (not 前10名, nor 前8月份的 … — 月 right behind the number)
+    r"|(?P<firstm>(?:前|首)(?P<fm>\d{1,2}|[一二两三四五六七八九十]{1,2})个?月(?:份)?)"
     r"|(?P<asof>截至|截止到?|到)?(?P<m1>\d{1,2}|[一二三四五六七八九十]{1,2})\s*(?:月份?)?\s*[-—–~～－至到]\s*"
     r"(?P<m2>\d{1,2}|[一二三四五六七八九十]{1,2})\s*月(?:份)?(?P<mend>底|末)?(?![\d日号])"
     r"|(?P<asof1>截至|截止到?|到)?(?P<mo>(?<![\d\-—])\d{1,2}|[一二三四五六七八九十]{1,2})\s*月(?:份)?"
@@ -92,6 +95,18 @@ _MARKERS = re.compile(
     r"|(?P<now>截至目前|目前|当前|现有|现已)"
     r"|(?P<same>(?<![上去今本当年])同期)(?![增下相比]))"
 )
+
+
+def _year_number(token: str) -> int:
+    """``2023`` or ``二〇二三`` as a number.
+
+        >>> _year_number("二〇二三"), _year_number("二零二四"), _year_number("2025")
+        (2023, 2024, 2025)
+    """
+    return int(token.translate(_CN_DIGITS))
+
+
+_CN_DIGITS = str.maketrans("〇零○一二三四五六七八九", "000123456789")
 
 
 def _month(token: str) -> int | None:
@@ -110,6 +125,8 @@ def find_markers(text: str, ref_year: int | None) -> list[Marker]:
         [('point', 9), ('point', 0)]
         >>> [(m.kind, m.m1, m.m2) for m in find_markers("今年首三季，首季，首5个月，一至三季度，第3季", 2023)]
         [('months', 1, 9), ('months', 1, 3), ('months', 1, 5), ('months', 1, 9), ('months', 7, 9)]
+        >>> [(m.kind, m.m1, m.m2) for m in find_markers("前8月進出口，前两个月", 2024)]
+        [('months', 1, 8), ('months', 1, 2)]
         >>> find_markers("较去年同期增加83家，12月1日", 2022)
         []
         >>> [m.kind for m in find_markers("完成年度预算的86.2%，年度计划投资", 2024)]
@@ -139,7 +156,7 @@ def find_markers(text: str, ref_year: int | None) -> list[Marker]:
             out.append(Marker("years", start, end, first, year2=first + 4))
         elif m["year"] or m["rel"]:
             if m["year"]:
-                year: int | None = int(m["year"])
+                year: int | None = _year_number(m["year"])
             else:
                 year = None if ref_year is None else ref_year + _RELATIVE[m["rel"]]
             if m["since"]:
@@ -290,6 +307,8 @@ def resolve(markers: list[Marker], clock: Clock, planned: bool = False) -> Perio
         Period(start=datetime.date(2023, 1, 1), end=datetime.date(2023, 12, 31))
         >>> resolve(find_markers("同期", 2022), c._replace(last=Period(date(2022, 1, 1), date(2022, 10, 31)))).end
         datetime.date(2022, 10, 31)
+        >>> resolve(find_markers("今年以来", 2022), c._replace(last=Period(date(2022, 1, 1), date(2022, 8, 31))))
+        Period(start=datetime.date(2022, 1, 1), end=datetime.date(2022, 8, 31))
         >>> jan = Clock(2024, date(2024, 1, 20), None)
         >>> resolve(find_markers("全年", 2024), jan).start, resolve(find_markers("全年", 2024), jan, True).start
         (datetime.date(2023, 1, 1), datetime.date(2024, 1, 1))
@@ -310,6 +329,10 @@ def resolve(markers: list[Marker], clock: Clock, planned: bool = False) -> Perio
         year = mk.year or clock.ref_year
         if not year:
             return None
+        last = clock.last
+        if last is not None and last.start == date(year, 1, 1) and last.end.year == year and \
+                (clock.published is None or last.end <= clock.published):
+            return last  # 1-8月份，… 今年以来，…: the year to date the article reports is its data period
         if clock.published and clock.published.year == year:
             return Period(date(year, 1, 1), clock.published)
         return Period(date(year, 1, 1), date(year, 12, 31))
@@ -325,6 +348,44 @@ def resolve(markers: list[Marker], clock: Clock, planned: bool = False) -> Perio
         end = month_end(year, mk.m2)
         return Period(end, end)
     return Period(date(year, mk.m1, 1), month_end(year, mk.m2))
+
+
+def carries(period: Period | None, current: Period | None, published: date | None,
+            reported: int | None = None) -> bool:
+    """Whether a period a sentence names becomes the one the sentences after it speak of.
+
+    Why: a cumulative report (1至8月, 一至三季度) names a part of its period in
+    passing — 8月份，…增长11.4% or 其中，第三季度…增长5.6% — and then goes on
+    with the whole; and it names the ongoing year for a programme or a plan
+    (今年共实施重点项目63个, 为全年目标打下基础), whose figures are not yet in.
+    Either applies to its own sentence; ``current`` (the period spoken of so
+    far) stays.  So does another year in an article whose title names the year
+    it reports (``reported``: a 2023 bulletin's 2022年…为1802.5亿元 is a note).
+    Anything else — a new cumulative period, another year — is what follows
+    speaks of.
+
+        >>> d = date
+        >>> jan_aug = Period(d(2024, 1, 1), d(2024, 8, 31))
+        >>> carries(Period(d(2024, 8, 1), d(2024, 8, 31)), jan_aug, d(2024, 9, 25))
+        False
+        >>> carries(Period(d(2024, 1, 1), d(2024, 12, 31)), jan_aug, d(2024, 9, 25))
+        False
+        >>> carries(Period(d(2024, 1, 1), d(2024, 9, 30)), jan_aug, d(2024, 10, 20))
+        True
+        >>> carries(Period(d(2025, 1, 1), d(2025, 12, 31)), Period(d(2024, 1, 1), d(2024, 12, 31)), d(2025, 1, 10))
+        True
+        >>> carries(Period(d(2022, 1, 1), d(2022, 12, 31)), None, d(2024, 3, 20), 2023)
+        False
+    """
+    if period is not None and reported is not None and period.start.year == period.end.year != reported:
+        return False
+    if period is None or current is None:
+        return True
+    if current.start < period.start and period.end <= current.end:
+        return False  # a part of the period spoken of: 8月份 in 1至8月
+    ongoing = published is not None and period.end > published
+    return not (ongoing and period.start <= current.start and current.end <= period.end
+                and current.start.year == period.start.year and current.end < period.end)
 
 
 _YEAR_IN_TEXT = re.compile(r"(?<![\d.\-/:])((?:19|20)\d\d)(?![\d.%\-/:])"

