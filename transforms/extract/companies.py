@@ -30,10 +30,11 @@ from transforms.extract.regions import gazetteer
 _LEGAL_FORM = (r"(?:集团股份有限公司|集团有限公司|股份有限公司|有限责任公司|有限公司|集团公司|股份公司|集团|公司|"
                r"株式会社|控股(?!股东|子公司|权|比例))")
 # a registered name: Han, Latin letters and bracketed places (（重庆）) up to a legal form
-_LEGAL_END = re.compile(_LEGAL_FORM + r"(?![\u4e00-\u9fff]{0,2}公司)")
+# (not a subsidiary's word: 透过子公司乙有限公司 — 子公司 names no company)
+_LEGAL_END = re.compile(r"(?<!子)" + _LEGAL_FORM + r"(?![\u4e00-\u9fff]{0,2}公司)")
 # what a registered name cannot contain: it begins after the last of these (园区内浙江甲有限公司: a place's 内)
 # (a description of a company before its name: 香港上市公司汇峰控股)
-_NAME_BREAK = re.compile(r"[^\u4e00-\u9fffA-Za-z0-9（）()]|[的由与和及是]|(?<=[区园县市省])内|上市公司|"
+_NAME_BREAK = re.compile(r"[^\u4e00-\u9fffA-Za-z0-9（）()]|[的由与和及是]|(?<=[区园县市省])内|上市公司|子公司|"
                          r"\d+(?:\.\d+)?\s*(?:万|亿)?元")
 # a conjunction that may be part of a name (香港信和能源有限公司): only a break when a brand stands after it
 _SOFT_BREAK = "与和及"
@@ -64,6 +65,9 @@ _PUBLIC = re.compile(r"医院|学校|中学|小学|大学|学院|幼儿园|公�
                      # (a city's utilities and venues: 城南污水处理厂, 市体育中心)
                      r"污水|垃圾|供水|排水|供热|体育中心|体育场|会展中心|市民中心|"
                      r"铁路|公路|快速路|通道|隧道|管廊|航站楼|机场|水库|水利|生态修复|港区|"
+                     # (health centres, interchanges and links, public housing: 妇幼保健院迁建工程, 互通立交,
+                     # 保障性租赁住房)
+                     r"保健院|卫生院|疗养院|立交|互通|联络线|保障性|租赁住房|保障房|"
                      r"[一二三四五六七八九十\d]+中(?![心国华])|校区|[南北东西]校")
 # 茅台镇…, 坛厂街道…: a township's name heads the project, not a maker's
 _TOWNSHIP = re.compile(r"[\u4e00-\u9fff]{2,4}?(?:街道|镇|乡|村)")
@@ -110,6 +114,8 @@ def legal_names(text: str) -> list[str]:
         (['汇峰控股'], ['日本东和精机株式会社'])
         >>> legal_names("将透过子公司联泰材料（重庆）有限公司增资")
         ['联泰材料（重庆）有限公司']
+        >>> legal_names("董事会通过透过子公司宏硕半导体（南京）有限公司增资")
+        ['宏硕半导体（南京）有限公司']
     """
     out = []
     for m in _LEGAL_END.finditer(text):

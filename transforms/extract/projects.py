@@ -18,7 +18,9 @@ The status is the most advanced stage the sentence says after the names
 竣工/建成 → ``completed``, 投产/运营 → ``operating``, 谋划/洽谈 → ``planned``); a
 stage still to come (预计明年投产) is the one before it.  The company is a
 registered name (…有限公司) in the name or the clause before it, else the brand
-the name begins with (:mod:`transforms.extract.companies`); the capacity is
+the name begins with (:mod:`transforms.extract.companies`) — or one said in a sentence
+around: the subject of the sentence before (``甲有限公司是一家…。其年产…项目``), the speaker
+after (``甲集团董事长某某表示…``), a short name given before (``永茂表示，…``); the capacity is
 ``30GWh`` / ``年产80万套`` in the name.  A short later mention (``晶曜新能源项目达产后``)
 is merged into the project it names.
 """
@@ -53,10 +55,12 @@ class ProjectRow(NamedTuple):
 
 
 _STATUS = (  # most advanced first
-    ("planned", re.compile(r"洽谈|谋划|储备|前期工作")),
+    # (a filing or a public notice before building: 完成备案, 环评公示, 获得核准)
+    ("planned", re.compile(r"洽谈|谋划|储备|前期工作|备案|公示|核准|立项|"
+                           r"(?:环评|能评|可研|初设|初步设计)(?:批复|获批)")),
     ("operating", re.compile(r"投产|投入使用|投用|投运|启用|开幕|通车|通航|运营|营业|开业|并网|达产|量产|满产|通水|"
                              r"(?<!试)运行|对外开放")),
-    ("completed", re.compile(r"竣工|建成|完工|落成|交付|入伙|试生产|试产|试运行|试车|(?<=[车片台辆])下线")),
+    ("completed", re.compile(r"竣工|交工|建成|完工|落成|交付|入伙|试生产|试产|试运行|试车|(?<=[车片台辆])下线")),
     ("started", re.compile(r"开工|动工|开建|破土|动土|奠基")),
     ("under_construction", re.compile(r"在建|建设|推进|施工|实施|调试|聚集|封顶|平顶|上梁|合龙|贯通")),
     ("signed", re.compile(r"签约|签订|落户|落地")),
@@ -64,14 +68,18 @@ _STATUS = (  # most advanced first
 _LEAD_VERBS = re.compile(r"(?:签约|签订|引进|实施|推进|建设|加快|加速|开工|落地|启动|新建|续建|投产|竣工|建成|"
                          r"完成|推动|储备|力争|确保|争取|设立|抓好|抓实|办好|建好|"
                          r"培育|打造|谋划|规划|包括|支持|围绕|依托|其中|目前|同时|累计|新签约|如|投建|兴建|另有|还有|"
-                         r"走进|来到|步入|走访|标志着|(?<![所现正实存])在(?!建)|(?<![\u4e00-\u9fff])以|(?<=[区园])内)了?")
+                         r"(?<=[区县市园镇元])扩建|(?:另一|第[一二三四五六七八九十]|一)个(?:项目)?是|走进|来到|步入|走访|标志着|(?<![所现正实存])在(?!建)|(?<![\u4e00-\u9fff])以|(?<=[区园])内|"
+                         # (its: the company named before — 其年产5万台减速器项目)
+                         r"(?<![\u4e00-\u9fff])其(?![中他它余次实])(?:建设的|投资的|投建的)?|"
+                         # (ours, in a manager's quote: “我们的光伏组件项目下个月投产”)
+                         r"(?:我们|我司|本公司)(?:投资|建设)?的)了?")
 # a place and adverbs heading a clause before its verb: 武进区还将(加快推进)
 _SUBJECT_LEAD = re.compile(r"(?:[\u4e00-\u9fff]{1,6}?(?:省|市|区|县|镇|我们)|我们)?"
                            r"(?:还|将|要|正在|正|也|全力|继续|持续|重点|着力|大力|积极|已|先后|共|今年|年内|现场|会上|"
                            r"当天|集中|成功|一次性)*")
 _FUNCTION_WORDS = re.compile(r"坚持|将|把|围绕|聚焦|作为|通过|强化|深化|开展|抓|推动|推进|实施|加快|加大|"
                              r"确保|全力|积极|着力|持续|不断|一批|各类|我们|他们|这|那|哪|^其|其[中他它余]|及时|要|是|为|"
-                             r"在|对|向|让|使|举行|举办|召开|均有|都有|各地|部分|个别|少数|多数|所有|有的|"
+                             r"在|对|向|让|使|举行|举办|召开|均有|都有|各地|各大|部分|个别|少数|多数|所有|有的|"
                              r"宣布|表示|介绍|指出|强调|要求|说")
 _GENERIC = re.compile(r"重点|重大|产业类?|技改|优质|锂电|招商|签约|在建|新建|续建|实施类|省级?|市级?|区级?|县级?|以上|"
                       r"亿元|万元|过亿元|一批|类|工业|民生|基础设施|城建|配套|终端应用|高端引领|支撑|上述|多|余|"
@@ -83,27 +91,32 @@ _GENERIC = re.compile(r"重点|重大|产业类?|技改|优质|锂电|招商|签
 _NOT_A_NAME = re.compile(r"\d+(?:余|多)?[个栋幢座家处所]|.*\d+(?:余|多)?个$|[一二三四五六七八九十]+、|该|此|这|上述|"
                          r".*(?:元的|平方米的|亩的|公顷的)|"
                          r"[一二三四五六七八九十百两几多]+(?:方面|件|项|类|大|批|个)|"
-                         r"[一二三四五六七八九十\d]期|\d+号")
+                         r"[一二三四五六七八九十\d]期|\d+号|"
+                         # (nor a count without a number, a routine or what follows a stage: 多个重大产业项目,
+                         # 每月5日前报送项目进展, 投产后可就近服务华东车厂)
+                         r".*(?:多个|若干|数个|几个)|每[月年季周天日]|(?:后|以后|之后)(?:可|将|能|即|再)")
 _CAPACITY = re.compile(r"(?:年产能?|年处理|年加工|年吞吐)?\s*\d+(?:\.\d+)?\s*(?:万|千|亿)?\s*"
                        r"(?:GWh|GW|MWh|MW|kWh|kW|万千瓦|千瓦|兆瓦|吨|套|辆|台|件|千升|片|只|块|组)(?![A-Za-z])")
 # (or 设施: 甲机场改扩建、乙高铁等重大基础设施建设)
-_LIST_END = re.compile(r"(?:等|为代表的)(?:\d+(?:余|多)?个|一批|多个|[一二三四五六七八九十]+个)?"
+# (not a list of fields: 科技创新、基础设施等领域项目86个)
+_LIST_END = re.compile(r"(?:等|为代表的)(?!领域|方面|行业|板块)(?:\d+(?:余|多)?个|一批|多个|[一二三四五六七八九十]+个)?"
                        r"[^，。；,;！？]{0,14}?(?:项目|工程|设施)")
 # 包括甲产业园、乙基地等。: a list of built places closed by 等 alone
-_BARE_LIST_END = re.compile(r"(?<=" + r"[园地厂心体站场线城期目程）)])等"
+_BARE_LIST_END = re.compile(r"(?<=" + r"[园地厂心体站场线城期目程）)桥库馆院校楼廊港道室所])等"
                             r"(?=[。；;，,]|$|(?:纳入|列入|入选|获批|相继|陆续|同步|均已|已经?)(?!\d))")
 # 甲、乙、丙3个项目 (a count closes the list instead of 等)
 # (or 三大项目: 甲产业园、乙中心、丙基地三大项目今年均已投产)
 _COUNT_END = re.compile(r"(?<=[\u4e00-\u9fffA-Za-z])(?:(?:\d+|[两三四五六七八九十]+)个|[两三四五六七八九十]大)"
                         r"[^，。；,;！？\d、]{0,8}?项目")
 _AMOUNT_OF = re.compile(r"(?:总投资|计划总投资|投资)?(?:达|为|约|超过?)?")
-_NAME_THEN = re.compile(r"(?:项目|(?:投资|扩建|扩产|建厂)案)(?:[，,](?=目前|现已|已经?|正在|今年以来))?"
+_NAME_THEN = re.compile(r"(?:项目|(?:投资|扩建|扩产|建厂)案)(?:[，,](?=目前|现已|已经?|正在|今年以来|"
+                        r"(?:投资|建设|业主)(?:方|单位)(?:为|是)))?"
                         r"(?=位于|是|总投资|计划总投资|预计总投资|计划投资|(?:追加|增加|新增)?投资\d|占地|由|建成|"
                         r"投产|开工|竣工|"
                         r"已|正|于|被|"
                         r"列入|入选|(?:建设|施工)?现场|累计|目前|今年|年内|"
                         r"顺利|加快|"
-                        r"加速|稳步|进展|第?[一二三四五六七八九十]期|首期|[（(]|"
+                        r"加速|稳步|进展|第?[一二三四五六七八九十]期|首期|[（(]|分(?:[两二三四]|\d)期|"
                         # what a report says of it next: 将聚焦…, 则传出好消息, 因用地未获批, 投资方乙公司表示
                         r"将|拟|则|也|亦|还|因|受|传来|传出|迎来|完成|新签约|(?:投资|建设|业主)(?:方|单位)|"
                         r"目前|现已|已经?|正在|今年以来|"
@@ -121,7 +134,7 @@ _PHASE = re.compile(r"[（(](?:[一二三四五六七八九十\d]|首)期[）)]|
 # what may stand between a name and the verb saying how far it is
 _ADVERBS = re.compile(r"(?:正式|顺利|全面|加快|加速|稳步|已经?|正在|即将|成功|集中|主体|抓紧|加紧|全部|基本|"
                       r"正(?=加紧|加快|抓紧|全力|有序|稳步|加速|紧锣密鼓|如火如荼)|"
-                      r"同步|同时|相继|先后|陆续|亦|通过|尽快|早日|如期|按期|提前|昨天|昨日|今天|今日|当日|近期|本月|上月|举行|举办|实现|"
+                      r"同步|同时|同期|同日|相继|先后|陆续|亦|通过|(?:完成|开始)(?=试产|试生产|试运行|试车)|尽快|早日|如期|按期|提前|昨天|昨日|今天|今日|当日|近期|本月|上月|举行|举办|实现|"
                       r"(?<!\d)\d{1,2}日|"
                       # (a capacity in brackets: 甲基地一期（10GWh）已投产)
                       r"[（(]\d+(?:\.\d+)?(?:万|千|亿)?(?:GWh|GW|MWh|MW|万千瓦|千瓦|万吨|吨|万辆|辆|万套|套)[）)]|"
@@ -130,8 +143,9 @@ _ADVERBS = re.compile(r"(?:正式|顺利|全面|加快|加速|稳步|已经?|正
                       r"首[台批条套个片辆车座][\u4e00-\u9fff]{0,3}?(?=并网|下线|投产|点火|发电)|主桥|主塔|全线|"
                       r"将于?|于|则|预计|计划|力争|在\S{1,6}?期间|"
                       # (where it happens: 甲项目昨日在惠州仲恺高新区动工)
-                      r"在[^，,；;。在]{2,12}?(?=(?:正式|顺利|集中)?(?:开工|动工|签约|落地|投产|竣工|开业|落成))|(?:\d{1,2}|[一二三四五六七八九十]{1,2})月(?:份|初|底|中旬|上旬|下旬)?|"
-                      r"今年|去年|明年|年内|年底前?|年中|上半年|下半年|第?[一二三四1-4]季度?|[\s“”])*")
+                      r"在[^，,；;。在]{2,12}?(?=(?:正式|顺利|集中)?(?:开工|动工|签约|落地|投产|竣工|开业|落成|完成|通过|取得|获得))|(?:\d{1,2}|[一二三四五六七八九十]{1,2})月(?:份|初|底|中旬|上旬|下旬)?|"
+                      r"今年|去年|明年|年内|年底前?|年中|上半年|下半年|第?[一二三四1-4]季度?|下个?月|就能|就要|就将|"
+                      r"[\s“”])*")
 # (and a works' milestones: 奠基, 主桥合龙, 隧道贯通, 通水, 首车下线)
 _STATUS_VERB = re.compile(r"签约|签订|落户|落地|开工|动工|开建|破土|动土|奠基|(?<!正)在建|建设|施工|封顶|平顶|上梁|"
                           r"合龙|贯通|通水|(?<=[车片台辆])下线|"
@@ -143,8 +157,10 @@ _STATUS_VERB = re.compile(r"签约|签订|落户|落地|开工|动工|开建|破
 # 丙产业园项目新签约入驻企业6家, 丁项目传来好消息, 戊基地二期通过竣工验收 — the name before it is a project's
 _PROGRESS = re.compile(r"(?:累计|共|年内|全年)?完成(?:投资|年度|计划|主体|路基|设备|[\u4e00-\u9fff]{1,4}?工程量|"
                        r"\d+(?:\.\d+)?%)|"
-                       r"进展顺利|传来|传出|迎来|新?签约入驻|新入驻|入驻企业|(?:通过|完成)(?:竣工)?验收|"
-                       r"取得(?:新|重大|阶段性)|"
+                       r"进展顺利|传来|传出|迎来|新?签约入驻|新入驻|入驻企业|(?:(?:通过|完成)(?:竣工|交工)?|竣工|交工)验收|"
+                       # (a filing or a notice: 完成备案, 完成环评公示, 取得核准)
+                       r"(?:完成|取得|获得|通过)[\u4e00-\u9fff]{0,2}?(?:备案|公示|核准|立项|批复)|"
+                       r"取得(?:新|重大|阶段性)|进入[\u4e00-\u9fff]{2,6}?阶段|"
                        r"建设(?:如火如荼|热火朝天|正酣|提速)")
 _SPENDING = re.compile(r"(?:项目)?(?:已|累计|共|今年|全年)*完成"
                        r"(?:投资|主体|路基|[\u4e00-\u9fff]{1,4}?工程量|\d+(?:\.\d+)?%)")
@@ -157,11 +173,29 @@ _PUSHES = re.compile(r"推进|加快|推动|实施|启动|保障|服务")
 _BUILDS = re.compile(r"建设|新建|投建|兴建|实施|引进|签约|签订|落地|开工|推进|上马")
 # 由中能建投资建设: the company behind the project (由新鸿基地产发展的: Hong Kong's word for a developer's)
 _BUILT_BY = re.compile(r"由([\u4e00-\u9fffA-Za-z（）()]{2,24}?)(?:合资|合作|共同|联合)?"
-                       r"(?:投资|出资|承建|建设|实施|负责|牵头|打造|(?:开发|发展)(?=的))")
+                       r"(?:投资|出资|承建|建设|实施|负责|牵头|打造|运营|(?:开发|发展)(?=的))")
+def _builder(by: re.Match[str]) -> str:
+    """The company a :data:`_BUILT_BY` match names: its registered name in full when the match stopped
+    inside it at a verb (由乙产业投资集团有限公司建设 stops at 投资), else what it caught, without a
+    description before (由港资背景的丙控股投资) or who owns it (澳资企业).
+
+        >>> _builder(_BUILT_BY.search("由宜宾甲产业投资集团有限公司建设"))
+        '宜宾甲产业投资集团有限公司'
+        >>> _builder(_BUILT_BY.search("由港资背景的乙控股投资"))
+        '乙控股'
+    """
+    who = OWNERSHIP.sub("", by.group(1).rsplit("的", 1)[-1])
+    at = by.start(1) + len(by.group(1)) - len(who)
+    full = by.string[at:at + 40]
+    legal = [n for n in legal_names(full)[:1] if full.startswith(n)]
+    return legal[0] if legal else who  # (not the verb's adverb: 由甲有限公司具体实施)
+
+
 _STAGED_LEAD = re.compile(r"(?:开工建设|新开工|开工|建成|竣工|完成|投用|投产)(?:投用|投产|投运)?$")
 # a built place whose name, followed by how far it is, names a project
 # (the lookahead first: a position whose character begins none of the words fails one class test)
-_FACILITY = re.compile(r"(?=[产生基园工物中综电风枢码泊铁公通大隧管航水商创科陆空轨地轻厂机标医院校学体图博职仓冷])"
+_FACILITY = re.compile(r"(?=[产生基园工物中综电风枢码泊铁公通大隧管航水商创科陆空轨地轻厂机标医院校学体图博职仓冷"
+                       r"研实门住教行])"
                        r"(?:产业园|产业基地|生产基地|基地|园区|工业园|物流园|工厂|产业城|中心|综合体|电站|风电场|"
                        r"生产线|枢纽|码头|泊位|仓库|冷库|"
                        # public works: 城际铁路, 高速公路, 快速通道, 综合管廊, 航站楼, 电厂, 大楼
@@ -172,7 +206,12 @@ _FACILITY = re.compile(r"(?=[产生基园工物中综电风枢码泊铁公通大
                        # 科技园, 文创园: a park named by what it holds (not 园林, 园艺, 园长)
                        r"(?<=[\u4e00-\u9fff])园(?![区林艺长内])|"
                        # public buildings: 第三人民医院新院区, 职教城
-                       r"医院|院区|校区|学校|体育馆|图书馆|博物馆|职教城|大学城|科技城)"
+                       r"医院|院区|校区|学校|体育馆|图书馆|博物馆|职教城|大学城|科技城|"
+                       # (a building of a named hospital or school: 市第一人民医院门诊综合楼 — not 门诊医技楼 alone,
+                       # a part of a project named before)
+                       r"(?<=[院校])(?:门诊|住院|医技|教学|科研|综合|行政)[\u4e00-\u9fff]{0,3}?楼|"
+                       # research buildings: 智能制造研究院, 先进材料实验室
+                       r"研究院|研究所|实验室)"
                        # a phase, or a section of a line (遵义至毕节铁路遵义段)
                        r"(?:(?:[一二三四五六七八九十]|首)期(?:工程)?|[（(](?:[一二三四五六七八九十]|首)期[）)]|"
                        r"(?<=[路道桥廊])[\u4e00-\u9fff]{2,3}?段)?")
@@ -184,8 +223,8 @@ _QUOTED = re.compile(r"[「“][^「“」”，,。；;]{2,30}[」”]"
                      r"完成|通过|进入|[一二三四五六七八九十首]期))")
 # an estimate or a budget of a total (估算总投资, 概算投资 — government works are priced so)
 _ESTIMATED = r"估算|概算|匡算|批复|核定"
-# a list item's number: 一是 / （一） / 1. / 其一
-_ITEM_NUMBER = re.compile(r"^(?:[一二三四五六七八九十]+是|其[一二三四五六七八九十]是?|"
+# a list item's number: 一是 / （一） / 1. / 其一 / ①
+_ITEM_NUMBER = re.compile(r"^(?:[一二三四五六七八九十]+是|其[一二三四五六七八九十]是?|[\u2460-\u2473\u2776-\u277f]|"
                           r"[（(][一二三四五六七八九十\d]+[）)]|"
                           r"\d{1,2}\s*[.、．]|[一二三四五六七八九十]+、)\s*")
 # 项目，总投资32亿元: a name followed by its total investment
@@ -193,21 +232,21 @@ _ITEM_NUMBER = re.compile(r"^(?:[一二三四五六七八九十]+是|其[一二�
 _INVEST_AFTER = re.compile(r"[，,：:（(]?\s*(?:计划|预计|协议|合同|签约|" + _ESTIMATED + r")?总?投资(?:额)?"
                            r"(?:约|达到?|为|超过?|逾|近)?\s*[：:]?\s*(?:人民币)?(?=\d|[一二三四五六七八九十百])")
 # 该公司投资5亿元建设的甲项目: the amount invested, said in the words before the name
-_INVESTED_HEAD = re.compile(r"投资(?:约|达|为|超过?)?[\d.]+(?:万|亿)?元(?:人民币)?(?:在[^，,；;。在]{2,12}?)?"
-                            r"(?:建设|新建|兴建|打造|实施)?的?$")
+_INVESTED_HEAD = re.compile(r"(?:投资|斥资)(?:约|达|为|超过?)?(?:人民币)?[\d.]+(?:万|亿)?元(?:人民币)?"
+                            r"(?:在[^，,；;。在]{2,12}?)?(?:建设|新建|兴建|打造|实施)?的?$")
 _FUNDED_AFTER = re.compile(r"[，,]\s*由([^，,；;。]{2,24}?)(?:投资|出资|承建|投建|建设)")
 # 华锐科技投资建设的年产20万吨再生铝项目: who invests, said before the name without 由
 # (also where it invests: 蔚蓝动力在合肥新站高新区投资120亿元建设的甲项目, 乙在丙区投资1.5亿美元的丁项目)
 _FUNDER_OF = re.compile(r"([\u4e00-\u9fffA-Za-z（）()]{2,20}?)(?:在[^，,；;。在]{2,16}?)?(?<!总)(?:投资|投建|出资)"
                         r"(?:建设|兴建)?(?:约|逾|超过?|近|达)?(?:人民币)?的?$|"
-                        r"([\u4e00-\u9fffA-Za-z（）()]{2,20}?)(?:在[^，,；;。在]{2,16}?)?(?:将|拟|计划)?(?<!总)(?:投资|出资)"
-                        r"(?:约|逾|超过?|近)?[\d.]*[百千]?(?:万|亿)?(?:美元|港元|港币|元)(?:人民币)?"
+                        r"([\u4e00-\u9fffA-Za-z（）()]{2,20}?)(?:在[^，,；;。在]{2,16}?)?(?:将|拟|计划)?(?<!总)(?:投资|出资|斥资)"
+                        r"(?:约|逾|超过?|近)?(?:人民币)?[\d.]*[百千]?(?:万|亿)?(?:美元|港元|港币|元)(?:人民币)?"
                         r"(?:(?:在[^，,；;。在]{2,12}?)?(?:建设|兴建|新建|投建|打造)的?|的)$")
 _OPENING_VERBS = re.compile(r"^(?:" + _LEAD_VERBS.pattern + r")+")
 # 投资20亿港元，在惠州港建设甲枢纽: an amount invested to build the place named next (a 总投资 describes the
 # project named before it: 总投资28亿元，建设年产1万吨磁材生产线)
 # (or 增资1,800万美元，于璧山兴建乙新厂, 斥资人民币5亿元在南昌设立丙基地, 投资45亿日元，建设丁基地)
-_INVESTS_TO_BUILD = re.compile(r"(?<!总)(?:投资|增资|斥资|注资)(?:人民币)?[\d.,]+(?:万|亿)?"
+_INVESTS_TO_BUILD = re.compile(r"(?<!总)(?:投资|增资|斥资|注资)(?:人民币|新台币|美元|港元|港币)?[\d.,]+(?:万|亿)?"
                                r"(?:美元|港元|港币|日元|欧元|英镑|新台币|元)(?:人民币)?[，,]?[^，,；;。]{0,12}?"
                                r"(?:建设|兴建|新建|投建|打造|设立|扩建)$")
 # a project described field by field: 项目名称：甲项目，建设单位：乙公司，总投资：18亿元
@@ -309,12 +348,22 @@ def is_generic(name: str) -> bool:
     return len(_GENERIC.sub("", name)) < 2
 
 
+_PLACE_LEVEL = re.compile(r"[省市区县镇乡旗]")
+
+
 def _has_function_word(name: str) -> bool:
     """``name`` holds one of :data:`_FUNCTION_WORDS`; a single character only where the
-    dictionary's segmentation leaves it a word of its own (not 华为's 为, 中为's 为)."""
+    dictionary's segmentation leaves it a word of its own (not 华为's 为, 中为's 为), and not
+    inside a place's name before its level (高要区's 要).
+
+        >>> _has_function_word("高要区第三中学扩建工程"), _has_function_word("要加快")
+        (False, True)
+    """
     hits = list(_FUNCTION_WORDS.finditer(name))
     if any(len(m.group()) > 1 for m in hits):
         return True
+    # (nor a character of a place's name, inside it before its level: 高要区, 将乐县)
+    hits = [m for m in hits if not (m.start() and _PLACE_LEVEL.match(name, m.end()))]
     if not hits:
         return False
     import rjieba  # only for the few names a single character hits
@@ -348,7 +397,7 @@ def company_of(name: str, sentence_head: str = "") -> str | None:
 
 
 # a stage still to come: 预计明年投产, 计划6月开工, 力争年底前竣工
-_FUTURE = re.compile(r"(?:预计|计划|拟|将|力争|争取|确保|有望|预期|年内|年底前)[^，,；;。已]{0,8}$")
+_FUTURE = re.compile(r"(?:预计|计划|拟|将|力争|争取|确保|有望|预期|年内|年底前|下个?月|就能|就要)[^，,；;。已]{0,8}$")
 _NOT_YET = re.compile(r"(?:尚|还|仍|暂)?(?:未|没有?)$")
 _FUTURE_STAGE = {"operating": "under_construction", "completed": "under_construction",
                  "started": "planned", "signed": "planned"}
@@ -701,10 +750,12 @@ def _named(s: str, taken: list[tuple[int, int]]) -> list[_Found]:
     spots += [(m.end(), m.end()) for m in _FACILITY.finditer(s)]
     spots += [(m.end(), m.end()) for m in _WORKS.finditer(s)]
     spots += [(m.end(), m.end()) for m in _QUOTED.finditer(s)]
+    spots += [(m.end(), m.end()) for m in _BUILT_PLATFORM.finditer(s)] if "平台" in s else []
     # a phase ends a name in a list, or before how far it has got (确保甲光能二期年内建成投产)
     spots += [(m.end(), m.end()) for m in _PHASE.finditer(s) if not _PHASE.match(s, m.end()) and (
               "、" in s[_clause_start(s, m.start()):m.start()] or
-              _STATUS_VERB.match(s, _ADVERBS.match(s, m.end()).end()))]
+              _STATUS_VERB.match(s, _ADVERBS.match(s, m.end()).end()) or
+              _PROGRESS.match(s, _ADVERBS.match(s, m.end()).end()) or _priced(s[m.end():]))]
     for at, end in sorted(spots):
         # (a built place's word ending a list already read ends at that list's end)
         if any(a <= at < b or at == b == end for a, b in taken) or any(f.start <= at <= f.span_end for f in out):
@@ -730,12 +781,21 @@ def _named(s: str, taken: list[tuple[int, int]]) -> list[_Found]:
         # 瑞科光电将投资8500万元建设甲生产线。: a built place an amount is invested in, closing its clause
         built = built or (end == at and re.match(r"\s*(?:[，,。；;！!]|$)", rest) and
                           _INVESTS_TO_BUILD.search(s, _clause_start(s, c - 1) if c else 0, _boundary(s, c, at)))
-        if not (verb or progress or built or (end > at and _NAME_THEN.match(s, at)) or
+        # 兴建甲产业园三期，: a built place a verb of building anew governs, closing its clause (建设 and 新建
+        # after a total say what the project named before builds: 总投资15亿元，新建研发用房)
+        built = built or (end == at and re.match(r"\s*(?:[，,。；;！!]|$)", rest) and
+                          re.search(r"(?:兴建|投建)$", s[c:_boundary(s, c, at)]) is not None)
+        # 在甲产业园三期，工人们正在进行主体结构施工: a reporter's scene set at a built place being built
+        scene = end == at and rest[:1] in "，," and _SCENE_LEAD.match(s, c) is not None and \
+            _SCENE.search(rest, 0, (rest + "。").index("。")) is not None
+        if not (verb or progress or built or scene or (end > at and _NAME_THEN.match(s, at)) or
                 _funded_or_staged(s, c, at, end, rest) or _priced(rest)):
             continue
         start = _boundary(s, c, at)
         if end == at and s[at - 1] in "」”" and re.search(r"\s", s[start:at]):
             start = re.search(r"\S*$", s[start:at]).start() + start  # 台商加码昆山 「甲智造园」动工: a headline's words
+        if _BECOMES.search(s, c, start):
+            continue  # 集团将把固安基地建成北方最大的甲生产基地: what a place is to become, no project of its own
         bullet = _BULLET.match(s, start, at) or _DATELINE.match(s, start, at)
         start = bullet.end() if bullet else start
         mod = _MODIFIER.match(s, start, at)
@@ -776,7 +836,7 @@ def _named(s: str, taken: list[tuple[int, int]]) -> list[_Found]:
             investment = qs[0].base if qs else investment
         elif investment is None and (built or _INVESTED_HEAD.search(s, c, start)):
             qs = [q for q in _quantities(s[c:start]) if q.kind == "money" and not q.threshold
-                  and re.search(r"投资(?:约|达|为|超过?)?$", s[c:c + q.start])]
+                  and re.search(r"(?:投资|斥资|增资|注资)(?:约|达|为|超过?)?(?:人民币)?$", s[c:c + q.start])]
             investment = qs[-1].base if qs else None
         first = s.find(name, start)
         if first < 0:
@@ -790,6 +850,15 @@ def _named(s: str, taken: list[tuple[int, int]]) -> list[_Found]:
 
 
 _INCLUDES_ONE = re.compile(r"包括|包含")
+_SCENE_LEAD = re.compile(r"在|走进|来到|步入|记者在")
+_SCENE = re.compile(r"施工|安装|调试|作业|忙碌|塔吊|封顶|浇筑|吊装")
+# 投资2.5亿元建设的甲工业互联网平台, 兴建乙算力平台，: a platform is a built thing only where it is said to be built
+# (平台 alone is as often a programme: 招商平台, 服务平台)
+_PLATFORM = re.compile(r"平台")  # (the cue for _BUILT_PLATFORM: one character test, not seven look-behinds)
+_BUILT_PLATFORM = re.compile(r"(?:(?<=建设的)|(?<=打造的)|(?<=投建的)|(?<=兴建的)|(?<=兴建)|(?<=新建)|(?<=投建))"
+                             r"[^，,；;。的、]{2,20}?平台(?=[，,；;。]|$)")
+# 把甲基地建成…, 将乙园区打造成…: what the place before is to become
+_BECOMES = re.compile(r"(?:把|将)[^，,；;。]{1,24}?(?:建成|建设成|打造成|打造为|建设为|培育成|发展成)为?$")
 
 
 def _priced(rest: str) -> bool:
@@ -851,7 +920,10 @@ def _items(s: str, start: int, at: int, end: int, head: str) -> list[_Found]:
 # (估算总投资, 概算投资: an estimate or a budget; 总投资：55亿元 / 总投资 28亿元: a field line's)
 # (，投资额9.5亿元: a clause of its own after the name and who builds it)
 _INVEST_LATER = re.compile(r"(?:(?:计划|预计|" + _ESTIMATED + r")?总投资|(?:协议|合同|签约)总?投资|(?<![年度])计划投资|"
-                           r"(?:" + _ESTIMATED + r")投资|(?<=项目)投资|(?<=[，,])投资额)"
+                           r"(?:" + _ESTIMATED + r")投资|(?<=项目)投资|(?<=[，,])投资额|(?:(?<=该期)|(?<=本期))投资|"
+                           # (，投资25亿元，新建厂房…: a clause of its own, not the amount of what is built next)
+                           r"(?<=[，,])投资(?=(?:约|达)?[\d.]+(?:万|亿)?元(?:人民币)?"
+                           r"(?:[。；;]|$|[，,](?!建设|兴建|投建|打造|用于|在))))"
                            r"(?:额)?(?:约|达到?|为)?\s*[：:]?\s*(?:人民币)?")
 _INVEST_GAP = re.compile(r"(?:项目)?\s*[，,]?\s*"
                          r"(?:由[^，,；;。]{2,24}?(?:投资|出资|承建|投建|建设)[^，,；;。]{0,6}[，,]\s*)?(?:计划|预计)?")
@@ -889,7 +961,7 @@ def _respective_investments(s: str, found: list[_Found]) -> list[_Found]:
 
 
 # who builds it and what it will build are no stage (由乙公司投资建设, 将建设1.5万个标准机柜)
-_NO_STAGE = re.compile(r"由[^，,；;。]{2,24}?(?:投资|出资|投建)?(?:建设|承建|实施)|"
+_NO_STAGE = re.compile(r"由[^，,；;。]{2,24}?(?:投资|出资|投建)?(?:建设|承建|实施)|(?:建设|业主|实施)单位|"
                        r"(?:将|拟|计划)?(?:建设|新建)(?=[\d一二三四五六七八九十两百千万]|年产)")
 # what a project will do once built is no stage (达产后可实现…, 建成后将…)
 _STAGE_CLAUSE = re.compile(r"[^，,；;。]*(?:后|以后|之后)[^，,；;。]*")
@@ -921,7 +993,7 @@ def _heading(s: str) -> list[_Found]:
 # a word without which a sentence names no project (项目, 元的, a built place, 工程, a quoted name, a phase),
 # all tried in one pass over it
 _CUE = re.compile("|".join(f"(?:{rx.pattern})"
-                           for rx in (_PROJECT_WORD, _OF_AMOUNT, _FACILITY, _WORKS, _QUOTED, _PHASE)))
+                           for rx in (_PROJECT_WORD, _OF_AMOUNT, _FACILITY, _WORKS, _QUOTED, _PHASE, _PLATFORM)))
 
 
 # 项目12个：, 项目有：, 重点项目如下： — a colon after words that say projects
@@ -986,6 +1058,8 @@ def _sentence_projects(sent: Span, region: str | None, places: tuple[tuple[int, 
             part_start = max(s.rfind(mark, 0, f.start) for mark in "；;。") + 1
             alone = limit == part_end and not any(part_start <= g.start for g in found[:n])
         m = _INVEST_LATER.search(s, f.name_end, limit)
+        if m and "等" in s[f.name_end:m.start()]:
+            m = None  # 包括甲工程、乙大桥等，总投资约60亿元: the list's total, no item's own
         # the last name, standing apart from the one before (…也传来好消息：园区内甲项目已完成设备安装，
         # 项目总投资21.6亿元), is what a later 总投资 in its part is about
         apart = alone or (n == len(found) - 1 and re.search(r"[，,；;：:]", s[found[n - 1].span_end:f.start]))
@@ -1032,8 +1106,14 @@ def _sentence_projects(sent: Span, region: str | None, places: tuple[tuple[int, 
                 _BUILT_BY.search(s, f.span_end, stop) if stop > f.span_end else None
             if by and s.startswith("的", by.end()):
                 by = None  # 由乙集团投资的丙产业园: said of another project, named after it
-        company = f.company or company_of(f.name, f.head) or maker_before(f.head) or _owner(f.head) or \
-            _partner(s[:f.start]) or _stock_listed(s[:f.start])
+        company = f.company or company_of(f.name, f.head)
+        if not (company and legal_names(company)):
+            # (the owner said with 旗下 beats a brand read off the name: 元件厂乙旗下的南京电感新厂)
+            company = _owner(f.head) or company or maker_before(f.head) or _partner(s[:f.start]) or \
+                _stock_listed(s[:f.start])
+        if company is None and by is None and _SUBJECTLESS.match(s, _clause_start(s, f.start)):
+            # 甲有限公司，早前已在横琴取得地块，兴建乙产业园三期: the sentence's subject builds it
+            company = _subject_company(s[:_clause_start(s, f.start)])
         funder = _FUNDER_OF.search(f.head) if by is None else None
         # (not the verb opening the clause: 包括投资20亿元的甲项目)
         who = _OPENING_VERBS.sub("", OWNERSHIP.sub("", funder.group(1) or funder.group(2))) if funder else ""
@@ -1048,7 +1128,7 @@ def _sentence_projects(sent: Span, region: str | None, places: tuple[tuple[int, 
             company = who
         if by and not (company and company in f.name[:len(company)] and bool(legal_names(company))):
             # 由港资背景的汇港控股投资: the company, not its description (nor who owns it: 澳资企业)
-            company = OWNERSHIP.sub("", by.group(1).rsplit("的", 1)[-1]) or company
+            company = _builder(by) or company
         speaker = _announcer(s[:_clause_start(s, f.start)]) if by is None and _ANNOUNCE_CUE.search(s) else None
         if speaker and (company is None or not (legal_names(company) or outright)):
             company = speaker  # 被动元件厂信昌电子也公告，斥资5亿元设立甲基地: the maker announcing it
@@ -1056,13 +1136,20 @@ def _sentence_projects(sent: Span, region: str | None, places: tuple[tuple[int, 
         legal = legal_names(s[investor.end():investor.end() + 40]) if investor else []
         if legal and s.startswith(legal[0], investor.end()):
             company = legal[0]  # 甲产业园项目投资方乙重工有限公司表示: the registered investor
+        elif not (company and legal_names(company)):
+            # (later in its own part: 甲项目已完成环评公示，项目业主为乙有限公司；)
+            part = re.compile(r"[；;。]").search(s, f.name_end)
+            stop = min([part.start() if part else len(s), *(g.start for g in found[n + 1:] if g.start >= f.name_end)])
+            company = next(iter(_said_owner(s, f.name_end, stop)), company)
         here = next((r for at, r in reversed(places) if at <= f.start), region)
         rows.append(ProjectRow(f.name, company, f.investment,
                                _capacity(f.name, s[f.name_end:nxt]), status, here, s, sent.start, sent.end))
     return rows
 
 
-_TRADE_WORD_END = re.compile(f"(?:{TRADE_WORDS.pattern})$")
+# (a speaker's name may end in a logistics or holding company's word too: 嘉里物流表示 — not a brand read off a
+# project's name, 城南物流园)
+_TRADE_WORD_END = re.compile(f"(?:{TRADE_WORDS.pattern}|物流|供应链|港务|航运|控股)$")
 # 面板厂友达旗下的昆山厂: the owner of a plant named by its place (its trade before its name: 面板厂)
 _OWNS = re.compile(r"([^厂商，,。；;]{2,8})旗下的?$")
 
@@ -1075,7 +1162,8 @@ def _owner(head: str) -> str | None:
     """
     m = _OWNS.search(head)
     who = m.group(1) if m else ""
-    return who if who and not _FUNCTION_WORDS.search(who) and not re.match(r"[全本该我各总]", who) else None
+    return who if who and not _FUNCTION_WORDS.search(who) and not re.match(r"[全本该我各总]|(?:集团|公司|企业)$", who) \
+        else None
 # 机壳厂鸿准（2354）: a listed company and its stock code (its trade before its name)
 # (not a year in brackets: 全市（2024）)
 _LISTED = re.compile(r"([^厂商，,。；;：:（()）\s\d]{2,8})[（(](?!(?:19|20)\d\d[）)])\d{4,6}(?:\.[A-Z]{2})?[）)]")
@@ -1108,10 +1196,14 @@ def _partner(before: str) -> str | None:
     return legal[-1] if legal and m.group(1).endswith(legal[-1]) else None
 
 
-_ANNOUNCE_CUE = re.compile(r"公告|宣布|表示|透露")
+_ANNOUNCE_CUE = re.compile(r"公告|公布|宣布|表示|透露")
 # 被动元件厂信昌电子也公告，: a maker saying what it does next (its trade before its name: 元件厂, 材料商)
 _ANNOUNCES = re.compile(r"(?:^|[，,。；;】\]])(?:[^，,。；;】\]]{0,12}?[厂商])?([^，,。；;】\]]{2,16}?)"
-                        r"(?:也|亦|还|同时|今日|昨日|日前)?(?:公告|宣布|表示|透露)[，,：:]$")
+                        r"(?:也|亦|还|同时|同日|今日|昨日|日前)*(?:公告|公布|宣布|表示|透露)[，,：:]$")
+
+
+# a clause going on with the subject of the one before: 与…签订, 并将…, 拟…
+_NO_SUBJECT = re.compile(r"与|并|将|拟|计划|已|正式|双方|同时")
 
 
 def _announcer(before: str) -> str | None:
@@ -1120,14 +1212,28 @@ def _announcer(before: str) -> str | None:
 
         >>> _announcer("同日，被动元件厂信昌电子也公告，"), _announcer("市发改委负责人表示，")
         ('信昌电子', None)
+        >>> _announcer("另一家上市公司乙丙科技宣布，与丁高新区签订投资协议，")
+        '乙丙科技'
+
     """
     m = _ANNOUNCES.search(before, max(0, len(before) - 32))  # (its last clause only)
+    for _ in range(2):
+        if m is not None:
+            break
+        # (or the one before a clause with no subject of its own: 乙科技宣布，与丙区签订投资协议，投资…)
+        c = _clause_start(before, len(before) - 1)
+        if not c or not _NO_SUBJECT.match(before, c):
+            return None
+        before = before[:c]
+        m = _ANNOUNCES.search(before, max(0, len(before) - 32))
     if m is None:
         return None
     name = m.group(1)
     legal = legal_names(name)
     if legal and name.endswith(legal[-1]):
         return legal[-1]
+    # (what the company is, said before its name: 另一家香港上市公司乙科技)
+    name = re.sub(r"^[^，,。；;]*?(?:上市公司|企业|厂商)(?=[\u4e00-\u9fff]{2})", "", name)
     trade = _TRADE_WORD_END.search(name)
     return name if trade and len(name) - len(trade.group()) >= 2 and not _FUNCTION_WORDS.search(name) else None
 
@@ -1135,11 +1241,15 @@ def _announcer(before: str) -> str | None:
 # the project just named, taken up again: 该项目…, 项目位于…
 # (or 3.甲产业园项目。总投资12亿元，…: a sentence opening with its total — not 总投资5亿元的乙, an amount of another)
 # (or a field line under a bulleted name: 💰 总投资：55亿元 / 建设单位：乙有限公司)
-_FOLLOW_UP = re.compile(r"(?:[^，,。；;]{0,12}[，,])?(?:该|此|这个|这一|上述)项目|"
+_FOLLOW_UP = re.compile(r"(?:(?:据了解|据悉|据介绍|记者了解到|记者获悉|另据了解)[，,])?(?:"
+                        r"(?:[^，,。；;]{0,12}[，,])?(?:该|此|这个|这一|上述)项目|"
                         r"(?:计划|预计|" + _ESTIMATED + r")?总投资(?![^，,。；;的]{0,12}?元" + _RMB + r"的)|"
                         r"(?:建设单位|投资方|投资主体|业主单位|项目业主)(?:\s*[：:]|\s+(?=\S))|(?:最新)?进展\s*[：:]|"
+                        # (who builds it, as the next sentence's subject: 由乙公司投资，… / 乙有限公司投资，…)
+                        r"由[^，,。；;]{2,30}?(?:投资|出资|承建|建设|运营|负责)(?:建设)?[，,]|"
+                        r"(?:(?!项目|由)[^，,。；;]){2,30}?(?:有限公司|集团|株式会社)(?:投资|出资|承建|建设|运营)(?:建设)?[，,]|"
                         r"项目(?=位于|(?:计划|预计|" + _ESTIMATED + r")?总投资|(?:" + _ESTIMATED + r")投资|"
-                        r"由|占地|规划|建设内容|建设单位|投资方|业主单位|主要|预计|建成|达产|分)")
+                        r"由|占地|规划|建设内容|建设单位|投资方|业主单位|主要|预计|建成|达产|分))")
 _EVENT = re.compile(r"(?:集中|现场)(?:签约|开工|动工|竣工投产|竣工|投产)|(?:签约|开工|竣工|投产)(?:仪式|活动|大会)")
 # a line of a project described field by field: 投资方：乙公司
 _FIELD = re.compile(r"\s*[\u4e00-\u9fff]{2,6}\s*[：:]")
@@ -1161,22 +1271,44 @@ def _follow_up(row: ProjectRow, s: str) -> ProjectRow:
         ('四川甲锂新能源有限公司', 'under_construction')
     """
     if row.investment_base is None:
-        m = _INVEST_LATER.search(s)
-        qs = [q for q in _quantities(s) if m and q.start == m.end() and q.kind == "money"]
+        # (the first 投资 followed by an amount: not 项目投资方为…)
+        ends = {m.end() for m in _INVEST_LATER.finditer(s)}
+        qs = [q for q in _quantities(s) if q.start in ends and q.kind == "money"]
         if qs:
             row = row._replace(investment_base=qs[0].base)
     by = _BUILT_BY.search(s)
-    legal = legal_names(by.group(1)) if by else []
+    legal = [_builder(by)] if by and legal_names(_builder(by)) else []
     investor = _INVESTOR.match(s)  # 项目建设单位乙有限公司负责人介绍, 建设单位：乙有限公司
     if investor and not legal:
         named = s[investor.end():].lstrip(" \u3000：:")
         legal = [n for n in legal_names(named[:40]) if named.startswith(n)][:1]
+    if not legal:
+        # 乙有限公司投资，协议投资15.6亿元 / …，项目业主为乙有限公司: the registered builder said as the
+        # sentence's subject, or named as its owner
+        legal = _said_owner(s) or [n for n in legal_names(s[:40])[:1] if s.startswith(n)]
     if legal and (row.company is None or not legal_names(row.company)):
         row = row._replace(company=legal[-1])
     progress = _PROGRESS_FIELD.match(s)  # 最新进展：一期厂房已封顶
     if progress and row.status is None:
         row = row._replace(status=_status(_STAGE_CLAUSE.sub("", s[progress.end():])))
     return row
+
+
+# …，项目业主为乙有限公司 / 建设单位为丙有限公司: the registered builder named as the project's owner
+_OWNER_IS = re.compile(r"(?:项目)?(?:建设单位|投资方|业主单位|项目业主|投资主体|运营方|实施主体)(?:为|是)")
+
+
+def _said_owner(s: str, start: int = 0, end: int | None = None) -> list[str]:
+    """The registered company ``s[start:end]`` names as a project's owner (项目业主为乙有限公司), if any.
+
+        >>> _said_owner("计划总投资12亿元，项目业主为楚甲再生资源有限公司"), _said_owner("建设单位为市住建局")
+        (['楚甲再生资源有限公司'], [])
+    """
+    m = _OWNER_IS.search(s, start, len(s) if end is None else end)
+    if m is None:
+        return []
+    named = s[m.end():m.end() + 40]
+    return [n for n in legal_names(named)[:1] if named.startswith(n)]
 
 
 def _field_blocks(spans: list[Span]) -> list[Span]:
@@ -1201,6 +1333,92 @@ def _field_blocks(spans: list[Span]) -> list[Span]:
             out.append(spans[k])
         k = j
     return out
+
+
+# 甲有限公司是一家…企业。/ 在乙区，甲有限公司去年落户。: a registered company opening a clause, as its subject
+# (a description ending in 的 may stand before it: 由港澳资本合组的甲有限公司)
+_SUBJECT = re.compile(r"(?:此外|另外|同时|据悉|据了解|目前)?[，,]?(?:[^，,。；;]{0,20}的)?")
+
+
+_LEGAL_WORD = re.compile(r"公司|集团|控股|株式会社")
+
+
+def _subject_company(s: str) -> str | None:
+    """The registered company a sentence is about: the first one, opening a clause (its subject or speaker).
+
+        >>> _subject_company("在丙区，甲精密机械有限公司去年落户。")
+        '甲精密机械有限公司'
+        >>> _subject_company("北乙集团董事长王某表示，集团将扩产。")
+        '北乙集团'
+        >>> _subject_company("项目由甲有限公司建设。") is None
+        True
+    """
+    if not _LEGAL_WORD.search(s):
+        return None  # (the cheap test first: most sentences name no company)
+    for name in legal_names(s)[:1]:
+        at = s.find(name)
+        if at >= 0 and _SUBJECT.fullmatch(s, _clause_start(s, at) if at else 0, at) is not None:
+            return name
+    return None
+
+
+def _shares_brand(name: str, company: str) -> bool:
+    """A project's name begins with the company's first two characters, which are no place's
+    (北辰氢能装备产业基地 of 北辰氢能集团).
+
+        >>> _shares_brand("北辰氢能装备产业基地", "北辰氢能集团"), _shares_brand("廊坊物流园", "廊坊发展集团")
+        (True, False)
+    """
+    return len(name) >= 4 and name[:2] == company[:2] and not find_places(name[:2])
+
+
+# a clause that goes on with the sentence's subject: 兴建乙产业园, 投资…建设丙
+_SUBJECTLESS = re.compile(r"(?:并|还|将|拟|计划|正|已)?(?:兴建|投建|新建|扩建|建设|投资|斥资)")
+
+
+# 其建设的甲中心, 其年产5万台…项目, 公司投资建设的乙中心: the company said only as 其/公司 (the one named before)
+_ITS = re.compile(r"[“\"]?(?:其|该公司|该企业|公司|企业|我们|我司|本公司)(?!他|它|中|余|次)")
+
+
+def _its_company(row: ProjectRow, subject: str | None) -> ProjectRow:
+    """``row`` with the company its clause says only as 其 or 公司: a registered name earlier in its
+    sentence, else the company the sentence before was about (``subject``).
+
+        >>> row = ProjectRow("星云智算中心", "星云智算", None, None, None, None, "其建设的星云智算中心已试运行", 0, 0)
+        >>> _its_company(row, "甲星云科技有限公司").company
+        '甲星云科技有限公司'
+        >>> said = "乙丙冷链有限公司总经理表示，公司投资建设的星云智算中心已试运行"
+        >>> _its_company(row._replace(evidence=said), None).company
+        '乙丙冷链有限公司'
+    """
+    at = row.evidence.find(row.name)
+    if at < 0:
+        return row
+    c = _clause_start(row.evidence, at)
+    if not _ITS.match(row.evidence, c, at) or (row.company and legal_names(row.company)):
+        return row  # (the cheap test first)
+    before = legal_names(row.evidence[:c])
+    who = before[-1] if before else subject
+    return row._replace(company=who) if who else row
+
+
+# 永茂表示，吉安厂二期扩建工程亦已动工: a company said by the short name it was given before
+_SAID_BY = re.compile(r"(?:^|[，,。；;])([\u4e00-\u9fffA-Za-z]{2,6}?)(?:也|亦|还|同时|同日|今日|昨日|日前)*"
+                      r"(?:表示|指出|透露|介绍|公告|公布|宣布)[，,：:]$")
+
+
+def _short_speaker(row: ProjectRow, seen: list[str]) -> str | None:
+    """The company whose short name speaks in the clause before ``row``'s name, when a company named
+    earlier in the article (``seen``) begins with it: not any speaker (市发改委表示).
+
+        >>> row = ProjectRow("吉安厂二期", None, None, None, None, None, "永茂表示，吉安厂二期已动工。", 0, 0)
+        >>> _short_speaker(row, ["永茂科技"]), _short_speaker(row, ["恒通电子"])
+        ('永茂', None)
+    """
+    at = row.evidence.find(row.name)
+    m = _SAID_BY.search(row.evidence, 0, _clause_start(row.evidence, at)) if at > 0 else None
+    who = m.group(1) if m else ""
+    return who if who and any(c.startswith(who) and c != who for c in seen) else None
 
 
 def _key(name: str) -> str:
@@ -1299,9 +1517,13 @@ def extract_projects(text: str, published_at: datetime | date | None = None,
         found += _table_projects(text, table, default_region)
     starts = [m.start for m in places]
     last: list[ProjectRow] = []  # the projects the sentence before named
+    para = last_para = -1
+    subject: str | None = None  # the registered company the paragraph's sentence before was about
     for sent in _field_blocks(split_sentences(text)):
         if any(t.start <= sent.start < t.end for t in tables):
             continue
+        if sent.para != para:
+            para, subject = sent.para, None
         body = _BULLET.sub("", sent.text)  # (💰 总投资：55亿元: a field line under a bulleted name)
         if len(last) == 1 and _FOLLOW_UP.match(body):
             # 该项目总投资48亿元，由乙公司投资建设: more about the one project just named, no new one
@@ -1313,8 +1535,22 @@ def extract_projects(text: str, published_at: datetime | date | None = None,
         region = places[first].place.canonical if inside else default_region
         within = tuple((m.start - sent.start, m.place.canonical) for m in places[first:bisect_left(starts, sent.end)]
                        ) if inside and sent.text == text[sent.start:sent.end] else ()  # not a joined block
-        last = [r._replace(evidence=text[r.char_start:r.char_end]) for r in _sentence_projects(sent, region, within)]
-        found += last
+        rows = [_its_company(r._replace(evidence=text[r.char_start:r.char_end]), subject)
+                for r in _sentence_projects(sent, region, within)]
+        named = _subject_company(body)
+        if named and not rows:
+            # 北辰氢能集团董事长刘卫东表示…: the speaker's company is the one whose name the project before bears
+            # (its registered name beats the brand read off the project's name)
+            for k, row in enumerate(last):
+                if (row.company is None or (not legal_names(row.company) and named.startswith(row.company))) \
+                        and _shares_brand(row.name, named):
+                    found[found.index(row)] = last[k] = row._replace(company=named)
+        subject = named or subject
+        # (a sentence naming none, a quote or a speaker's, leaves the paragraph's project the one a later
+        # 项目总投资… is about: 甲中心已封顶。“建成后…”据了解，项目总投资8.6亿元)
+        if rows or sent.para != last_para:
+            last, last_para = rows, sent.para
+        found += rows
     found += _title_projects(title or "", text, found, default_region)
     # 集中签约活动, 集中开工: an article about an event, whose projects have reached its stage
     event = _EVENT.search(title or "")
@@ -1322,10 +1558,15 @@ def extract_projects(text: str, published_at: datetime | date | None = None,
     found = [r if r.status or stage is None or any(t.start <= r.char_start < t.end for t in tables)
              else r._replace(status=stage) for r in found]
     known: str | None = None  # the company named last: what 集团早前投资的甲 refers back to
+    seen: list[str] = []  # the companies named so far
     for row in sorted(found, key=lambda r: r.char_start):
         if known and _refers_back(row) and (row.company is None or not legal_names(row.company)):
             row = row._replace(company=known)
+        if row.company is None:
+            row = row._replace(company=_short_speaker(row, seen))
         known = row.company or known
+        if row.company:
+            seen.append(row.company)
         key = _key(row.name)
         if key not in merged and row.investment_base is None:
             # 晶曜新能源项目达产后…: a short back reference to a project named before
@@ -1358,7 +1599,7 @@ def extract_projects(text: str, published_at: datetime | date | None = None,
 _NAME_HEAD = re.compile(r"项目名称|^项目$|^名称$|建设项目")
 _COMPANY_HEAD = re.compile(r"建设单位|业主单位|实施单位|责任单位|项目单位|投资主体|建设主体|实施主体|投资方|企业名称|"
                            r"^企业$|业主")
-_INVEST_HEAD = re.compile(r"总投资|投资总额|计划投资")
+_INVEST_HEAD = re.compile(r"总投资|投资总额|计划投资|投资额|^投资(?:[（(]|$)")
 _STATUS_HEAD = re.compile(r"建设性质|^性质$|项目性质|建设状态|状态|进度|类别|类型|阶段")
 _UNIT_HEAD = re.compile(r"[（(]\s*(?:单位[：:]\s*)?([万亿]?元)\s*[)）]")
 # a table's status words: 新开工 (started this year), 续建 (going on), 竣工投产, 前期 (preparing)
