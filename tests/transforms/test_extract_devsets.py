@@ -59,7 +59,23 @@ FLOORS = {
     # 环比 (never a yoy rate), 比上年增加 amounts, electricity, port and tourism figures, TW/HK items, 26 traps;
     # written cold: 0.69 / 1.0, no trap hit) measures 1.0 / 1.0 after the session-6 indicator fixes. No projects.
     "dev10": {"indicator_recall": 0.95, "indicator_precision": 0.95},
+    # dev11 (session 7, project shapes: company said in another sentence (其/公司/speaker/short name), facilities
+    # (实验室, 研究院, 平台, 联络线, 互通立交, 水库), Q&A answers, pipe and space-aligned tables with a 合计 row,
+    # ①/（1）/一是 lists, 备案/环评公示/交工验收, TW/HK/converter/HTML; written cold: project recall 0.547, no
+    # trap hit) measures 1.0 after the session-7 project fixes.
+    "dev11": {"indicator_recall": 0.95, "indicator_precision": 0.95, "project_recall": 0.95},
+    # dev12 (session 7, indicator shapes of cumulative reports: a month/quarter named in passing, 今年 for a programme,
+    # 今年以来, 前8月, amounts tied by 的, 比2022年 beside 同比, sub-items named again, milestones; written cold:
+    # 0.74 / 0.74, one trap hit) measures 1.0 / 1.0, no trap hit. No projects.
+    "dev12": {"indicator_recall": 0.95, "indicator_precision": 0.95},
+    # dev13 (session 7, repair styles: breadcrumbs in any wording, full-width and title-case acronyms beside Latin
+    # names that must not change, new footer orders, WeChat posts, layout tables; written cold: metadata 0.88,
+    # text checks 0.707) measures 1.0 / 1.0 after the session-7 normalisation, boilerplate and metadata fixes.
+    # No figures and no projects.
+    "dev13": {"metadata_accuracy": 0.95, "text_checks": 0.95},
 }
+# The dev sets whose inbox make_inbox.py rebuilds (dev2 has no make_inbox.py).
+DEV_SETS = [name for name in FLOORS if name != "dev2"]
 MAX_TRAP_HITS = 0
 
 
@@ -113,10 +129,10 @@ def test_dev_set_scores_stay_above_their_floors(name: str, tmp_path: Path, monke
     result = _load("jingji_eval_score", SCORE_PY).score(str(db), dev / "gold")
     low = {k: (result[k], floor) for k, floor in FLOORS[name].items() if result[k] < floor}
     assert not low, f"{name} fell below its floors (got, floor): {low}; missed: {result['indicators_missed']}"
-    assert result["trap_hits"] <= MAX_TRAP_HITS
+    assert result.get("trap_hits", 0) <= MAX_TRAP_HITS  # absent when the set has no traps
 
 
-@pytest.mark.parametrize("name", ["dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "dev9", "dev10"])
+@pytest.mark.parametrize("name", DEV_SETS)
 def test_dev_inbox_is_built_from_its_articles(name: str) -> None:
     """The committed inbox is what make_inbox.py writes (edit an article, rerun the script)."""
     dev = ROOT / "samples" / name
@@ -126,7 +142,7 @@ def test_dev_inbox_is_built_from_its_articles(name: str) -> None:
     assert {p.name for p in (dev / "inbox").iterdir()} == {f"{s}_{c}.txt" for s, c in make_inbox.CODECS.items()}
 
 
-@pytest.mark.parametrize("name", ["dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "dev9", "dev10"])
+@pytest.mark.parametrize("name", DEV_SETS)
 def test_dev_gold_names_its_articles(name: str) -> None:
     import csv
 
