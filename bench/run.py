@@ -13,8 +13,9 @@ written once under ``--work`` and reused):
   the run report's own ``seconds``, and peak RSS sampled every 0.2 s over the
   whole process tree (the CLI, its temporary Prefect server, worker processes);
 * **after each run** — ``jingji ingest`` again with nothing new (Prefect start-up
-  plus hashing the inbox), then with ONE new article: wall and the report's
-  ``seconds`` (pipeline work inside the flow, beside Prefect's start-up);
+  plus hashing the inbox), then ``--new-file-repeats`` times with ONE new article
+  (a different one each time): wall and the report's ``seconds`` (pipeline work
+  inside the flow, beside Prefect's start-up), medians over all of them;
 * **direct** — the same functions without Prefect (discover, archive, the flow's
   own ``process_batch`` on a thread or spawned process pool, ``db.load_batch``,
   near-duplicates, search index, dbt build) in a subprocess: the difference to
@@ -703,6 +704,9 @@ def main() -> None:
     parser.add_argument("--max-minutes", type=float, default=25.0, help="do not start a run estimated longer")
     parser.add_argument("--budget-minutes", type=float, default=45.0, help="cut repeats of one size+runner to fit")
     parser.add_argument("--jieba-repeats", type=int, help="passes of the jieba baseline (default: --repeats)")
+    parser.add_argument(
+        "--new-file-repeats", type=int, default=3, help="one-new-file ingests after each end-to-end run (medians)"
+    )
     parser.add_argument("--stage-articles", type=int, default=1000)
     parser.add_argument("--profile-articles", type=int, default=200)
     parser.add_argument("--skip", nargs="*", default=[], choices=["e2e", "direct", "stages", "jieba", "profile"])
@@ -806,18 +810,7 @@ def run_benchmark(args: argparse.Namespace) -> None:
                     if kind == "e2e":
                         run = ingest(inbox, warehouse, runner, env)
                         log(f"  wall {run['wall']} s, peak RSS tree {run['peak_rss_tree_mb']} MB")
-                        run["nothing_new"] = ingest(inbox, warehouse, runner, env)
-                        new = one_new_file(inbox, n + r, args.seed)
-                        try:
-                            run["one_new"] = ingest(inbox, warehouse, runner, env)
-                        finally:
-                            new.unlink()
-                            with contextlib.suppress(OSError):
-                                new.parent.rmdir()
-                        log(
-                            f"  nothing new: wall {run['nothing_new']['wall']} s; one new file: wall "
-                            f"{run['one_new']['wall']} s, in-flow {run['one_new']['seconds'].get('total')} s"
-                        )
+                        run.update(incremental_runs(inbox, warehouse, runner, env, n + r * args.new_file_repeats, args))
                     else:
                         run = measure(sub("direct", str(inbox), str(warehouse), runner))
                         log(f"  wall {run['wall']} s")
@@ -843,29 +836,51 @@ def incremental_on_grown(
     out: dict[str, Any] = {"grow": grown, "source": source.name}
     runs = []
     for r in range(args.repeats):
-        run = {"nothing_new": ingest(inbox, target, runner, env)}
-        new = one_new_file(inbox, n + r, args.seed)
+        runs.append(incremental_runs(inbox, target, runner, env, n + r * args.new_file_repeats, args))
+    out.update(incremental_medians(runs))
+    out["runs"] = runs
+    return out
+
+
+def incremental_runs(
+    inbox: Path, warehouse: Path, runner: str, env: dict[str, str], first: int, args: argparse.Namespace
+) -> dict[str, Any]:
+    """After a load: one ingest with nothing new, then ``--new-file-repeats`` ingests of one new article each
+    (a different article every time, numbered from ``first``), each file removed from the inbox after its run."""
+    out: dict[str, Any] = {"nothing_new": ingest(inbox, warehouse, runner, env), "one_new_runs": []}
+    for k in range(first, first + args.new_file_repeats):
+        new = one_new_file(inbox, k, args.seed)
         try:
-            run["one_new"] = ingest(inbox, target, runner, env)
+            out["one_new_runs"].append(ingest(inbox, warehouse, runner, env))
         finally:
             new.unlink()
             with contextlib.suppress(OSError):
                 new.parent.rmdir()
-        log(
-            f"  grown {n}, {runner}: nothing new {run['nothing_new']['wall']} s; one new file: wall "
-            f"{run['one_new']['wall']} s, in-flow {run['one_new']['seconds'].get('total')} s"
-        )
-        runs.append(run)
-    for sub_key in ("nothing_new", "one_new"):
-        subs = [r[sub_key] for r in runs]
+    log(
+        f"  nothing new: wall {out['nothing_new']['wall']} s; one new file: wall "
+        + ", ".join(str(x["wall"]) for x in out["one_new_runs"])
+        + " s, in-flow "
+        + ", ".join(str(x["seconds"].get("total")) for x in out["one_new_runs"])
+        + " s"
+    )
+    return out
+
+
+def incremental_medians(runs: list[dict[str, Any]]) -> dict[str, Any]:
+    """Medians of the nothing-new runs and of every one-new-file run (all repeats together)."""
+    out: dict[str, Any] = {}
+    for sub_key, subs in (
+        ("nothing_new", [r["nothing_new"] for r in runs if "nothing_new" in r]),
+        ("one_new", [x for r in runs for x in r.get("one_new_runs", [])]),
+    ):
         skeys = sorted({k for x in subs for k in x["seconds"]})
         out[sub_key] = {
+            "runs": len(subs),
             "wall_s": med([x["wall"] for x in subs]),
             "cpu_s": med([x.get("cpu_s") for x in subs]),
             "seconds_median": {k: med([x["seconds"].get(k) for x in subs]) for k in skeys},
             "files_new": [x["files_new"] for x in subs],
         }
-    out["runs"] = runs
     return out
 
 
@@ -908,15 +923,7 @@ def aggregate(runs: list[dict[str, Any]], size: dict[str, Any], kind: str) -> di
         "runs": runs,
     }
     if kind == "e2e":
-        for sub_key in ("nothing_new", "one_new"):
-            subs = [r[sub_key] for r in runs if sub_key in r]
-            skeys = sorted({k for s in subs for k in s["seconds"]})
-            agg[sub_key] = {
-                "wall_s": med([s["wall"] for s in subs]),
-                "cpu_s": med([s.get("cpu_s") for s in subs]),
-                "seconds_median": {k: med([s["seconds"].get(k) for s in subs]) for k in skeys},
-                "files_new": [s["files_new"] for s in subs],
-            }
+        agg.update(incremental_medians(runs))
     return agg
 
 
@@ -1008,11 +1015,7 @@ def summary(results: dict[str, Any]) -> str:
             if isinstance(agg, dict) and key.startswith("grown") and not agg.get("skipped"):
                 grow = (agg["grow"].get("result") or {}).get("setup_seconds")
                 lines.append(f"| {key} (from {agg['source']}; set-up {grow}) | | | | | | | | | |")
-                for sub_key in ("nothing_new", "one_new"):
-                    s = agg[sub_key]
-                    lines.append(
-                        f"| {key} {sub_key} | | {s['wall_s']} | | | {s.get('cpu_s')} | | | | {s['seconds_median']} |"
-                    )
+                lines += [_incremental_row(key, sub_key, agg[sub_key]) for sub_key in ("nothing_new", "one_new")]
                 continue
             if not isinstance(agg, dict) or not key.startswith(("e2e", "direct")):
                 continue
@@ -1030,13 +1033,14 @@ def summary(results: dict[str, Any]) -> str:
                 f"| {agg.get('cpu_s')} | {per_cpu} | {ratio} | {agg['peak_rss_tree_mb']} / {agg['peak_rss_main_mb']} "
                 f"| {agg['seconds_median']} |"
             )
-            for sub_key in ("nothing_new", "one_new"):
-                if sub_key in agg:
-                    s = agg[sub_key]
-                    lines.append(
-                        f"| {key} {sub_key} | | {s['wall_s']} | | | {s.get('cpu_s')} | | | | {s['seconds_median']} |"
-                    )
+            lines += [_incremental_row(key, k, agg[k]) for k in ("nothing_new", "one_new") if k in agg]
     return "\n".join(lines) + "\n"
+
+
+def _incremental_row(key: str, sub_key: str, s: dict[str, Any]) -> str:
+    """A summary row of the nothing-new or one-new-file runs after a load (``n`` is how many were run)."""
+    runs, wall, cpu, seconds = s.get("runs", ""), s["wall_s"], s.get("cpu_s"), s["seconds_median"]
+    return f"| {key} {sub_key} | {runs} | {wall} | | | {cpu} | | | | {seconds} |"
 
 
 if __name__ == "__main__":
