@@ -180,7 +180,7 @@ def test_a_file_deleted_during_discovery_is_left_for_the_next_run(
     files = write_inbox(inbox, {"a.txt": GOOD, "b.txt": article(3).encode("gb18030")})
     real_hash = flows.discover._hash_file
 
-    def hash_and_delete(path: str) -> str:  # the user deletes b.txt while discovery hashes a.txt
+    def hash_and_delete(path: str) -> flows.discover.Hashed:  # the user deletes b.txt while discovery hashes a.txt
         if Path(path).name == "a.txt":
             (inbox / "b.txt").unlink(missing_ok=True)
         return real_hash(path)
@@ -255,7 +255,7 @@ def test_a_file_that_grows_while_hashed_is_recorded_with_its_true_size(
     write_inbox(inbox, {"a.txt": GOOD[:60]})
     real_hash = flows.discover._hash_file
 
-    def grow_then_hash(path: Path) -> str:  # the last bytes land between stat() and hashing
+    def grow_then_hash(path: str) -> flows.discover.Hashed:  # the last bytes land between stat() and hashing
         with open(path, "ab") as f:
             f.write(GOOD[60:])
         return real_hash(path)

@@ -30,7 +30,7 @@ def test_a_file_in_its_received_state_is_skipped_unread(tmp_path: Path, monkeypa
     inbox, article, sha = _inbox(tmp_path)
     received = _stamps(article)
 
-    def must_not_read(path: Path) -> None:
+    def must_not_read(path: str) -> None:
         raise AssertionError(f"{path} was read")
 
     monkeypatch.setattr(discovery, "_hash_file", must_not_read)
@@ -64,3 +64,39 @@ def test_stamps_hold_for_every_file_after_a_new_one(tmp_path: Path, monkeypatch:
     found = discover(inbox, {sha}, settle_seconds=0, stamps=stamps)
     assert ([f.source_path for f in found.new], found.skipped) == (["0-new.txt"], 1)
     assert [row["source_path"] for row in found.hashed] == ["0-new.txt"]  # the stamped file was not read
+
+
+def test_the_discover_task_holds_no_connection_while_it_hashes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """An open writer keeps every reader out of DuckDB: hashing a large inbox must not hold one."""
+    from contextlib import contextmanager
+
+    from flows.tasks import discover_files
+    from warehouse import db
+    from warehouse.paths import WarehousePaths
+
+    inbox, _, sha = _inbox(tmp_path)
+    paths = WarehousePaths(tmp_path / "wh")
+    with db.writer(paths):  # the schema, as prepare_warehouse leaves it
+        pass
+    open_writers = []
+    real_writer, real_hash = db.writer, discovery._hash_file
+
+    @contextmanager
+    def counted_writer(*args, **kwargs):
+        with real_writer(*args, **kwargs) as con:
+            open_writers.append(con)
+            try:
+                yield con
+            finally:
+                open_writers.remove(con)
+
+    def hash_with_no_writer_open(path: str) -> discovery.Hashed:
+        assert not open_writers, "a writer is open while the inbox is hashed"
+        return real_hash(path)
+
+    monkeypatch.setattr(db, "writer", counted_writer)
+    monkeypatch.setattr(discovery, "_hash_file", hash_with_no_writer_open)
+    found = discover_files.fn(paths, inbox)
+    assert [r.sha256 for r in found.new] == [sha]
+    with real_writer(paths) as con:  # what was hashed is remembered for the next run
+        assert con.execute("SELECT sha256 FROM inbox_files").fetchall() == [(sha,)]
