@@ -245,3 +245,58 @@ def test_dev11_traps_give_no_project():
         out = pipeline.process(path.read_bytes(), path.name)
         hits += [(stem, r["name"]) for r in out.projects if any(nfkc(w) in nfkc(r["name"]) for w in words)]
     assert hits == []
+
+
+# --- review fixes (session 7) ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text, status", [
+    ("项目已完成竣工验收备案，正式投产", "operating"),
+    ("甲项目已核准并开工", "started"),
+    ("项目已建成投运，目前正在办理竣工备案", "operating"),
+    ("乙产业园项目完成立项后已于上月动工", "started"),
+    ("丙基地项目通过环评公示，主体厂房已经封顶", "under_construction"),
+    ("丁项目已完成备案", "planned"),
+])
+def test_a_filing_is_planned_only_when_no_later_stage_is_named(text: str, status: str):
+    from transforms.extract.projects import _status
+    assert _status(text) == status
+
+
+def test_a_filed_project_that_has_started_is_started():
+    text = "厦门天马第8.6代新型显示面板生产线项目已于去年完成备案并开工建设，目前厂房已封顶。"
+    assert [r.status for r in extract_projects(text, None, "厦门市")] == ["started"]
+    text = "乙城综合保税区物流中心项目已完成备案并于3月投入运营。"
+    assert [r.status for r in extract_projects(text, None, "江城市")] == ["operating"]
+
+
+@pytest.mark.parametrize("text", [
+    "昨日，江城新材料产业园项目正式开工。今年全区计划实施重点项目86个，比去年多12个。总投资达到650亿元，其中产业项目占六成。",
+    "昨日，江城新材料产业园项目正式开工。今年全区计划实施重点项目86个。由区城投集团投资，全区新建道路20公里。",
+    "江城智能装备产业园项目昨日开工。全年全县固定资产投资增长8%。总投资超过300亿元的一批项目正在推进。",
+    "江城物流园项目已经投产。今年以来，全区新签约项目42个，协议投资额达到180亿元。由省交投集团投资的道路全面开工。",
+    "江城数据产业园项目已经封顶。副区长王某表示，今年全区计划实施重点项目86个。总投资达到650亿元。",
+    "江城冷链物流园项目昨日投用。“今年我们还有12个项目要开工。”总投资超过90亿元，由区城投集团投资建设。",
+])
+def test_a_district_total_or_builder_after_a_project_count_is_not_the_projects(text: str):
+    rows = by_name(extract_projects(text, None, "江城市"))
+    row = next(r for n, r in rows.items() if "园" in n)
+    assert (row.investment_base, row.company) == (None, None)
+
+
+@pytest.mark.parametrize("text", [
+    "宁德时代表示，其在济宁投资建设的新能源电池基地项目将于年内投产。",
+    "比亚迪相关负责人介绍，其在合肥投资建设的整车生产基地项目已经投产。",
+    "隆基绿能表示，其在鄂尔多斯建设的光伏组件项目进展顺利。",
+])
+def test_its_place_after_a_stripped_qi_is_no_company(text: str):
+    rows = extract_projects(text, None, "山东省")
+    assert rows and all(r.company is None or r.company in text.split("，")[0] for r in rows)
+    assert not any(r.company in ("济宁", "合肥", "鄂尔多斯") for r in rows)
+
+
+def test_its_project_where_it_invests_is_the_company_the_sentence_before_was_about():
+    text = "甲乙精工有限公司是一家生产齿轮的企业。其在济宁投资建设的新能源电池基地项目已经投产。"
+    assert [r.company for r in extract_projects(text, None, "济宁市")] == ["甲乙精工有限公司"]
+    text = "华锐科技在合肥投资建设的年产20万吨再生铝项目已经投产。"
+    assert [r.company for r in extract_projects(text, None, "合肥市")] == ["华锐科技"]

@@ -55,15 +55,16 @@ class ProjectRow(NamedTuple):
 
 
 _STATUS = (  # most advanced first
-    # (a filing or a public notice before building: 完成备案, 环评公示, 获得核准)
-    ("planned", re.compile(r"洽谈|谋划|储备|前期工作|备案|公示|核准|立项|"
-                           r"(?:环评|能评|可研|初设|初步设计)(?:批复|获批)")),
+    ("planned", re.compile(r"洽谈|谋划|储备|前期工作")),
     ("operating", re.compile(r"投产|投入使用|投用|投运|启用|开幕|通车|通航|运营|营业|开业|并网|达产|量产|满产|通水|"
                              r"(?<!试)运行|对外开放")),
     ("completed", re.compile(r"竣工|交工|建成|完工|落成|交付|入伙|试生产|试产|试运行|试车|(?<=[车片台辆])下线")),
     ("started", re.compile(r"开工|动工|开建|破土|动土|奠基")),
     ("under_construction", re.compile(r"在建|建设|推进|施工|实施|调试|聚集|封顶|平顶|上梁|合龙|贯通")),
     ("signed", re.compile(r"签约|签订|落户|落地")),
+    # a filing or a public notice before building (完成备案, 环评公示, 获得核准) says planned only when no stage is
+    # named: a works is filed again when done (竣工验收备案) and one may be approved and started in one breath
+    ("planned", re.compile(r"备案|公示|核准|立项|(?:环评|能评|可研|初设|初步设计)(?:批复|获批)")),
 )
 _LEAD_VERBS = re.compile(r"(?:签约|签订|引进|实施|推进|建设|加快|加速|开工|落地|启动|新建|续建|投产|竣工|建成|"
                          r"完成|推动|储备|力争|确保|争取|设立|抓好|抓实|办好|建好|"
@@ -125,7 +126,9 @@ _NAME_THEN = re.compile(r"(?:项目|(?:投资|扩建|扩产|建厂)案)(?:[，,]
                         # or after 的: 甲项目的主体厂房已经封顶, 乙项目的厂房内
                         r"的(?:主厂房|主体|厂房|车间|工地|生产线|(?:建设|施工)?现场))")
 # 甲项目投资方乙有限公司: the company a project's investor field names
-_INVESTOR = re.compile(r"(?:项目)?(?:投资方|建设方|业主单位|建设单位|投资主体)(?:为|是)?")
+# (the words a project's owner is named by, said as a field or in prose: 项目业主为乙有限公司)
+_OWNER_WORDS = r"(?:项目)?(?:投资方|建设方|业主单位|建设单位|投资主体|项目业主|运营方|实施主体)"
+_INVESTOR = re.compile(_OWNER_WORDS + r"(?:为|是)?")
 _PROGRESS_FIELD = re.compile(r"(?:最新)?进展(?:情况)?\s*[：:]")
 # 项目, or Taiwan's word for one: 投资案 / 扩建案 (鸿海郑州新事业总部投资案已于日前动工)
 _PROJECT_WORD = re.compile(r"项目|(?:投资|扩建|扩产|建厂)案")
@@ -414,6 +417,11 @@ def _status(text: str) -> str | None:
 
         >>> _status("因土地手续未完成，尚未开工"), _status("还没有投产")
         ('planned', 'under_construction')
+
+    A filing is planned only when no stage is named beside it:
+
+        >>> _status("已完成备案"), _status("已核准并开工"), _status("已完成竣工验收备案，正式投产")
+        ('planned', 'started', 'operating')
     """
     for status, rx in _STATUS:
         m = rx.search(text)
@@ -1116,7 +1124,11 @@ def _sentence_projects(sent: Span, region: str | None, places: tuple[tuple[int, 
             company = _subject_company(s[:_clause_start(s, f.start)])
         funder = _FUNDER_OF.search(f.head) if by is None else None
         # (not the verb opening the clause: 包括投资20亿元的甲项目)
-        who = _OPENING_VERBS.sub("", OWNERSHIP.sub("", funder.group(1) or funder.group(2))) if funder else ""
+        said = (funder.group(1) or funder.group(2)) if funder else ""
+        who = _OPENING_VERBS.sub("", OWNERSHIP.sub("", said))
+        if said.startswith("其") or _only_place(who):
+            # 宁德时代表示，其在济宁投资建设的甲: 其 is the company (_its_company finds it), 济宁 where it invests
+            who = ""
         # 甲投资的乙 names a company when nothing else does; 甲将投资5亿元建设乙 says outright who
         # invests, which beats a brand read off the name (not a registered name)
         # (甲在乙市投资的丙 says it outright too, as does 甲投资 before an amount: 甲投资逾百亿元的丙)
@@ -1196,14 +1208,16 @@ def _partner(before: str) -> str | None:
     return legal[-1] if legal and m.group(1).endswith(legal[-1]) else None
 
 
-_ANNOUNCE_CUE = re.compile(r"公告|公布|宣布|表示|透露")
+# a speaker's verb closing a clause, after the adverbs it may take: 也公告，/ 同日宣布：
+_SAYS = r"(?:也|亦|还|同时|同日|今日|昨日|日前)*(?:公告|公布|宣布|表示|透露|指出|介绍)[，,：:]$"
+_ANNOUNCE_CUE = re.compile(r"公告|公布|宣布|表示|透露|指出|介绍")
 # 被动元件厂信昌电子也公告，: a maker saying what it does next (its trade before its name: 元件厂, 材料商)
-_ANNOUNCES = re.compile(r"(?:^|[，,。；;】\]])(?:[^，,。；;】\]]{0,12}?[厂商])?([^，,。；;】\]]{2,16}?)"
-                        r"(?:也|亦|还|同时|同日|今日|昨日|日前)*(?:公告|公布|宣布|表示|透露)[，,：:]$")
+_ANNOUNCES = re.compile(r"(?:^|[，,。；;】\]])(?:[^，,。；;】\]]{0,12}?[厂商])?([^，,。；;】\]]{2,16}?)" + _SAYS)
 
 
 # a clause going on with the subject of the one before: 与…签订, 并将…, 拟…
-_NO_SUBJECT = re.compile(r"与|并|将|拟|计划|已|正式|双方|同时")
+_GOES_ON = r"与|并|还|将|拟|计划|正|已|双方|同时"
+_NO_SUBJECT = re.compile(_GOES_ON)
 
 
 def _announcer(before: str) -> str | None:
@@ -1295,7 +1309,7 @@ def _follow_up(row: ProjectRow, s: str) -> ProjectRow:
 
 
 # …，项目业主为乙有限公司 / 建设单位为丙有限公司: the registered builder named as the project's owner
-_OWNER_IS = re.compile(r"(?:项目)?(?:建设单位|投资方|业主单位|项目业主|投资主体|运营方|实施主体)(?:为|是)")
+_OWNER_IS = re.compile(_OWNER_WORDS + r"(?:为|是)")
 
 
 def _said_owner(s: str, start: int = 0, end: int | None = None) -> list[str]:
@@ -1343,6 +1357,22 @@ _SUBJECT = re.compile(r"(?:此外|另外|同时|据悉|据了解|目前)?[，,]?
 _LEGAL_WORD = re.compile(r"公司|集团|控股|株式会社")
 
 
+# a quote, or someone speaking: 甲中心已封顶。“建成后…” / 公司总经理王某表示，…
+_ASIDE = re.compile(r"^\s*[“「『\"]|(?:表示|介绍|说|指出|强调|透露|坦言|告诉记者)[，,：:]")
+# (but not one counting projects, after which a total is theirs: 今年全区计划实施重点项目86个 / 还有12个项目)
+_COUNTS_PROJECTS = re.compile(r"(?:项目|工程)(?:\d+|[一二三四五六七八九十百两]+)(?:余|多)?[个项]|"
+                              r"(?:\d+|[一二三四五六七八九十百两]+)(?:余|多)?[个项][^，,。；;]{0,8}?(?:项目|工程)")
+
+
+def _only_place(name: str) -> bool:
+    """Whether ``name`` is a place and nothing more (济宁, 鄂尔多斯): where money goes, not who spends it.
+
+        >>> _only_place("济宁"), _only_place("宁德时代"), _only_place("华锐科技"), _only_place("")
+        (True, False, False, False)
+    """
+    return bool(name) and any(m.start == 0 and m.end == len(name) and not m.organisation for m in find_places(name))
+
+
 def _subject_company(s: str) -> str | None:
     """The registered company a sentence is about: the first one, opening a clause (its subject or speaker).
 
@@ -1373,7 +1403,7 @@ def _shares_brand(name: str, company: str) -> bool:
 
 
 # a clause that goes on with the sentence's subject: 兴建乙产业园, 投资…建设丙
-_SUBJECTLESS = re.compile(r"(?:并|还|将|拟|计划|正|已)?(?:兴建|投建|新建|扩建|建设|投资|斥资)")
+_SUBJECTLESS = re.compile(r"(?:" + _GOES_ON + r")?(?:兴建|投建|新建|扩建|建设|投资|斥资)")
 
 
 # 其建设的甲中心, 其年产5万台…项目, 公司投资建设的乙中心: the company said only as 其/公司 (the one named before)
@@ -1403,8 +1433,7 @@ def _its_company(row: ProjectRow, subject: str | None) -> ProjectRow:
 
 
 # 永茂表示，吉安厂二期扩建工程亦已动工: a company said by the short name it was given before
-_SAID_BY = re.compile(r"(?:^|[，,。；;])([\u4e00-\u9fffA-Za-z]{2,6}?)(?:也|亦|还|同时|同日|今日|昨日|日前)*"
-                      r"(?:表示|指出|透露|介绍|公告|公布|宣布)[，,：:]$")
+_SAID_BY = re.compile(r"(?:^|[，,。；;])([\u4e00-\u9fffA-Za-z]{2,6}?)" + _SAYS)
 
 
 def _short_speaker(row: ProjectRow, seen: list[str]) -> str | None:
@@ -1546,9 +1575,10 @@ def extract_projects(text: str, published_at: datetime | date | None = None,
                         and _shares_brand(row.name, named):
                     found[found.index(row)] = last[k] = row._replace(company=named)
         subject = named or subject
-        # (a sentence naming none, a quote or a speaker's, leaves the paragraph's project the one a later
-        # 项目总投资… is about: 甲中心已封顶。“建成后…”据了解，项目总投资8.6亿元)
-        if rows or sent.para != last_para:
+        # (a quote or a speaker's sentence naming none leaves the paragraph's project the one a later
+        # 项目总投资… is about: 甲中心已封顶。“建成后…”据了解，项目总投资8.6亿元 — any other sentence is about
+        # something else: 全区计划实施重点项目86个。总投资达到650亿元 is the district's)
+        if rows or sent.para != last_para or not _ASIDE.search(body) or _COUNTS_PROJECTS.search(body):
             last, last_para = rows, sent.para
         found += rows
     found += _title_projects(title or "", text, found, default_region)
