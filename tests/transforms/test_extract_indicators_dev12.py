@@ -139,3 +139,52 @@ def test_another_years_figure_in_a_bulletin_does_not_move_the_year_it_reports():
     assert [(g[1], g[3]) for g in cells(rows, "gdp")] == [("2022-01-01", 1802.5), ("2023-01-01", 1912.6)]
     assert [(g[1], g[2]) for g in cells(rows, "retail_sales") + cells(rows, "public_budget_revenue")] == [
         ("2023-01-01", "2023-12-31")] * 2
+
+
+# --- review fixes (session 7) ---
+
+def test_the_exact_stock_after_a_round_milestone_is_no_kind_of_it():
+    # a part cannot exceed its whole: 实有市场主体51.2万户 after 突破50万户 is the exact figure
+    rows = extract_indicators("上半年，宿迁市市场主体突破50万户，实有市场主体51.2万户。", OCT_2024, "宿迁经济",
+                              "宿迁市统计局")
+    assert [(g[3], g[4]) for g in cells(rows, "market_entities")] == [(51.2, "万户")]
+    rows = rows_of("截至9月底，全区经营主体总量突破20万户，登记在册经营主体20.8万户，同比增长6.2%。",
+                   OCT_2024, "江宁区经营主体发展情况")
+    assert [(g[3], g[5]) for g in cells(rows, "market_entities")] == [(20.8, 6.2)]
+
+
+def test_a_kind_of_a_figure_named_again_with_a_smaller_amount_is_still_a_part():
+    rows = rows_of("1-9月，全市进出口总额512.6亿元，增长9.7%，跨境电商进出口额86.2亿元，增长31.5%。",
+                   OCT_2024, "台州市前三季度外贸")
+    assert [(g[3], g[5]) for g in cells(rows, "foreign_trade")] == [(512.6, 9.7)]
+
+
+def test_a_districts_short_name_before_a_colon_is_no_subject_unless_the_body_names_it():
+    body = "上半年，全市实现社会消费品零售总额86.5亿元，同比增长6%。全区规模以上工业增加值增长7%。"
+    for title in ("东风：上半年经济运行稳中有进", "白云：上半年经济运行稳中有进", "红旗：上半年经济运行稳中有进"):
+        rows = rows_of(body, datetime(2024, 7, 20), title)
+        assert {r.region for r in rows} <= {None}, title
+    rows = rows_of("上半年，白云区规模以上工业增加值增长7.2%，广州市增长5.1%。全区社会消费品零售总额增长6%。",
+                   datetime(2024, 7, 20), "白云：上半年经济运行稳中有进")
+    assert [g[0] for g in cells(rows, "retail_sales")] == ["广州市白云区"]
+
+
+def test_quanzhou_county_is_no_whole_prefecture():
+    from transforms.extract.regions import find_collectives
+    assert [c for c in find_collectives("广西全州县今年GDP增长6%，全州县农业总产值增长4%。")] == []
+    rows = rows_of("前三季度，全州县地区生产总值112.3亿元，同比增长5.1%。", OCT_2024, "桂林市前三季度经济运行")
+    assert [(g[0], g[3]) for g in cells(rows, "gdp")] == [("桂林市全州县", 112.3)]
+
+
+def test_a_year_in_chinese_numerals_with_a_circle_for_zero():
+    from transforms.extract.periods import _year_number
+    assert [_year_number(t) for t in ("二〇二三", "二零二四", "二○二二", "一九九九", "2025")] == [
+        2023, 2024, 2022, 1999, 2025]
+
+
+def test_a_district_named_by_a_bare_noun_is_that_district_only_after_its_city():
+    body = "上半年，全区实现社会消费品零售总额86.5亿元，同比增长6%。中心城区规模以上工业增加值增长7%。"
+    for title in ("城区：上半年经济运行稳中有进", "郊区：上半年经济运行稳中有进"):
+        assert {r.region for r in rows_of(body, datetime(2024, 7, 20), title)} <= {None}, title
+    rows = rows_of("上半年，阳泉市城区社会消费品零售总额42.1亿元，同比增长5.2%。", datetime(2024, 7, 20), "山西经济")
+    assert [g[0] for g in cells(rows, "retail_sales")] == ["阳泉市城区"]

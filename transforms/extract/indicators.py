@@ -929,16 +929,38 @@ def _is_component(s: str, hits: list[Hit], n: int, said: frozenset[str] = frozen
     if hit.term.kind == "projects" or hit.term.code in INDUSTRY_CODES or \
             not _NUMERAL_DIGIT.search(s, hits[same[0]].end, hit.start):
         return False
+    if _exceeds(s, hits, same[0], n):
+        return False  # a part cannot exceed its whole: 突破50万户，实有市场主体51.2万户 is the exact figure
     head = s[max(before, max(s.rfind(ch, 0, hit.start) for ch in "，,；;：:、") + 1):hit.start]
     return re.search(r"[\u4e00-\u9fff]{2}", _NOT_MODIFIER.sub("", head)) is not None
+
+
+def _exceeds(s: str, hits: list[Hit], first: int, n: int) -> bool:
+    """Whether the amount after ``hits[n]`` is larger than the one after
+    ``hits[first]`` (same kind of amount): then it is no part of that figure.
+
+        >>> s = "市场主体突破50万户，实有市场主体51.2万户"
+        >>> _exceeds(s, find_terms(s), 0, 1)
+        True
+        >>> s = "进出口总额512.6亿元，跨境电商进出口额86.2亿元"
+        >>> _exceeds(s, find_terms(s), 0, 1)
+        False
+    """
+    def amount(k: int) -> Quantity | None:
+        end = hits[k + 1].start if k + 1 < len(hits) else len(s)
+        return next((q for q in find_quantities(s[:end]) if q.start >= hits[k].end and not q.threshold), None)
+
+    whole, part = amount(first), amount(n)
+    return whole is not None and part is not None and whole.kind == part.kind and part.base > whole.base
 
 
 _NUMERAL_DIGIT = re.compile(r"\d")
 
 
-# what may stand before a figure named again without making it a kind of it: 全市, a period, 当月
+# what may stand before a figure named again without making it a kind of it: 全市, a period, 当月,
+# a stock as it stands (实有市场主体, 登记在册经营主体)
 _NOT_MODIFIER = re.compile(r"[全本我该][区市县省国]|全年|累计|完成|实现|同比|当月|单月|当季|单季|单看|"
-                           r"[\d\s“”\"一二三四五六七八九十]|[年月份季度前首上下半至到以来今去本]")
+                           r"实有|现有|在册|登记|[\d\s“”\"一二三四五六七八九十]|[年月份季度前首上下半至到以来今去本]")
 
 
 _RESPECTIVELY = re.compile(r"\s*(?:同比|比上年|较上年|全年)?(?:分别)")

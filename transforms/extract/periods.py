@@ -23,6 +23,8 @@ import re
 from datetime import date, datetime
 from typing import NamedTuple
 
+import cn2an
+
 
 class Period(NamedTuple):
     """Start and end date of what a figure covers (equal for a point in time)."""
@@ -98,15 +100,13 @@ _MARKERS = re.compile(
 
 
 def _year_number(token: str) -> int:
-    """``2023`` or ``二〇二三`` as a number.
+    """``2023`` or ``二〇二三`` as a number (cn2an reads digit by digit; it knows
+    〇 and 零 but not ○, the white circle some documents type for 〇).
 
-        >>> _year_number("二〇二三"), _year_number("二零二四"), _year_number("2025")
-        (2023, 2024, 2025)
+        >>> _year_number("二〇二三"), _year_number("二零二四"), _year_number("二○二二"), _year_number("2025")
+        (2023, 2024, 2022, 2025)
     """
-    return int(token.translate(_CN_DIGITS))
-
-
-_CN_DIGITS = str.maketrans("〇零○一二三四五六七八九", "000123456789")
+    return int(token) if token.isdigit() else int(cn2an.cn2an(token.replace("○", "〇"), "normal"))
 
 
 def _month(token: str) -> int | None:

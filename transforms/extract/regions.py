@@ -75,7 +75,8 @@ _BELOW = re.compile(r"[全我本该](?:区|县)")
 # the country: 全国, 我国; Taiwan and Hong Kong copy says 大陆 / 中国大陆
 # every branch opens with a literal character, so that the regex engine scans for those
 # (全|本|我|该 + 区|市|县|省, 全国, 我国, 中国大陆 / 大陆 as written out)
-_COLLECTIVE = re.compile(r"全[区市县省国州旗盟]|本[区市县省州旗盟]|我[区市县省国州旗盟]|该[区市县省州旗盟]|"
+# (全州县 is a county of Guilin, not the whole prefecture)
+_COLLECTIVE = re.compile(r"全[区市县省国旗盟]|全州(?!县)|本[区市县省州旗盟]|我[区市县省国州旗盟]|该[区市县省州旗盟]|"
                          r"中国大陆(?![架桥])|大陆(?![架桥])")
 _COUNTRY = frozenset({"全国", "我国", "中国大陆", "大陆"})
 _PROVINCE_SUFFIX = re.compile(r"(?:省|市|壮族自治区|回族自治区|维吾尔自治区|自治区|特别行政区)$")
@@ -335,7 +336,10 @@ def _find_places(text: str, prior_items: tuple[tuple[str, int], ...]) -> tuple[M
         if i < pos:
             continue
         end = i + len(surface)
-        place = _choose(cands, parent if parent_end == i else None, prior)
+        after_parent = parent if parent_end == i else None
+        place = _choose(cands, after_parent, prior)
+        if _common_noun_district(place) and not (after_parent and after_parent.name in (place.city, place.province)):
+            continue  # 中心城区, 近郊区, 城区：…: the noun, not 阳泉市城区
         zone_hit = _zone_after(text, end, full, full_lengths)
         if zone_hit and place.level != "province":
             stem = _prefecture_suffix().sub("", place.name) if place.level == "prefecture" else \
@@ -357,6 +361,16 @@ def _find_places(text: str, prior_items: tuple[tuple[str, int], ...]) -> tuple[M
             out.append(mention)
         parent, parent_end = place, end
     return tuple(sorted(out + _free_zones(text, out), key=lambda m: (m.start, m.end)))
+
+
+def _common_noun_district(place: Place) -> bool:
+    """A district whose name is a bare noun (城区, 郊区, 矿区, 东区): one
+    character before 区, so it is that district only right after its city.
+
+        >>> [m.place.canonical for m in find_places("阳泉市城区经济向好，中心城区扩容，近郊区农业")]
+        ['阳泉市城区']
+    """
+    return place.level == "county" and len(place.name) == 2 and place.name.endswith("区")
 
 
 def _free_zones(text: str, known: list[Mention]) -> list[Mention]:
@@ -457,6 +471,25 @@ def article_subject(text: str, title: str | None = None, source: str | None = No
 _TITLE_HEAD = re.compile(r"\s*([\u4e00-\u9fff]{2,4})\s*[：:]")
 
 
+def _title_head_places(head: str, text: str, prior: Counter[str]) -> tuple[Place, ...]:
+    """The counties a headline's short name before a colon may stand for.
+
+    A county or a county-level city goes by its short name in the news
+    (巩义：…, 安吉：…); a city district's short name is often a common word or
+    a brand (东风, 长安, 白云, 红旗, 光明), so it stands for the district only
+    when the body names the district in full or its city.
+
+        >>> [p.name for p in _title_head_places("巩义", "全市GDP增长。", Counter())]
+        ['巩义市']
+        >>> _title_head_places("东风", "全市GDP增长。", Counter())
+        ()
+        >>> [p.canonical for p in _title_head_places("白云", "广州市全区GDP增长。", Counter({"广州市": 1}))]
+        ['广州市白云区']
+    """
+    return tuple(p for p in gazetteer()[1].get(head, ())
+                 if p.type != "市辖区" or p.name in text or (p.city and prior[p.city]))
+
+
 def _subject(text: str, title: str | None) -> Place | None:
     prior = article_prior(title or "", text)
     organ = None  # 德州市政府工作报告: the government of a place reports on it
@@ -469,7 +502,7 @@ def _subject(text: str, title: str | None) -> Place | None:
             organ = organ or (m.place if m.place and m.place.level != "province" else None)
         if named is None and organ is None:
             head = _TITLE_HEAD.match(title)
-            weak = gazetteer()[1].get(head.group(1)) if head else None
+            weak = _title_head_places(head.group(1), text, prior) if head else ()
             if weak:  # 巩义：前三季度GDP增长6.9% — a headline opens with the place it is about
                 return _choose(weak, None, prior)
             free = _FREE_ZONE.search(title)
