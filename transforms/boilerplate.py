@@ -83,6 +83,14 @@ def _patterns(name: str) -> tuple[re.Pattern[str], ...]:
 
 
 @cache
+def _words(name: str) -> frozenset[str]:
+    """The words of ``transforms/data/boilerplate_<name>.txt``, one a line (``#`` starts a comment)."""
+    path = resources.files("transforms") / "data" / f"boilerplate_{name}.txt"
+    lines = (raw.split("#", 1)[0].strip() for raw in path.read_text(encoding="utf-8").splitlines())
+    return frozenset(line for line in lines if line)
+
+
+@cache
 def _alternation(name: str) -> str:
     return "|".join(f"(?:{p.pattern})" for p in _patterns(name))
 
@@ -183,7 +191,7 @@ def _footer(core: str) -> bool:
     """A footer line: one pattern hit on a short line; on a sentence, two hits and a number to call, or three."""
     if len(core) > LONG_LINE:
         return False
-    hits = _hits("footer", core)
+    hits = _hits("footer", core) + _hits("offer", core)
     if len(core) <= SHORT_LINE and not _SENTENCE_END.search(core):
         return hits >= 1
     return hits >= 3 or (hits >= 2 and bool(_CONTACT.search(core)))
@@ -196,31 +204,27 @@ def _header(core: str) -> bool:
 # Separators of a navigation crumb: > >> » › → and ASCII arrows (a crumb's own marks), / and \ (also a list's).
 _CRUMB_SEP = re.compile(r"\s*(?:>{1,2}|»|›|→|⇒|-{1,2}>|/|\\)\s*")
 _CRUMB_ARROWS = frozenset({">", ">>", "»", "›", "→", "⇒", "->", "-->"})
+# Arrows a headline never uses (从制造→智造 does use →): a topic noun between them is enough.
+_CRUMB_ONLY = frozenset({">", ">>", "»", "›"})
 _CRUMB_LEAD = re.compile(r"^(?:当前位置|您的位置|您现在的位置|所在位置|位置|导航)\s*:\s*")
-_CRUMB_HOME = frozenset({"首页", "主页", "网站首页", "home", "正文", "详情", "内容"})
-# Section names of government and newspaper sites, which their crumbs are made of
-_CRUMB_SECTIONS = frozenset(
-    {
-        "政务公开", "信息公开", "政府信息公开", "通知公告", "政策解读", "政策法规", "政策文件", "工作动态",
-        "部门动态", "统计信息", "统计数据", "数据发布", "统计分析", "新闻中心", "新闻动态", "今日要闻",
-        "县区动态", "区县动态", "经济要闻", "本地新闻", "图片新闻", "媒体聚焦", "专题专栏",
-    }
-)
 
 
 def _is_crumb(core: str) -> bool:
     """A navigation crumb in any wording: ``主页 > 新闻 > 内地经济``, ``首页→新闻→要闻``, ``经济 / 产业动态 / 正文``.
 
     Short segments (at most 10 characters, no sentence punctuation, digit or
-    quote) between one kind of separator, and a sign that it is navigation:
-    three segments with a home, page or section name among them; or, with a
-    crumb's own arrows (> » › →), two with a separator left hanging
-    (``政务公开 > 统计信息 >``) or a home word; or a ``当前位置：`` label. A
-    slash list (风电/光伏/储能), a dated line (``2024/06/03``) or a headline
-    with arrows (``从制造→智造→创造``) is none.
+    quote) between one kind of separator, and a sign that it is navigation: a
+    home or page word (首页, 正文), a ``当前位置：`` label, or a separator left
+    hanging (``政务公开 > 统计信息 >``); with arrows, also three segments
+    among which a site's section name (政务公开, ``boilerplate_crumb_sections.txt``)
+    — or, between > » › only, a topic noun (新闻, 财经). A list of topics
+    (汽车/家电/手机, 教育→就业→创业), a dated line (``2024/06/03``) or a
+    headline with arrows (``从制造→智造→创造``) is none.
 
         >>> _is_crumb("主页 > 新闻 > 内地经济"), _is_crumb("首页→新闻→要闻"), _is_crumb("2024/06/03 10:05")
         (True, True, False)
+        >>> _is_crumb("汽车/家电/手机"), _is_crumb("教育→就业→创业"), _is_crumb("新闻/财经/")
+        (False, False, True)
     """
     body = _CRUMB_LEAD.sub("", core)
     labelled = body != core  # 当前位置：…
@@ -235,11 +239,13 @@ def _is_crumb(core: str) -> bool:
         not p or len(p) > 10 or _NAV_PUNCT.search(p) or re.search(r"[\d\"“”‘’'()]", p) for p in parts
     ):
         return False
-    home = any(p in _CRUMB_HOME for p in parts)
-    named = home or any(p in _NAV_WORDS or p in _CRUMB_SECTIONS for p in parts)
-    if seps <= _CRUMB_ARROWS:
-        return (len(parts) >= 3 and named) or (len(parts) >= 2 and (hanging or home or labelled))
-    return (len(parts) >= 3 and named) or (len(parts) == 2 and home) or (len(parts) >= 2 and labelled)
+    home = any(p in _words("crumb_home") for p in parts)
+    if len(parts) >= 2 and (home or labelled or hanging):
+        return True
+    if not seps <= _CRUMB_ARROWS or len(parts) < 3:
+        return False  # a slash list names topics as often as sections: only the signs above count
+    sections = _words("crumb_sections") | (_NAV_WORDS if seps <= _CRUMB_ONLY else frozenset())
+    return any(p in sections for p in parts)
 
 
 def _is_prose(core: str) -> bool:
@@ -310,7 +316,7 @@ def _spam_names(lines: list[str], folded: list[str], cores: list[str]) -> list[s
     # a name with no digits or site suffix (澳门威尼斯人) standing as a segment of its own beside a title
     # separator (标题-澳门威尼斯人_手机版) or on a line that advertises (…注册即送88元 www.…)
     for i in region:
-        line, offer = folded[i], _GAMBLING_OFFER.search(folded[i]) is not None
+        line, offer = folded[i], _hits("offer", folded[i]) > 0
         for m in _SEGMENT.finditer(line):
             beside = line[m.start() - 1 : m.start()] in _TITLE_SEPS or line[m.end() : m.end() + 1] in _TITLE_SEPS
             if (beside or offer) and _bare_spam_name().fullmatch(m.group()):
@@ -328,7 +334,6 @@ def _spam_names(lines: list[str], folded: list[str], cores: list[str]) -> list[s
 
 
 _SEGMENT = re.compile(r"[^\s\-_|–—:,]+")
-_GAMBLING_OFFER = re.compile(r"(?:注册|开户|首存|充值)即?送|送\d+元")  # 注册即送88元: what only spam offers
 _TITLE_SEPS = frozenset("-_|–—")
 
 

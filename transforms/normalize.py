@@ -172,9 +172,17 @@ def _vocabulary_letters() -> frozenset[str]:
 # a URL still holds a ``/`` that no token accepts.
 _RUN_RE = re.compile(r"[\w.'’&@/+%#=~\-]+(?: [\w.'’&@/+%#=~\-]+)*", re.ASCII)
 # A number, or a word with a number before it (30gwh) or after it (gdp312.8): the word decides.
+# The word ends in a letter (its trailing digits are the number): a lazy word before an optional number
+# would try every split of ``a111…1x`` again, quadratic in the run's length.
 _TOKEN_RE = re.compile(
-    r"(?P<num>\d+(?:\.\d+)?%?)|(?P<lead>\d+(?:\.\d+)?)?(?P<word>[a-z][a-z0-9]*?)(?P<tail>\d+(?:\.\d+)?)?"
+    r"(?P<num>\d+(?:\.\d+)?%?)|(?P<lead>\d+(?:\.\d+)?)?(?P<word>[a-z](?:[a-z0-9]*[a-z])?)(?P<tail>\d+(?:\.\d+)?)?"
 )
+_NUMBER_RE = re.compile(r"\d+(?:\.\d+)?")
+# An entry shaped like a number and a unit (5g = 5 grams, m2 = square metres) is a measurement right
+# after a number (5000 m2) or after a word that weighs or doses (添加5g白糖, 每片含4g, 约5g): not 5G or M2.
+_MEASURE_RE = re.compile(r"\d[a-z]|[a-z]\d")
+_LIST_ON_RE = re.compile(f"[{_HAN}]{{0,6}}[，、,和及]")
+_WEIGHED_RE = re.compile(r"(?:每[份包袋片粒支瓶勺]?|约|含有?|添加|加入|放入|净重|净含量|用量)$")
 # ``ar/vr`` is two entries; a slash inside a URL or path never is (its other words are unknown).
 _SEP_RE = re.compile(r"([ \-/])")
 
@@ -199,6 +207,7 @@ class _Context(NamedTuple):
     glued: bool  # the run is written right before a Chinese word (ic设计, 5g基站): ``glued`` entries
     beside_chinese: bool  # a number with a unit next to Chinese (68gw，): any unit entry
     titlecase: bool  # the document lower-cased other acronyms: ``Gdp`` of an ``always`` entry too
+    weighed: bool = False  # the run follows a word that weighs (添加5g白糖): 5g is grams
 
 
 def _entry(word: str, ctx: _Context) -> _Entry | None:
@@ -268,7 +277,11 @@ def _restore_run(run: str, ctx: _Context) -> str | None:
                 i += n
                 break
         else:
-            restored = _restore_word(words[i], ctx)
+            after_number = i > 0 and seps[i - 1] == " " and _NUMBER_RE.fullmatch(words[i - 1]) is not None
+            if (after_number or (i == 0 and ctx.weighed)) and _MEASURE_RE.fullmatch(words[i].rstrip("+")):
+                restored = words[i]  # 5000 m2, 120 5g: a number and its unit, not M2 or 5G
+            else:
+                restored = _restore_word(words[i], ctx)
             if restored is None:
                 return None
             changed = changed or restored != words[i]
@@ -302,6 +315,8 @@ def restore_acronyms(text: str) -> Fixed:
       before a Chinese word (``ic设计``, ``ai芯片``, ``5g+工业``): glued to
       Chinese they are a term, never English — a page may lower-case its
       article and still write ``iPhone`` or ``ICP备`` in its frame;
+    * an entry shaped like a measurement (``5g`` = 5 grams, ``m2``) never
+      right after a number (``5000 m2``) or a word that weighs (``添加5g白糖``);
     * a number with a unit (``68gw``, ``220kv``) whenever it stands next to
       Chinese;
     * everything else (``it``, ``pack``, ``led``) only in a document with no
@@ -333,6 +348,7 @@ def _restore_runs(text: str, lowercased_source: bool, titlecase: bool) -> Fixed:
     examples: Counter[str] = Counter()
     out: list[str] = []
     last = 0
+    measured = -1  # where the last measurement (添加5g) ended
     for m in _RUN_RE.finditer(text):
         # Prose punctuation around the run is not part of it (``'gdp'``, ``gdp.``).
         run = m.group(0).strip(".'’")
@@ -342,7 +358,12 @@ def _restore_runs(text: str, lowercased_source: bool, titlecase: bool) -> Fixed:
             continue
         left, right = _neighbour(text, start - 1, -1, _NOT_WORDS), _neighbour(text, end, 1, _NOT_WORDS)
         beside_chinese = _is_cjk(left) or _is_cjk(right)
-        ctx = _Context(lowercased_source and beside_chinese, _glued(text, end), beside_chinese, titlecase)
+        weighed = _WEIGHED_RE.search(text, max(0, start - 3), start) is not None  # a word of at most 3
+        # the list goes on weighing: 添加5g白糖，4g蛋白质 / 含糖5g、盐2g
+        weighed = weighed or (measured >= 0 and _LIST_ON_RE.fullmatch(text, measured, start) is not None)
+        if weighed and _MEASURE_RE.fullmatch(run.split(" ")[0].rstrip("+")):
+            measured = end
+        ctx = _Context(lowercased_source and beside_chinese, _glued(text, end), beside_chinese, titlecase, weighed)
         restored = _restore_run(run, ctx)
         if restored is None or restored == run:
             continue

@@ -115,3 +115,33 @@ _PARAGRAPH = st.lists(st.sampled_from(["全市", "项目", "建设", "增长", "
 def test_prose_is_never_touched(paragraphs: list[str]) -> None:
     text = "\n".join(paragraphs)
     assert strip_boilerplate(text).fixed.text == text
+
+
+# --- review of session 7 (item 4) -----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "汽车/家电/手机",  # a slash list of topic nouns: a title, not a crumb
+        "教育→就业→创业",  # arrows between topic nouns
+        "科技/教育/文化",
+        "房产\\财经\\民生",
+    ],
+)
+def test_topic_lists_are_titles_not_crumbs(title: str) -> None:
+    page = "\n".join([title, "2024-07-20 来源：江城日报", "", *BODY])
+    assert strip_boilerplate(page).fixed.text.split("\n")[0] == title
+
+
+@pytest.mark.parametrize("crumb", ["首页/新闻/本地", "当前位置：新闻 / 财经", "新闻/财经/", "新闻 > 财经 > 要闻"])
+def test_slash_crumbs_with_a_sign_of_navigation_go(crumb: str) -> None:
+    assert crumb not in strip_boilerplate(_page([crumb], [])).fixed.text
+
+
+def test_gambling_offer_is_one_pattern_for_footer_and_spam_name() -> None:
+    # boilerplate_offer.txt serves both: the offer line goes as a footer, and names the bare gambling word on it
+    page = "\n".join(["全市工业经济运行稳中有升", *BODY, "新用户注册即送38元彩金"])
+    assert strip_boilerplate(page).fixed.text == "\n".join(["全市工业经济运行稳中有升", *BODY])
+    stripped = strip_boilerplate("\n".join([*BODY, "威尼斯人 充值即送"]))
+    assert stripped.flags == ["seo_spam"] and "威尼斯人" not in stripped.text

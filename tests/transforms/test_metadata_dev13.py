@@ -56,3 +56,58 @@ def test_table_of_figures_is_not_layout() -> None:
     page = "<table><tr><td>指标</td><td>数值</td></tr><tr><td>产值</td><td>321.5亿元</td></tr></table>"
     assert unwrap_layout_tables(page) == page
     assert unwrap_layout_tables("<p>没有表格。</p>") == "<p>没有表格。</p>"
+
+
+# --- review of session 7 (items 10 and 11) --------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("lead", "author"),
+    [
+        ("【大公报讯】记者张伟石家庄报道：石家庄市日前公布，今年首季外贸进出口按年增长8.2%。", "张伟"),
+        ("【大公报讯】记者刘洋呼和浩特报道：呼和浩特市日前公布，今年首季外贸按年增长8.2%。", "刘洋"),
+        ("【文匯報訊】記者陳美玲哈爾濱報道：哈爾濱市統計局日前公布，首季工業增加值按年增長6.1%。", "陳美玲"),
+        ("【大公报讯】记者李明明深圳报道：深圳市日前公布，今年首季外贸按年增长8.2%。", "李明明"),
+    ],
+)
+def test_byline_name_stops_where_a_known_place_begins(lead: str, author: str) -> None:
+    meta, _ = extract_metadata("\n".join(["某市經濟穩中向好", "2024年6月3日（星期一）", lead]))
+    assert meta.authors == [author]
+
+
+def test_wire_bracket_with_a_long_place_name() -> None:
+    text = "某市经济稳中向好\n（中央社记者王小明乌鲁木齐5日电）新疆上半年外贸进出口增长12.3%。"
+    meta, _ = extract_metadata(text)
+    assert meta.authors == ["王小明"]
+
+
+def _page_title(title: str) -> str | None:
+    body = "全市规上工业增加值同比增长6.2%。" * 8
+    page = f"<html><head><title>{title}</title></head><body><p>{body}</p></body></html>"
+    return html_to_text(page)[1].get("title")
+
+
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        # the part after the separator is longer than the part before: the article's title, not a site name
+        ("江城市统计局_2023年江城市国民经济和社会发展统计公报", "江城市统计局_2023年江城市国民经济和社会发展统计公报"),
+        ("大桥今日通车--首趟列车开出站台", "大桥今日通车--首趟列车开出站台"),
+        ("合肥光伏产业营收突破1500亿元--合肥在线", "合肥光伏产业营收突破1500亿元"),
+        ("全市一季度外贸进出口增长8% | 江城发布", "全市一季度外贸进出口增长8%"),
+    ],
+)
+def test_page_title_loses_only_a_shorter_site_name(title: str, expected: str) -> None:
+    assert _page_title(title) == expected
+
+
+@pytest.mark.parametrize(
+    ("title", "expected", "source"),
+    [
+        ("江城经济稳中向好-江城新闻网", "江城经济稳中向好", "江城新闻网"),
+        ("江城新区--首批企业签约入驻产业园报", "江城新区--首批企业签约入驻产业园报", None),
+    ],
+)
+def test_text_title_loses_only_a_shorter_site_name(title: str, expected: str, source: str | None) -> None:
+    meta, _ = extract_metadata(f"{title}\n\n全市规上工业增加值同比增长6.2%，增速比一季度加快0.4个百分点。")
+    assert (meta.title, meta.source_name) == (expected, source)

@@ -86,3 +86,42 @@ def test_restoring_is_idempotent(text: str) -> None:
                 max_size=20).map("".join))
 def test_canonical_text_is_unchanged(text: str) -> None:
     assert restore_acronyms(text) == (text, [])
+
+
+# --- review of session 7 (items 6 and 7) ---------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # grams and square metres in a page that also writes capitals: measurements, not 5G / M2
+        "一季度GDP增长，每包添加5g白糖，4g蛋白质",
+        "GDP统计口径下，面积约5000 m2的厂房已封顶",
+        "据CCTV报道，每片含4g膳食纤维，120 m2户型售罄",
+    ],
+)
+def test_units_after_a_digit_are_measurements(text: str) -> None:
+    assert restore_acronyms(text).text == text
+
+
+@pytest.mark.parametrize(
+    ("before", "after"),
+    [
+        ("新建5g基站1200个，面积约5000 m2的机房", "新建5G基站1200个，面积约5000 m2的机房"),
+        ("每包添加5g白糖，新建5g基站", "每包添加5g白糖，新建5G基站"),  # a lower-cased source
+        ("4g用户下降，6g研发启动", "4G用户下降，6G研发启动"),
+        ("m2余额增长8.3%", "M2余额增长8.3%"),
+        ("据CCTV报道，全市增加5g基站800个，约3000 m2", "据CCTV报道，全市增加5G基站800个，约3000 m2"),  # capitals too
+    ],
+)
+def test_network_acronyms_beside_measurements(before: str, after: str) -> None:
+    assert restore_acronyms(before).text == after
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["中文gdp增长，a" + "1" * 20000 + "x中文", "中文gdp增长，b2" + "1" * 20000 + "b中文。", "gdp " + "k9" * 10000],
+)
+def test_a_long_letter_and_digit_run_is_linear(text: str) -> None:
+    # one letter and 20k digits took 17 s with a lazy word before an optional number: now one pass
+    assert restore_acronyms(text).text.endswith(text[-3:])
