@@ -165,7 +165,7 @@ def _with_page_metadata(metadata: Metadata, page: dict[str, Any], info: Metadata
         published, precision = parse_published(str(page["date"]))
     markup_authors = [a.strip() for a in str(page.get("author") or "").split(";") if a.strip()]
     return metadata._replace(
-        title=metadata.title or page.get("title"),
+        title=page.get("title") or metadata.title,
         source_name=metadata.source_name or info.source_name or page.get("sitename"),
         authors=metadata.authors or info.authors or markup_authors,
         published_at=published,

@@ -76,6 +76,20 @@ def test_saved_page_reads_metadata_from_its_info_bar() -> None:
     assert doc["text_raw"] == page
 
 
+def test_a_saved_page_takes_its_title_from_the_markup_not_its_first_heading() -> None:
+    """The body of a bulletin page opens with a section heading; the page says what the article is called."""
+    page = (
+        "<html><head><meta charset='utf-8'><title>某某市2024年国民经济和社会发展统计公报_某某市统计局</title></head>"
+        "<body><div class='nav'><a href='/'>首页</a> &gt; <a href='/tjgb'>统计公报</a></div>"
+        "<h1>某某市2024年国民经济和社会发展统计公报</h1>"
+        "<div class='content'><p>一、综合</p>"
+        "<p>初步核算，全年全市地区生产总值2456.7亿元，比上年增长5.6%。</p>"
+        "<p>二、农业</p><p>全年粮食总产量123.4万吨，比上年增长1.2%。</p></div></body></html>"
+    )
+    doc = process(page.encode("utf-8"), "bulletin.html").document
+    assert doc["title"] == "某某市2024年国民经济和社会发展统计公报"
+
+
 def _lossless_forms(article: str) -> dict[str, bytes]:
     """The article saved in every encoding it fits, and damaged in every way that loses nothing."""
     forms = {
