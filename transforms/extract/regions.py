@@ -363,14 +363,20 @@ def _find_places(text: str, prior_items: tuple[tuple[str, int], ...]) -> tuple[M
     return tuple(sorted(out + _free_zones(text, out), key=lambda m: (m.start, m.end)))
 
 
+# District names that are also nouns for a part of any town: 城区, 郊区, 矿区, 东区 (one character before 区),
+# 老城区 and 新城区 (the old and the new town), 城中区 and 城东区 (the town's centre and east side).
+_TOWN_PART_NAME = re.compile(r"^(?:.区|[老新]城区|城[东西南北中]区)$")
+
+
 def _common_noun_district(place: Place) -> bool:
-    """A district whose name is a bare noun (城区, 郊区, 矿区, 东区): one
-    character before 区, so it is that district only right after its city.
+    """A district whose name is a noun for a part of any town is that district only right after its city.
 
         >>> [m.place.canonical for m in find_places("阳泉市城区经济向好，中心城区扩容，近郊区农业")]
         ['阳泉市城区']
+        >>> [m.place.canonical for m in find_places("聚焦老城区更新、新城区提升，洛阳市老城区文旅融合")]
+        ['洛阳市老城区']
     """
-    return place.level == "county" and len(place.name) == 2 and place.name.endswith("区")
+    return place.level == "county" and bool(_TOWN_PART_NAME.match(place.name))
 
 
 def _free_zones(text: str, known: list[Mention]) -> list[Mention]:
