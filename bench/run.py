@@ -951,7 +951,8 @@ def git_state() -> dict[str, str]:
         except OSError:
             return "?"
 
-    return {"commit": git("rev-parse", "--short", "HEAD"), "dirty_files": git("status", "--porcelain").count("\n") + 1}
+    dirty = git("status", "--porcelain").splitlines()
+    return {"commit": git("rev-parse", "--short", "HEAD"), "dirty_files": len(dirty)}
 
 
 # --- summary -----------------------------------------------------------------------------
