@@ -279,7 +279,7 @@ def direct_run(inbox: Path, warehouse: Path, runner: str, batch_size: int | None
     report = RunReport(run_id=new_run_id(), flow="ingest", inbox=str(inbox), warehouse=str(warehouse))
     t = time.perf_counter()
     db.record_run(paths, report.ledger_row(None))
-    found = discover_files.fn(paths, inbox)  # the flow's own task body
+    found, _ = discover_files.fn(paths, inbox)  # the flow's own task body
     seconds["discover"] = time.perf_counter() - t
     t = time.perf_counter()
     archive_files.fn(paths, found.new)  # the flow's own task body

@@ -17,7 +17,6 @@ from flows.tasks import (
     compact_parquet,
     discover_files,
     new_run_id,
-    prepare_warehouse,
     process_and_load,
     receipt,
     recorded_run,
@@ -81,8 +80,8 @@ def _ingest_new_files(paths: WarehousePaths, inbox: Path, batch_size: int, repor
     """Discover, archive everything new, then process and load it batch by batch."""
     seconds = report.seconds
     t = time.perf_counter()
-    report.housekeeping += prepare_warehouse(paths)
-    found = discover_files(paths, inbox)
+    found, housekeeping = discover_files(paths, inbox)
+    report.housekeeping += housekeeping
     seconds["discover"] = time.perf_counter() - t
     report.files_seen, report.files_skipped = found.seen, found.skipped
     report.files_new, report.files_duplicate = len(found.new), len(found.duplicates)

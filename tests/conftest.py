@@ -11,6 +11,9 @@ from flows.settings import configure_prefect
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
+# Held-out sets are data and the scripts that build their inboxes, not tests; each set's make_inbox.py has the
+# same module name, which pytest's doctest collection cannot import twice.
+collect_ignore_glob = ["fixtures/*"]
 SEEDS = SHARED / "seeds"
 SAMPLES = ROOT / "samples"
 

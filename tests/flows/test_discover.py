@@ -76,8 +76,6 @@ def test_the_discover_task_holds_no_connection_while_it_hashes(tmp_path: Path, m
 
     inbox, _, sha = _inbox(tmp_path)
     paths = WarehousePaths(tmp_path / "wh")
-    with db.writer(paths):  # the schema, as prepare_warehouse leaves it
-        pass
     open_writers = []
     real_writer, real_hash = db.writer, discovery._hash_file
 
@@ -96,7 +94,7 @@ def test_the_discover_task_holds_no_connection_while_it_hashes(tmp_path: Path, m
 
     monkeypatch.setattr(db, "writer", counted_writer)
     monkeypatch.setattr(discovery, "_hash_file", hash_with_no_writer_open)
-    found = discover_files.fn(paths, inbox)
+    found, _ = discover_files.fn(paths, inbox)
     assert [r.sha256 for r in found.new] == [sha]
     with real_writer(paths) as con:  # what was hashed is remembered for the next run
         assert con.execute("SELECT sha256 FROM inbox_files").fetchall() == [(sha,)]
