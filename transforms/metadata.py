@@ -149,6 +149,8 @@ _WEEKDAY = re.compile(
     r"|\(\s*(?:\d{1,2}/\d{1,2}\s*)?\d{1,2}:\d\d\s*(?:更新|修改|修订)\s*\)"
     # a feed's stamp without its year (03-05 18:20, 3月5日 18:20): metadata, but no date can be read from it
     r"|(?<![\d.\-/])\d{1,2}\s*(?:[-/]\s*\d{1,2}|月\s*\d{1,2}\s*日)\s*\d{1,2}:\d\d(?::\d\d)?(?![\d:])"
+    # a page's day without its year, before its weekday (6月3日 星期一): metadata; the year is read elsewhere
+    r"|(?<![\d年])\d{1,2}\s*月\s*\d{1,2}\s*日(?=\s*(?:星期|礼拜|周)[一二三四五六日天])"
 )
 # The province a WeChat post was sent from, shown after its time since 2022 (宜宾发布 2024-10-28 20:15 四川).
 _IP_PLACE = re.compile(
@@ -389,6 +391,11 @@ _SLASH_REPORT = re.compile(
 _WECHAT = re.compile(
     r"^\s*原创\s+(?:(?P<author>[" + _CJK + r"]{2,4})\s+)?(?P<account>[" + _CJK + r"a-z0-9+]{2,20})\s*$"
 )
+# Brackets that close one label's value in a row of bracketed labels: 【来源:佛山日报】【作者:梁嘉欣】.
+_SOURCE_END = re.compile(r"[】\]〕]")
+# A source given as a WeChat account: 微信公众号"成都发布" · 公众号「X」 · 微信号:X.
+_ACCOUNT = re.compile(r"(?:微信)?(?:公众号|订阅号|号)\s*:?\s*[\"“”「」『』《》']?"
+                      r"(?P<name>[" + _CJK + r"a-z0-9+]{2,20}?)[\"“”「」『』《》']?")
 _GLUE = re.compile(r"[" + _CJK + r"a-z0-9+]")
 
 
@@ -482,7 +489,11 @@ def _parse_line(line: str) -> _Fields | None:
                 fields.authors.extend(names)
         elif kind == "source":
             # the source is one word (人民网-山东频道); anything after it must be punctuation
-            src, _, rest = value.strip().lstrip(":").strip().partition(" ")
+            # (in brackets of its own, 【来源:X】【作者:Y】, the bracket ends it too)
+            src, _, rest = _SOURCE_END.sub(" ", value).strip().lstrip(":").strip().partition(" ")
+            account = _ACCOUNT.fullmatch(src)  # 微信公众号"成都发布": the account is the source
+            if account:
+                src = account.group("name")
             if any(c in src for c in "。!?,;") or len(src) > 40 or not _PUNCT_ONLY.match(rest):
                 return None
             if src and not _NO_OUTLET.match(src):
@@ -640,7 +651,8 @@ def _name_before_place(rest: str) -> int | None:
 def _is_body(folded: str) -> bool:
     """A paragraph of prose: closed by sentence-final punctuation, or too long and punctuated for a title."""
     core = folded.strip()
-    if _SENTENCE_END.search(core) or len(core) >= 80:
+    # a short last paragraph closed by its byline (……转型。（记者 吴志刚）) ends at the full stop before it
+    if _SENTENCE_END.search(core) or _SENTENCE_END.search(_TRAILING_BYLINE.sub("", core)) or len(core) >= 80:
         return True
     return len(core) >= 50 and bool(re.search(r"[。!?;,]", core))
 
@@ -824,6 +836,10 @@ def extract_metadata(text: str) -> tuple[Metadata, Fixed]:
             best = min(pool, key=lambda rd: rd[0])[1]
             published, precision = best.when, best.precision
             break
+    if published is None and title:  # 6月3日 星期一 in the head, the year only in the title
+        published = next((d for i in sorted(remove) if i < first_body
+                          if (d := _dated_by_title(folded[i], fold(title))) is not None), None)
+        precision = "day" if published else None
 
     source = next(iter(sources + outlets), None) or dateline_outlet or site
     metadata = Metadata(
@@ -838,6 +854,32 @@ def extract_metadata(text: str) -> tuple[Metadata, Fixed]:
     kept = drop_lines(lines, remove)
     detail = f"moved {len(removed_what)} metadata lines to fields: " + ", ".join(dict.fromkeys(removed_what))
     return metadata, Fixed(kept, [Repair("metadata", detail)])
+
+
+_YEARLESS_DAY = re.compile(r"(?<![\d年])(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日\s*"
+                           r"(?:星期|礼拜|周)(?P<w>[一二三四五六日天])")
+_TITLE_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)\s*年")
+
+
+def _dated_by_title(line: str, title: str) -> datetime | None:
+    """A head line's ``6月3日 星期一`` dated with the year its title names, if the weekday agrees.
+
+    A page may print its day without the year when the headline carries it; the weekday
+    confirms the pairing (a title's year that is a plan's or a review's gives another weekday).
+
+        >>> _dated_by_title("6月3日 星期一 来源:厦门日报", "2024年厦门前5个月工业增长7.8%")
+        datetime.datetime(2024, 6, 3, 0, 0)
+        >>> _dated_by_title("6月3日 星期一", "2023年厦门工业回顾") is None  # 2023-06-03 was a Saturday
+        True
+    """
+    m, y = _YEARLESS_DAY.search(line), _TITLE_YEAR.search(title)
+    if not (m and y):
+        return None
+    try:
+        when = datetime(int(y.group(1)), int(m.group("m")), int(m.group("d")))
+    except ValueError:
+        return None
+    return when if when.weekday() == min("一二三四五六日天".index(m.group("w")), 6) else None  # 日 and 天: Sunday
 
 
 def _describe(fields: _Fields) -> str:
