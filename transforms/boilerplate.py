@@ -40,6 +40,7 @@ from functools import cache, lru_cache
 from importlib import resources
 from typing import NamedTuple
 
+from transforms import data_words
 from transforms.lines import drop_lines
 from transforms.metadata import fold, is_metadata_line
 from transforms.repairs import Fixed, Repair
@@ -84,10 +85,8 @@ def _patterns(name: str) -> tuple[re.Pattern[str], ...]:
 
 @cache
 def _words(name: str) -> frozenset[str]:
-    """The words of ``transforms/data/boilerplate_<name>.txt``, one a line (``#`` starts a comment)."""
-    path = resources.files("transforms") / "data" / f"boilerplate_{name}.txt"
-    lines = (raw.split("#", 1)[0].strip() for raw in path.read_text(encoding="utf-8").splitlines())
-    return frozenset(line for line in lines if line)
+    """The words of ``transforms/data/boilerplate_<name>.txt``, one a line."""
+    return frozenset(data_words(f"boilerplate_{name}.txt"))
 
 
 @cache

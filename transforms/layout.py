@@ -68,8 +68,8 @@ import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 from functools import cache, lru_cache
-from importlib import resources
 
+from transforms import data_words
 from transforms.lines import column_count
 from transforms.repairs import Fixed, Repair
 from transforms.script import to_simplified
@@ -363,16 +363,13 @@ def _orphaned_edges(left: str, right: str) -> bool:
 @cache
 def _paragraph_openers() -> tuple[str, ...]:
     """Words that open a paragraph (``今年以来``, ``据了解``, ``一是``…), from the bundled list."""
-    raw = resources.files("transforms").joinpath("data/layout_paragraph_openers.txt").read_text("utf-8")
-    words = (line.strip() for line in raw.splitlines())
-    return tuple(sorted({w for w in words if w and not w.startswith("#")}, key=len, reverse=True))
+    return tuple(sorted(set(data_words("layout_paragraph_openers.txt")), key=len, reverse=True))
 
 
 @cache
 def _unfinished_endings() -> frozenset[str]:
     """Function words no sentence ends with (``的``, ``是``, ``在``, ``和``…), from the bundled list."""
-    raw = resources.files("transforms").joinpath("data/layout_unfinished_endings.txt").read_text("utf-8")
-    return frozenset(w for w in (line.strip() for line in raw.splitlines()) if w and not w.startswith("#"))
+    return frozenset(data_words("layout_unfinished_endings.txt"))
 
 
 def ends_on_function_word(line: str) -> bool:
@@ -399,8 +396,7 @@ def ends_on_function_word(line: str) -> bool:
 @cache
 def _continuation_words() -> frozenset[str]:
     """Particles and suffixes no sentence starts with (``的``, ``了``, ``们``…), from the bundled list."""
-    raw = resources.files("transforms").joinpath("data/layout_continuation_starts.txt").read_text("utf-8")
-    return frozenset(w for w in (line.strip() for line in raw.splitlines()) if w and not w.startswith("#"))
+    return frozenset(data_words("layout_continuation_starts.txt"))
 
 
 def starts_on_particle(line: str) -> bool:

@@ -22,8 +22,8 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from importlib import resources
 
+from transforms import data_words
 from transforms.extract.regions import gazetteer
 
 # (株式会社: a Japanese company's form; 控股: how Hong Kong names a listed holding company, 汇峰控股)
@@ -90,8 +90,7 @@ _MIN_COMMON = 5  # a dictionary word seen fewer times than this is as good as co
 @lru_cache(maxsize=1)
 def descriptors() -> re.Pattern[str]:
     """The words that say what a project makes or is (one regex, longest first)."""
-    text = resources.files("transforms").joinpath("data/extract_project_words.txt").read_text("utf-8")
-    words = [w.strip() for w in text.splitlines() if w.strip() and not w.startswith("#")]
+    words = data_words("extract_project_words.txt")
     # a Latin word (IC, OLED) only as a word of its own: not the IC of SMIC
     return re.compile("|".join(rf"(?<![A-Za-z]){re.escape(w)}(?![A-Za-z])" if w.isascii() else re.escape(w)
                                for w in sorted(words, key=len, reverse=True)))

@@ -17,8 +17,9 @@ from __future__ import annotations
 import re
 from collections import Counter
 from functools import lru_cache
-from importlib import resources
 from typing import NamedTuple
+
+from transforms import data_words
 
 
 class Place(NamedTuple):
@@ -90,8 +91,7 @@ _COMPANY_AHEAD = re.compile(r"^[^，。；、,;\s]{0,14}?(?:有限公司|股份|
 @lru_cache(maxsize=1)
 def _ethnic() -> str:
     """The nationalities an autonomous unit names, as one regex alternative (longest first)."""
-    text = resources.files("transforms").joinpath("data/extract_ethnic_groups.txt").read_text("utf-8")
-    names = sorted((w.strip() for w in text.splitlines() if w.strip() and not w.startswith("#")), key=len, reverse=True)
+    names = sorted(data_words("extract_ethnic_groups.txt"), key=len, reverse=True)
     return "(?:" + "|".join(names) + ")族?"
 
 
@@ -117,8 +117,7 @@ def _county_suffix() -> re.Pattern[str]:
 @lru_cache(maxsize=1)
 def _stop_short_names() -> frozenset[str]:
     """Short forms that are common words (安康, 白银, 来宾 …): kept as data."""
-    text = resources.files("transforms").joinpath("data/extract_region_stopwords.txt").read_text("utf-8")
-    return frozenset(w.strip() for w in text.splitlines() if w.strip() and not w.startswith("#"))
+    return frozenset(data_words("extract_region_stopwords.txt"))
 
 
 @lru_cache(maxsize=1)
